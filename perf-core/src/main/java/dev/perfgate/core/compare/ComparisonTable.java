@@ -1,0 +1,60 @@
+package dev.perfgate.core.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders comparison rows as one aligned plain-text table, for a build log.
+ *
+ * <pre>
+ * TEST            OPERATION  METRIC       BASELINE   NOW        CHANGE     VERDICT
+ * GreetingIT.get  (total)    p95 latency  1.210 ms   9.870 ms   +715.7 %   REGRESSED
+ * </pre>
+ */
+public final class ComparisonTable {
+
+    private static final String[] HEADER = {"TEST", "OPERATION", "METRIC", "BASELINE", "NOW", "CHANGE", "VERDICT"};
+
+    private ComparisonTable() {
+    }
+
+    /** The table of {@code rows}, one line each, after a header line; lines end with {@code \n}. */
+    public static String render(List<MetricComparison> rows) {
+        List<String[]> cells = new ArrayList<>();
+        cells.add(HEADER);
+        for (MetricComparison row : rows) {
+            cells.add(new String[] {
+                row.testId(),
+                row.operation(),
+                row.metric() == null ? "-" : row.metric().label(),
+                row.format(row.baseline()),
+                row.format(row.current()),
+                row.change(),
+                row.verdict().name()});
+        }
+        int[] widths = new int[HEADER.length];
+        for (String[] line : cells) {
+            for (int i = 0; i < line.length; i++) {
+                widths[i] = Math.max(widths[i], line[i].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (String[] line : cells) {
+            for (int i = 0; i < line.length; i++) {
+                boolean numeric = i >= 3 && i <= 5;
+                String cell = numeric ? pad(line[i], widths[i], true) : pad(line[i], widths[i], false);
+                out.append(cell);
+                if (i < line.length - 1) {
+                    out.append("  ");
+                }
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String pad(String text, int width, boolean right) {
+        String spaces = " ".repeat(width - text.length());
+        return right ? spaces + text : text + spaces;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.perfgate.core.compare;
+
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+import dev.perfgate.core.result.OperationResult;
+
+/** A figure of an operation that the gate compares with its baseline, and which direction is worse. */
+public enum Metric {
+    /** 95th percentile latency, milliseconds; higher is worse. */
+    P95_LATENCY("p95 latency", r -> r.latencyMs().p95()),
+    /** 99th percentile latency, milliseconds; higher is worse. */
+    P99_LATENCY("p99 latency", r -> r.latencyMs().p99()),
+    /** Requests per second; lower is worse. */
+    THROUGHPUT("throughput", OperationResult::throughputPerSecond),
+    /** Failed requests as a share of all, 0 to 1; higher is worse. */
+    ERROR_RATE("error rate", OperationResult::errorRate);
+
+    private final String label;
+    private final ToDoubleFunction<OperationResult> reader;
+
+    Metric(String label, ToDoubleFunction<OperationResult> reader) {
+        this.label = label;
+        this.reader = reader;
+    }
+
+    /** The name shown in tables, e.g. {@code "p95 latency"}. */
+    public String label() {
+        return label;
+    }
+
+    /** This metric's value in {@code operation}. */
+    public double valueOf(OperationResult operation) {
+        return reader.applyAsDouble(operation);
+    }
+
+    /** The decision for a move from {@code baseline} to {@code current} under {@code gate}. */
+    public Verdict judge(double baseline, double current, GateSettings gate) {
+        switch (this) {
+            case ERROR_RATE: {
+                double points = (current - baseline) * 100;
+                return verdictOf(points > gate.errorRateTolerancePoints(), -points > gate.errorRateTolerancePoints());
+            }
+            case THROUGHPUT: {
+                double percent = relativeChangePercent(baseline, current);
+                return verdictOf(percent < -gate.tolerancePercent(), percent > gate.tolerancePercent());
+            }
+            default: {
+                double percent = relativeChangePercent(baseline, current);
+                double millis = current - baseline;
+                return verdictOf(percent > gate.tolerancePercent() && millis > gate.latencyFloorMillis(),
+                        percent < -gate.tolerancePercent() && -millis > gate.latencyFloorMillis());
+            }
+        }
+    }
+
+    /** {@code value} with its unit, e.g. {@code "12.4 ms"}, {@code "830.5/s"}, {@code "0.25 %"}. */
+    public String format(double value) {
+        switch (this) {
+            case ERROR_RATE:
+                return String.format(Locale.ROOT, "%.2f %%", value * 100);
+            case THROUGHPUT:
+                return String.format(Locale.ROOT, "%.1f/s", value);
+            default:
+                return String.format(Locale.ROOT, "%.3f ms", value);
+        }
+    }
+
+    /** The change from {@code baseline} to {@code current}: percent, or percentage points for rates. */
+    public String formatChange(double baseline, double current) {
+        if (this == ERROR_RATE) {
+            return String.format(Locale.ROOT, "%+.2f pp", (current - baseline) * 100);
+        }
+        double percent = relativeChangePercent(baseline, current);
+        return Double.isInfinite(percent) ? "new > 0" : String.format(Locale.ROOT, "%+.1f %%", percent);
+    }
+
+    static double relativeChangePercent(double baseline, double current) {
+        if (baseline == 0) {
+            return current == 0 ? 0 : Double.POSITIVE_INFINITY * Math.signum(current);
+        }
+        return (current - baseline) / baseline * 100;
+    }
+
+    private static Verdict verdictOf(boolean worse, boolean better) {
+        return worse ? Verdict.REGRESSED : better ? Verdict.IMPROVED : Verdict.UNCHANGED;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.perfgate.core.compare;
+
+/**
+ * One row of a comparison: a metric of an operation of a test, its baseline and current value.
+ *
+ * @param testId    the test
+ * @param operation the operation, or {@link ResultComparator#TOTAL} for all operations together
+ * @param metric    the metric; {@code null} on a row that speaks for a whole test (NEW or MISSING)
+ * @param baseline  the baseline value, or {@code null} when there is none
+ * @param current   the current value, or {@code null} when there is none
+ * @param verdict   the decision
+ */
+public record MetricComparison(String testId, String operation, Metric metric, Double baseline, Double current, Verdict verdict) {
+
+    /** The change as text, e.g. {@code "+12.5 %"}, or empty when one side is missing. */
+    public String change() {
+        return metric == null || baseline == null || current == null ? "" : metric.formatChange(baseline, current);
+    }
+
+    /** One sentence for a build log, e.g. {@code "GreetingIT.greet GET /api: p95 latency 1.2 ms -> 9.8 ms (+716.7 %)"}. */
+    public String describe() {
+        String subject = testId + " " + operation;
+        if (metric == null) {
+            return subject + ": " + verdict;
+        }
+        return subject + ": " + metric.label() + " " + format(baseline) + " -> " + format(current)
+                + (change().isEmpty() ? "" : " (" + change() + ")");
+    }
+
+    String format(Double value) {
+        return value == null || metric == null ? "-" : metric.format(value);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.perfgate.core.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import dev.perfgate.core.result.LoadTestResult;
+import dev.perfgate.core.result.OperationResult;
+
+/**
+ * Compares a result with its baseline, metric by metric, for every operation and their total.
+ *
+ * <pre>{@code
+ * List<MetricComparison> rows = new ResultComparator(GateSettings.DEFAULT).compare(baseline, current);
+ * boolean regressed = rows.stream().anyMatch(r -> r.verdict() == Verdict.REGRESSED);
+ * }</pre>
+ */
+public final class ResultComparator {
+
+    /** The operation name of the row that speaks for all operations together. */
+    public static final String TOTAL = "(total)";
+
+    private final GateSettings gate;
+
+    public ResultComparator(GateSettings gate) {
+        this.gate = gate;
+    }
+
+    /** Rows for {@code current} against {@code baseline}: the total first, then each operation by name. */
+    public List<MetricComparison> compare(LoadTestResult baseline, LoadTestResult current) {
+        List<MetricComparison> rows = new ArrayList<>();
+        compareOperation(current.testId(), TOTAL, baseline.total(), current.total(), rows);
+        TreeSet<String> names = new TreeSet<>(baseline.operations().keySet());
+        names.addAll(current.operations().keySet());
+        for (String name : names) {
+            compareOperation(current.testId(), name, baseline.operations().get(name), current.operations().get(name), rows);
+        }
+        return rows;
+    }
+
+    /** The row for a result that has no baseline. */
+    public static MetricComparison newTest(LoadTestResult current) {
+        return new MetricComparison(current.testId(), TOTAL, null, null, null, Verdict.NEW);
+    }
+
+    /** The row for a baseline whose test produced no result. */
+    public static MetricComparison missingTest(LoadTestResult baseline) {
+        return new MetricComparison(baseline.testId(), TOTAL, null, null, null, Verdict.MISSING);
+    }
+
+    private void compareOperation(String testId, String operation, OperationResult baseline, OperationResult current,
+            List<MetricComparison> rows) {
+        if (baseline == null || current == null) {
+            rows.add(new MetricComparison(testId, operation, null, null, null, baseline == null ? Verdict.NEW : Verdict.MISSING));
+            return;
+        }
+        for (Metric metric : Metric.values()) {
+            double before = metric.valueOf(baseline);
+            double now = metric.valueOf(current);
+            rows.add(new MetricComparison(testId, operation, metric, before, now, metric.judge(before, now, gate)));
+        }
+    }
+
+    /** Whether any row of {@code rows} has {@code verdict}. */
+    public static boolean any(List<MetricComparison> rows, Verdict verdict) {
+        return rows.stream().anyMatch(row -> row.verdict() == verdict);
+    }
+
+}

@@ -1,0 +1,193 @@
+package dev.perfgate.core.engine;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.perfgate.core.http.Http;
+import dev.perfgate.core.http.JdkHttp;
+import dev.perfgate.core.http.LoopbackTarget;
+
+/**
+ * Runs a closed-model {@link LoadPlan}: every virtual user repeats its {@link Scenario} back to back
+ * until the measured phase ends. Each user records into its own statistics, merged at the end, so
+ * the hot path takes no lock.
+ *
+ * <p>Every run is bounded: users start no iteration after the measured phase, requests time out,
+ * and users still busy at {@code end + requestTimeout + }{@value #STOP_GRACE_SECONDS}{@code s} are
+ * interrupted and the run is reported as aborted.
+ *
+ * <pre>{@code
+ * RunMeasurements m = new LoadEngine().run(plan, URI.create("http://localhost:8080"),
+ *         user -> user.http().get("/health"));
+ * }</pre>
+ */
+public final class LoadEngine {
+
+    /** Extra time, after the last request may have timed out, before busy users are interrupted. */
+    public static final int STOP_GRACE_SECONDS = 5;
+
+    /** Bound on iterations per user, so that a scenario that does nothing still ends by count. */
+    public static final long MAX_ITERATIONS_PER_USER = 50_000_000L;
+
+    /** The operation under which exceptions thrown by a scenario are counted. */
+    public static final String ITERATION_OPERATION = "(iteration)";
+
+    /**
+     * Runs {@code scenario} against {@code target} as {@code plan} says and returns what was measured.
+     *
+     * @throws IllegalArgumentException when {@code target} is not on loopback
+     */
+    public RunMeasurements run(LoadPlan plan, URI target, Scenario scenario) {
+        LoopbackTarget.require(target);
+        HttpClient client = JdkHttp.newSharedClient(plan.requestTimeout());
+        CountDownLatch go = new CountDownLatch(1);
+        long[] phase = new long[2];
+        AtomicLong iterations = new AtomicLong();
+        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+        List<UserMeasurements> measurements = new ArrayList<>(plan.users());
+        List<Thread> threads = new ArrayList<>(plan.users());
+
+        long startNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+        phase[0] = startNanos + plan.warmUp().toNanos();
+        phase[1] = phase[0] + plan.duration().toNanos();
+        Instant measuredStart = Instant.now().plusNanos(phase[0] - System.nanoTime());
+
+        for (int id = 1; id <= plan.users(); id++) {
+            UserMeasurements recorder = new UserMeasurements(phase[0], phase[1]);
+            Http http = new JdkHttp(client, target, plan.requestTimeout(), recorder);
+            RunningUser user = new RunningUser(id, http);
+            measurements.add(recorder);
+            Thread thread = new Thread(
+                    () -> runUser(user, scenario, recorder, go, startNanos, phase[0], phase[1], iterations, firstFailure),
+                    "perfgate-vu-" + id);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+        go.countDown();
+
+        Duration stopDeadline = plan.requestTimeout().plusSeconds(STOP_GRACE_SECONDS);
+        List<Integer> stuck = awaitUsers(threads, phase[1] + stopDeadline.toNanos());
+        String abortReason = stuck.isEmpty() ? null
+                : stuck.size() + " virtual user(s) were still busy " + stopDeadline.toSeconds()
+                        + "s after the measured phase ended and were interrupted; their figures are left out";
+        stuck.forEach(index -> measurements.set(index, null));
+        return merge(measurements, measuredStart, plan.duration(), iterations.get(), abortReason, firstFailure.get());
+    }
+
+    private static void runUser(RunningUser user, Scenario scenario, UserMeasurements recorder, CountDownLatch go,
+            long startNanos, long measureStart, long measureEnd, AtomicLong iterations, AtomicReference<Throwable> firstFailure) {
+        try {
+            go.await();
+            sleepUntil(startNanos);
+        } catch (InterruptedException e) {
+            return;
+        }
+        while (!Thread.currentThread().isInterrupted() && user.iteration < MAX_ITERATIONS_PER_USER) {
+            long iterationStart = System.nanoTime();
+            if (iterationStart - measureEnd >= 0) {
+                return;
+            }
+            user.iteration++;
+            if (iterationStart - measureStart >= 0) {
+                iterations.incrementAndGet();
+            }
+            try {
+                scenario.iterate(user);
+            } catch (InterruptedException e) {
+                return;
+            } catch (Throwable failure) {
+                firstFailure.compareAndSet(null, failure);
+                recorder.record(ITERATION_OPERATION, iterationStart, System.nanoTime() - iterationStart, ErrorKind.CHECK);
+            }
+        }
+    }
+
+    private static void sleepUntil(long nanos) throws InterruptedException {
+        long remaining = nanos - System.nanoTime();
+        if (remaining > 0) {
+            TimeUnit.NANOSECONDS.sleep(remaining);
+        }
+    }
+
+    /** Waits for every user until the deadline; returns the indexes of those that had to be interrupted. */
+    private static List<Integer> awaitUsers(List<Thread> threads, long deadlineNanos) {
+        List<Integer> stuck = new ArrayList<>();
+        for (int i = 0; i < threads.size(); i++) {
+            Thread thread = threads.get(i);
+            joinUntil(thread, deadlineNanos);
+            if (thread.isAlive()) {
+                stuck.add(i);
+                thread.interrupt();
+            }
+        }
+        for (int index : stuck) {
+            joinUntil(threads.get(index), System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
+        }
+        return stuck;
+    }
+
+    private static void joinUntil(Thread thread, long deadlineNanos) {
+        long remaining = deadlineNanos - System.nanoTime();
+        if (remaining <= 0) {
+            return;
+        }
+        try {
+            TimeUnit.NANOSECONDS.timedJoin(thread, remaining);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static RunMeasurements merge(List<UserMeasurements> users, Instant measuredStart, Duration measured,
+            long iterations, String abortReason, Throwable firstFailure) {
+        TreeMap<String, OperationStats> operations = new TreeMap<>();
+        OperationStats total = new OperationStats();
+        for (UserMeasurements user : users) {
+            // null: a user interrupted at the deadline, which may still be writing to its figures.
+            if (user != null) {
+                user.byOperation().forEach((name, stats) -> {
+                    operations.computeIfAbsent(name, n -> new OperationStats()).add(stats);
+                    total.add(stats);
+                });
+            }
+        }
+        return new RunMeasurements(operations, total, measuredStart, measured, iterations, abortReason, firstFailure);
+    }
+
+    /** The state of one user, confined to its thread. */
+    private static final class RunningUser implements VirtualUser {
+        private final int id;
+        private final Http http;
+        private long iteration;
+
+        RunningUser(int id, Http http) {
+            this.id = id;
+            this.http = http;
+        }
+
+        @Override
+        public int id() {
+            return id;
+        }
+
+        @Override
+        public long iteration() {
+            return iteration;
+        }
+
+        @Override
+        public Http http() {
+            return http;
+        }
+    }
+}

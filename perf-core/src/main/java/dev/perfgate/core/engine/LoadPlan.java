@@ -1,0 +1,46 @@
+package dev.perfgate.core.engine;
+
+import java.time.Duration;
+
+/**
+ * What a closed-model run does: {@code users} virtual users repeat their scenario without pause,
+ * first for {@code warmUp} (not measured), then for {@code duration} (measured).
+ *
+ * <pre>{@code
+ * LoadPlan plan = new LoadPlan(8, Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(5));
+ * }</pre>
+ *
+ * @param users          concurrent virtual users, 1 to {@value #MAX_USERS}
+ * @param warmUp         time before measuring starts; zero for none
+ * @param duration       measured time, more than zero
+ * @param requestTimeout longest a single request may take before it counts as a timeout error
+ */
+public record LoadPlan(int users, Duration warmUp, Duration duration, Duration requestTimeout) {
+
+    /** Upper bound on virtual users: each is a platform thread in this engine. */
+    public static final int MAX_USERS = 2_000;
+
+    /** Default for {@link #requestTimeout()} where the caller has no opinion. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+    public LoadPlan {
+        if (users < 1 || users > MAX_USERS) {
+            throw new IllegalArgumentException("users: " + users + " is out of range; use 1 to " + MAX_USERS);
+        }
+        requirePositiveOrZero(warmUp, "warmUp");
+        requirePositiveOrZero(duration, "duration");
+        if (duration.isZero()) {
+            throw new IllegalArgumentException("duration: must be longer than zero, e.g. \"10s\"");
+        }
+        requirePositiveOrZero(requestTimeout, "requestTimeout");
+        if (requestTimeout.isZero()) {
+            throw new IllegalArgumentException("requestTimeout: must be longer than zero, e.g. \"5s\"");
+        }
+    }
+
+    private static void requirePositiveOrZero(Duration value, String name) {
+        if (value == null || value.isNegative()) {
+            throw new IllegalArgumentException(name + ": " + value + " must be zero or longer");
+        }
+    }
+}

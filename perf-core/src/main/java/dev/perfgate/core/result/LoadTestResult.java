@@ -1,0 +1,56 @@
+package dev.perfgate.core.result;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.perfgate.core.engine.LoadPlan;
+import dev.perfgate.core.engine.RunMeasurements;
+
+/**
+ * One load test's result: what was run, where, and what was measured. Written by the JUnit
+ * extension to {@code target/perf-results/<testId>.json}, read by the Maven plugin, and promoted
+ * unchanged to {@code baselines/<testId>.json}. See {@code docs/result-schema.md}.
+ *
+ * @param schemaVersion {@value #SCHEMA_VERSION} for this layout
+ * @param testId        stable id of the test, also the file name
+ * @param status        how the run ended
+ * @param statusReason  why the run failed or was aborted, or {@code null}
+ * @param startedAt     ISO-8601 instant at which the measured phase began
+ * @param plan          the load
+ * @param environment   the machine
+ * @param total         all operations together
+ * @param operations    per operation name
+ */
+public record LoadTestResult(
+        int schemaVersion,
+        String testId,
+        ResultStatus status,
+        String statusReason,
+        String startedAt,
+        PlanSummary plan,
+        RunEnvironment environment,
+        OperationResult total,
+        Map<String, OperationResult> operations) {
+
+    /** The result layout this version of perfgate writes and reads. */
+    public static final int SCHEMA_VERSION = 1;
+
+    public LoadTestResult {
+        operations = operations == null ? Map.of() : new TreeMap<>(operations);
+    }
+
+    /** The result of a run, with the status the caller decided. */
+    public static LoadTestResult of(String testId, LoadPlan plan, RunMeasurements measured, RunEnvironment environment,
+            ResultStatus status, String statusReason) {
+        double seconds = measured.measured().toNanos() / 1e9;
+        Map<String, OperationResult> operations = new TreeMap<>();
+        measured.operations().forEach((name, stats) -> operations.put(name, OperationResult.of(stats, seconds)));
+        return new LoadTestResult(SCHEMA_VERSION, testId, status, statusReason, measured.measuredStart().toString(),
+                PlanSummary.of(plan), environment, OperationResult.of(measured.total(), seconds), operations);
+    }
+
+    /** A copy with another status, e.g. when a check after the run fails the test. */
+    public LoadTestResult withStatus(ResultStatus newStatus, String reason) {
+        return new LoadTestResult(schemaVersion, testId, newStatus, reason, startedAt, plan, environment, total, operations);
+    }
+}

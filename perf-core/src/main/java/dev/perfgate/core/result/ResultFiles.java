@@ -1,0 +1,136 @@
+package dev.perfgate.core.result;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import dev.perfgate.core.io.AtomicFiles;
+
+/**
+ * Reads and writes result and baseline files ({@code <testId>.json}). Writing is atomic; reading
+ * rejects, with the file's name and what to do, anything that is not a complete result of this
+ * schema version for the test its name promises.
+ *
+ * <pre>{@code
+ * ResultFiles.write(folder, result);                 // folder/<testId>.json
+ * LoadTestResult back = ResultFiles.read(folder.resolve(result.testId() + ".json"));
+ * }</pre>
+ */
+public final class ResultFiles {
+
+    /** File name suffix of result and baseline files. */
+    public static final String SUFFIX = ".json";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private ResultFiles() {
+    }
+
+    /** The file of {@code testId} in {@code folder}. */
+    public static Path fileOf(Path folder, String testId) {
+        return folder.resolve(testId + SUFFIX);
+    }
+
+    /** Writes {@code result} atomically to {@code folder/<testId>.json} and returns that path. */
+    public static Path write(Path folder, LoadTestResult result) throws IOException {
+        Path target = fileOf(folder, result.testId());
+        AtomicFiles.write(target, MAPPER.writeValueAsBytes(result));
+        return target;
+    }
+
+    /**
+     * Reads one result or baseline file.
+     *
+     * @throws InvalidResultFileException when the file cannot be read, is not JSON, is incomplete,
+     *         has another schema version, or holds another test than its name says
+     */
+    public static LoadTestResult read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InvalidResultFileException(file, "cannot be read: " + e);
+        }
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(bytes);
+        } catch (IOException e) {
+            throw new InvalidResultFileException(file, "is not valid JSON (" + firstLine(e)
+                    + "); it may be truncated: run the load test again, or restore the file from version control");
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new InvalidResultFileException(file, "is empty or not a JSON object; run the load test again");
+        }
+        JsonNode version = tree.get("schemaVersion");
+        if (version == null || !version.canConvertToInt()) {
+            throw new InvalidResultFileException(file, "has no field 'schemaVersion'; it is not a perfgate result");
+        }
+        if (version.asInt() != LoadTestResult.SCHEMA_VERSION) {
+            throw new InvalidResultFileException(file, "has schemaVersion " + version.asInt() + ", but this perfgate reads "
+                    + LoadTestResult.SCHEMA_VERSION + "; re-record it with this version (mvn perf:baseline after the tests)");
+        }
+        LoadTestResult result;
+        try {
+            result = MAPPER.treeToValue(tree, LoadTestResult.class);
+        } catch (JsonProcessingException e) {
+            throw new InvalidResultFileException(file, "is not a complete perfgate result (" + firstLine(e) + ")");
+        }
+        requireComplete(file, result);
+        String expectedId = file.getFileName().toString();
+        expectedId = expectedId.substring(0, expectedId.length() - SUFFIX.length());
+        if (!expectedId.equals(result.testId())) {
+            throw new InvalidResultFileException(file, "holds test '" + result.testId() + "' but is named for '" + expectedId
+                    + "'; rename the file or re-record the baseline");
+        }
+        return result;
+    }
+
+    /** Every {@code *.json} file in {@code folder}, sorted by name; none when the folder does not exist. */
+    public static List<Path> list(Path folder) throws IOException {
+        List<Path> files = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return files;
+        }
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder, "*" + SUFFIX)) {
+            stream.forEach(files::add);
+        }
+        files.sort(null);
+        return files;
+    }
+
+    private static void requireComplete(Path file, LoadTestResult result) {
+        if (result.testId() == null || result.testId().isBlank()) {
+            throw new InvalidResultFileException(file, "has no 'testId'");
+        }
+        if (result.status() == null) {
+            throw new InvalidResultFileException(file, "has no 'status'");
+        }
+        if (result.total() == null || result.total().latencyMs() == null) {
+            throw new InvalidResultFileException(file, "has no 'total' figures");
+        }
+        result.operations().forEach((name, operation) -> {
+            if (operation == null || operation.latencyMs() == null) {
+                throw new InvalidResultFileException(file, "operation '" + name + "' has no 'latencyMs' figures");
+            }
+        });
+    }
+
+    private static String firstLine(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}
