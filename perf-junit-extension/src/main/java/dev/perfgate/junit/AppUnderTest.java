@@ -1,0 +1,148 @@
+package dev.perfgate.junit;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+/**
+ * The application a load test drives: how to build and start its container, which port it serves,
+ * and when it is ready. Declare it in a static field marked {@link App}.
+ *
+ * <pre>{@code
+ * @App
+ * static AppUnderTest app = AppUnderTest.fromDockerfile("Dockerfile")
+ *         .withPort(8080)
+ *         .withHealthPath("/health")
+ *         .withEnv("CACHE_SIZE", "1000");
+ * }</pre>
+ *
+ * <h2>Base image</h2>
+ * A Dockerfile that starts with {@code ARG BASE_IMAGE=...} and {@code FROM ${BASE_IMAGE}} can be
+ * built on a machine without an image registry: the build argument {@code BASE_IMAGE} is set from
+ * the system property {@value #BASE_IMAGE_PROPERTY} or else the environment variable
+ * {@value #BASE_IMAGE_ENV}, when either is set (see {@code scripts/docker-up.sh}).
+ *
+ * <p>Instances are immutable: each {@code withX} returns a copy.
+ *
+ * @since 0.1
+ */
+public final class AppUnderTest {
+
+    /** System property giving the {@code BASE_IMAGE} build argument: {@value}. */
+    public static final String BASE_IMAGE_PROPERTY = "perfgate.baseImage";
+    /** Environment variable giving the {@code BASE_IMAGE} build argument: {@value}. */
+    public static final String BASE_IMAGE_ENV = "PERFGATE_BASE_IMAGE";
+
+    private final Path dockerfile;
+    private final int port;
+    private final String healthPath;
+    private final Map<String, String> env;
+    private final Map<String, String> buildArgs;
+    private final Duration startupTimeout;
+
+    private AppUnderTest(Path dockerfile, int port, String healthPath, Map<String, String> env,
+            Map<String, String> buildArgs, Duration startupTimeout) {
+        this.dockerfile = dockerfile;
+        this.port = port;
+        this.healthPath = healthPath;
+        this.env = Map.copyOf(env);
+        this.buildArgs = Map.copyOf(buildArgs);
+        this.startupTimeout = startupTimeout;
+    }
+
+    /**
+     * An application built from {@code dockerfile}, relative to the working directory (the module's
+     * folder under Maven); the Dockerfile's folder is the build context, filtered by its
+     * {@code .dockerignore}. Defaults: port 8080, health path {@code /health}, startup timeout 60 s.
+     */
+    public static AppUnderTest fromDockerfile(String dockerfile) {
+        Objects.requireNonNull(dockerfile, "dockerfile");
+        return new AppUnderTest(Path.of(dockerfile), 8080, "/health", Map.of(), Map.of(), Duration.ofSeconds(60));
+    }
+
+    /** The port the application listens on inside its container. */
+    public AppUnderTest withPort(int containerPort) {
+        if (containerPort < 1 || containerPort > 65_535) {
+            throw new IllegalArgumentException("withPort: " + containerPort + " is not a port; use 1 to 65535");
+        }
+        return new AppUnderTest(dockerfile, containerPort, healthPath, env, buildArgs, startupTimeout);
+    }
+
+    /** The path that answers 2xx once the application is ready for load, e.g. {@code "/actuator/health"}. */
+    public AppUnderTest withHealthPath(String path) {
+        if (path == null || !path.startsWith("/")) {
+            throw new IllegalArgumentException("withHealthPath: '" + path + "' must start with '/', e.g. \"/health\"");
+        }
+        return new AppUnderTest(dockerfile, port, path, env, buildArgs, startupTimeout);
+    }
+
+    /** An environment variable of the application's container. */
+    public AppUnderTest withEnv(String name, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(env);
+        copy.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+        return new AppUnderTest(dockerfile, port, healthPath, copy, buildArgs, startupTimeout);
+    }
+
+    /** A build argument of the Dockerfile ({@code ARG name}). */
+    public AppUnderTest withBuildArg(String name, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(buildArgs);
+        copy.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+        return new AppUnderTest(dockerfile, port, healthPath, env, copy, startupTimeout);
+    }
+
+    /** How long the build, start and health check may take together. */
+    public AppUnderTest withStartupTimeout(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("withStartupTimeout: " + timeout + " must be longer than zero");
+        }
+        return new AppUnderTest(dockerfile, port, healthPath, env, buildArgs, timeout);
+    }
+
+    Path dockerfile() {
+        return dockerfile;
+    }
+
+    int port() {
+        return port;
+    }
+
+    String healthPath() {
+        return healthPath;
+    }
+
+    Map<String, String> env() {
+        return env;
+    }
+
+    Duration startupTimeout() {
+        return startupTimeout;
+    }
+
+    /** Build arguments with {@code BASE_IMAGE} filled from the property or environment where set. */
+    Map<String, String> effectiveBuildArgs() {
+        Map<String, String> args = new LinkedHashMap<>(buildArgs);
+        String baseImage = System.getProperty(BASE_IMAGE_PROPERTY, System.getenv(BASE_IMAGE_ENV));
+        if (baseImage != null && !baseImage.isBlank() && !args.containsKey("BASE_IMAGE")) {
+            args.put("BASE_IMAGE", baseImage.strip());
+        }
+        return args;
+    }
+
+    /** Fails with what to do when the Dockerfile is not there; {@code where} names the field. */
+    void requireDockerfile(String where) {
+        if (!Files.isRegularFile(dockerfile)) {
+            throw new ExtensionConfigurationException(where + ": Dockerfile '" + dockerfile.toAbsolutePath()
+                    + "' does not exist; give its path relative to the module folder, e.g. AppUnderTest.fromDockerfile(\"Dockerfile\")");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AppUnderTest[" + dockerfile + ", port " + port + ", health " + healthPath + "]";
+    }
+}

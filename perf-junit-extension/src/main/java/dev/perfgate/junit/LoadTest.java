@@ -1,0 +1,85 @@
+package dev.perfgate.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Turns a test method into a load test: the method is one iteration of a virtual user, and
+ * {@link #users()} users repeat it against the application declared with {@link App} for
+ * {@link #warmUp()} (not measured) and then {@link #duration()} (measured). Each request made
+ * through the {@code Http} parameter is timed into an HdrHistogram per operation; the result is
+ * written to {@code target/perf-results/<testId>.json}, where the perfgate Maven plugin compares it
+ * with the committed baseline.
+ *
+ * <h2>Usage</h2>
+ * <pre>{@code
+ * class GreetingLoadIT {
+ *     @App
+ *     static AppUnderTest app = AppUnderTest.fromDockerfile("Dockerfile").withPort(8080).withHealthPath("/health");
+ *
+ *     @LoadTest(users = 8, warmUp = "2s", duration = "10s")
+ *     void greeting(Http http, VirtualUser user) {
+ *         http.get("greeting", "/api/greeting?name=user-" + user.id());
+ *     }
+ * }
+ * }</pre>
+ *
+ * <h2>Parameters</h2>
+ * The method may declare {@link dev.perfgate.core.http.Http} (this user's client, bound to the
+ * application) and {@link dev.perfgate.core.engine.VirtualUser} (its id and iteration), besides any
+ * parameter another extension resolves. An exception the method throws counts as a failed check;
+ * the users go on until the run ends.
+ *
+ * <h2>Overrides</h2>
+ * System properties override the annotation for every load test of the JVM, e.g. a shorter run on
+ * a laptop: {@value #USERS_PROPERTY}, {@value #DURATION_PROPERTY}, {@value #WARM_UP_PROPERTY},
+ * {@value #REQUEST_TIMEOUT_PROPERTY}.
+ *
+ * <h2>Outcome</h2>
+ * The test fails when no request succeeded or the run was aborted; the result file is written in
+ * every case. Regressions against the baseline are decided by the Maven plugin, not here.
+ *
+ * @since 0.1
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Test
+@ExtendWith(LoadTestExtension.class)
+public @interface LoadTest {
+
+    /** System property overriding {@link #users()}: {@value}. */
+    String USERS_PROPERTY = "perfgate.users";
+    /** System property overriding {@link #duration()}: {@value}. */
+    String DURATION_PROPERTY = "perfgate.duration";
+    /** System property overriding {@link #warmUp()}: {@value}. */
+    String WARM_UP_PROPERTY = "perfgate.warmUp";
+    /** System property overriding {@link #requestTimeout()}: {@value}. */
+    String REQUEST_TIMEOUT_PROPERTY = "perfgate.requestTimeout";
+    /** System property naming the folder result files are written to: {@value}; default {@code target/perf-results}. */
+    String RESULTS_DIR_PROPERTY = "perfgate.resultsDir";
+
+    /** Concurrent virtual users, 1 to 2000. */
+    int users() default 1;
+
+    /** Measured time, e.g. {@code "30s"}, {@code "2m"}, {@code "1m30s"}. */
+    String duration() default "10s";
+
+    /** Time before measuring starts, excluded from the figures, e.g. {@code "5s"}; {@code "0s"} for none. */
+    String warmUp() default "2s";
+
+    /** Longest a single request may take before it counts as a timeout error. */
+    String requestTimeout() default "10s";
+
+    /**
+     * The test id: the result's file name and the baseline it is compared with. Default
+     * {@code <SimpleClassName>.<methodName>}. Keep it stable: renaming it orphans the baseline.
+     */
+    String id() default "";
+}

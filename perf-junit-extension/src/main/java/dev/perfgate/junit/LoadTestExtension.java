@@ -1,0 +1,148 @@
+package dev.perfgate.junit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+
+import dev.perfgate.core.engine.LoadEngine;
+import dev.perfgate.core.engine.RunMeasurements;
+import dev.perfgate.core.result.LoadTestResult;
+import dev.perfgate.core.result.ResultFiles;
+import dev.perfgate.core.result.ResultStatus;
+import dev.perfgate.core.result.ResultSummary;
+import dev.perfgate.core.result.RunEnvironment;
+
+/**
+ * Runs a {@link LoadTest} method as the iteration of its virtual users instead of once, against the
+ * class's {@link App}, and writes the result. Registered by {@link LoadTest} itself.
+ */
+final class LoadTestExtension implements InvocationInterceptor, ParameterResolver {
+
+    private static final Namespace NAMESPACE = Namespace.create(LoadTestExtension.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return TestMethodScenario.isPerUser(parameter.getParameter().getType());
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return TestMethodScenario.placeholder(parameter.getParameter().getType());
+    }
+
+    @Override
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext context) {
+        Method method = invocationContext.getExecutable();
+        LoadTest annotation = AnnotationSupport.findAnnotation(method, LoadTest.class).orElseThrow();
+        LoadTestSettings settings = LoadTestSettings.of(annotation, method);
+        RunningApp app = startAppOnceForTheClass(context);
+        invocation.skip();
+        Object target = invocationContext.getTarget().orElseThrow(
+                () -> new ExtensionConfigurationException("@LoadTest on " + method + ": the method must not be static"));
+        TestMethodScenario scenario = new TestMethodScenario(method, target, invocationContext.getArguments().toArray());
+
+        RunMeasurements measured = new LoadEngine().run(settings.plan(), app.baseUri(), scenario);
+        LoadTestResult result = judge(settings, measured, app);
+        Path file = writeResult(settings, result);
+        report(context, result, file);
+        failUnlessPassed(result, measured);
+    }
+
+    private static RunningApp startAppOnceForTheClass(ExtensionContext context) {
+        Class<?> testClass = context.getRequiredTestClass();
+        Field field = appFieldOf(testClass);
+        AppUnderTest app = appOf(field);
+        ExtensionContext classContext = context.getParent().orElse(context);
+        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(field, key -> RunningApp.start(app), RunningApp.class);
+    }
+
+    private static Field appFieldOf(Class<?> testClass) {
+        List<Field> fields = AnnotationSupport.findAnnotatedFields(testClass, App.class, field -> true, HierarchyTraversalMode.TOP_DOWN);
+        if (fields.isEmpty()) {
+            throw new ExtensionConfigurationException(testClass.getName() + " has @LoadTest methods but no application: declare"
+                    + " '@App static AppUnderTest app = AppUnderTest.fromDockerfile(\"Dockerfile\");'");
+        }
+        if (fields.size() > 1) {
+            throw new ExtensionConfigurationException(testClass.getName() + " has " + fields.size()
+                    + " @App fields; a load test drives one application, keep one");
+        }
+        Field field = fields.get(0);
+        if (!Modifier.isStatic(field.getModifiers()) || field.getType() != AppUnderTest.class) {
+            throw new ExtensionConfigurationException("@App field " + testClass.getSimpleName() + "." + field.getName()
+                    + " must be 'static AppUnderTest'");
+        }
+        return field;
+    }
+
+    private static AppUnderTest appOf(Field field) {
+        try {
+            field.setAccessible(true);
+            AppUnderTest app = (AppUnderTest) field.get(null);
+            if (app == null) {
+                throw new ExtensionConfigurationException("@App field " + field.getDeclaringClass().getSimpleName() + "."
+                        + field.getName() + " is null; assign AppUnderTest.fromDockerfile(...)");
+            }
+            app.requireDockerfile("@App field " + field.getDeclaringClass().getSimpleName() + "." + field.getName());
+            return app;
+        } catch (IllegalAccessException e) {
+            throw new ExtensionConfigurationException("@App field " + field + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static LoadTestResult judge(LoadTestSettings settings, RunMeasurements measured, RunningApp app) {
+        RunEnvironment environment = RunEnvironment.current(RunningApp.dockerVersion());
+        String died = app.deathNotice();
+        ResultStatus status = ResultStatus.PASSED;
+        String reason = null;
+        long succeeded = measured.total().requestCount() - measured.total().errorCount();
+        if (!measured.completed() || died != null) {
+            status = ResultStatus.ABORTED;
+            reason = died != null ? died : measured.abortReason();
+        } else if (succeeded == 0) {
+            status = ResultStatus.FAILED;
+            reason = "no request succeeded in the measured phase (" + measured.total().requestCount() + " requests, errors "
+                    + measured.total().errors() + ")"
+                    + measured.scenarioFailure().map(f -> "; first failure: " + f).orElse("");
+        }
+        return LoadTestResult.of(settings.testId(), settings.plan(), measured, environment, status, reason);
+    }
+
+    private static Path writeResult(LoadTestSettings settings, LoadTestResult result) {
+        try {
+            return ResultFiles.write(settings.resultsDir(), result);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the result of " + result.testId() + " to " + settings.resultsDir(), e);
+        }
+    }
+
+    private static void report(ExtensionContext context, LoadTestResult result, Path file) {
+        String summary = ResultSummary.of(result);
+        System.out.println("[perfgate] " + summary);
+        System.out.println("[perfgate] result written to " + file);
+        context.publishReportEntry(Map.of("perfgate.result", file.toString(), "perfgate.summary", summary));
+    }
+
+    private static void failUnlessPassed(LoadTestResult result, RunMeasurements measured) {
+        if (result.status() != ResultStatus.PASSED) {
+            AssertionError failure = new AssertionError("load test " + result.testId() + " " + result.status() + ": " + result.statusReason());
+            measured.scenarioFailure().ifPresent(failure::initCause);
+            throw failure;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.perfgate.junit;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.images.builder.ImageFromDockerfile;
+
+/**
+ * A started application container. JUnit closes it with the test class's store; a JVM shutdown hook
+ * stops it when the run is aborted first, because Testcontainers' own reaper (Ryuk) may be off.
+ */
+final class RunningApp implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+
+    private static final int LOG_TAIL_LINES = 40;
+
+    private final GenericContainer<?> container;
+    private final URI baseUri;
+
+    private RunningApp(GenericContainer<?> container) {
+        this.container = container;
+        this.baseUri = URI.create("http://" + hostOf(container) + ":" + container.getMappedPort(container.getExposedPorts().get(0)));
+    }
+
+    /** Builds the image, starts the container and waits for its health path; fails with the log tail. */
+    static RunningApp start(AppUnderTest app) {
+        Path dockerfile = app.dockerfile().toAbsolutePath().normalize();
+        ImageFromDockerfile image = new ImageFromDockerfile(imageNameFor(dockerfile), false)
+                .withDockerfile(dockerfile)
+                .withBuildArgs(app.effectiveBuildArgs());
+        GenericContainer<?> container = new GenericContainer<>(image)
+                .withExposedPorts(app.port())
+                .withEnv(app.env())
+                .waitingFor(Wait.forHttp(app.healthPath()).forPort(app.port()).forStatusCodeMatching(code -> code >= 200 && code < 300)
+                        .withStartupTimeout(app.startupTimeout()));
+        StopOnExit.register(container);
+        try {
+            container.start();
+        } catch (RuntimeException e) {
+            String logs = tail(container);
+            StopOnExit.stop(container);
+            throw new AppStartException("the application from " + dockerfile + " was not built, started and ready (2xx on "
+                    + app.healthPath() + ", port " + app.port() + ") within " + app.startupTimeout().toSeconds() + "s: "
+                    + rootMessage(e) + (logs.isEmpty() ? "" : "\n--- last lines of the container log ---\n" + logs), e);
+        }
+        return new RunningApp(container);
+    }
+
+    /** Where load goes: the container's port published on this machine. */
+    URI baseUri() {
+        return baseUri;
+    }
+
+    /** The Docker engine's version, for the result's environment. */
+    static String dockerVersion() {
+        try {
+            return DockerClientFactory.instance().getInfo().getServerVersion();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Whether the container still runs, and its log tail when it does not. */
+    String deathNotice() {
+        if (container.isRunning()) {
+            return null;
+        }
+        return "the application container stopped during the run\n--- last lines of the container log ---\n" + tail(container);
+    }
+
+    @Override
+    public void close() {
+        StopOnExit.stop(container);
+    }
+
+    private static String hostOf(GenericContainer<?> container) {
+        String host = container.getHost();
+        // Load goes to loopback only: a Docker engine on this machine publishes ports on localhost.
+        return "localhost".equals(host) ? "127.0.0.1" : host;
+    }
+
+    private static String imageNameFor(Path dockerfile) {
+        String folder = dockerfile.getParent() == null ? "app" : dockerfile.getParent().getFileName().toString();
+        String name = folder.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
+        return "perfgate-under-test/" + name + ":latest";
+    }
+
+    private static String tail(GenericContainer<?> container) {
+        try {
+            String[] lines = container.getLogs().split("\n");
+            int from = Math.max(0, lines.length - LOG_TAIL_LINES);
+            return String.join("\n", java.util.Arrays.copyOfRange(lines, from, lines.length));
+        } catch (RuntimeException noContainer) {
+            return "";
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root + ")";
+    }
+}

@@ -1,0 +1,85 @@
+package dev.perfgate.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import dev.perfgate.core.result.InvalidResultFileException;
+import dev.perfgate.core.result.LoadTestResult;
+import dev.perfgate.core.result.ResultFiles;
+
+/** What every perfgate goal shares: where results and baselines are, and {@code perf.skip}. */
+abstract class AbstractPerfMojo extends AbstractMojo {
+
+    /** Skips the goal. */
+    @Parameter(property = "perf.skip", defaultValue = "false")
+    private boolean skip;
+
+    /** The folder the load tests write their results to. */
+    @Parameter(property = "perf.resultsDirectory", defaultValue = "${project.build.directory}/perf-results")
+    private File resultsDirectory;
+
+    /**
+     * The folder of the committed baselines, one {@code <testId>.json} per load test. Default: {@code baselines}
+     * in the folder Maven was started in (the top of the repository for a usual build).
+     */
+    @Parameter(property = "perf.baselineDirectory", defaultValue = "${session.executionRootDirectory}/baselines")
+    private File baselineDirectory;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("perfgate: skipped (perf.skip)");
+            return;
+        }
+        executeGoal();
+    }
+
+    abstract void executeGoal() throws MojoExecutionException, MojoFailureException;
+
+    Path resultsDirectory() {
+        return resultsDirectory.toPath();
+    }
+
+    Path baselineDirectory() {
+        return baselineDirectory.toPath();
+    }
+
+    /** Every result of this module, read and validated. */
+    List<LoadTestResult> readResults() throws MojoExecutionException {
+        List<LoadTestResult> results = new ArrayList<>();
+        for (Path file : list(resultsDirectory())) {
+            results.add(read(file));
+        }
+        return results;
+    }
+
+    /** The baseline of {@code testId}, or {@code null} when there is none. */
+    LoadTestResult readBaseline(String testId) throws MojoExecutionException {
+        Path file = ResultFiles.fileOf(baselineDirectory(), testId);
+        return file.toFile().isFile() ? read(file) : null;
+    }
+
+    static LoadTestResult read(Path file) throws MojoExecutionException {
+        try {
+            return ResultFiles.read(file);
+        } catch (InvalidResultFileException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    private static List<Path> list(Path folder) throws MojoExecutionException {
+        try {
+            return ResultFiles.list(folder);
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot list " + folder + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.perfgate.maven;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import dev.perfgate.core.compare.Metric;
+import dev.perfgate.core.result.LoadTestResult;
+import dev.perfgate.core.result.OperationResult;
+import dev.perfgate.core.result.ResultFiles;
+import dev.perfgate.core.result.ResultStatus;
+
+/**
+ * Promotes the module's load-test results to baselines: each {@code <testId>.json} is written
+ * atomically into the baseline folder, and the change of its key figures is printed. Run it after
+ * the load tests, e.g. after a gate failed on an intended change, and commit the baseline folder.
+ *
+ * <pre>
+ * mvn perf:baseline                   # promote the results of the last run
+ * mvn verify perf:baseline -Dperf.failOnRegression=false   # run the tests and promote in one go
+ * </pre>
+ */
+@Mojo(name = "baseline", threadSafe = true)
+public class BaselineMojo extends AbstractPerfMojo {
+
+    /** Promotes results of failed or aborted runs too; by default they are refused. */
+    @Parameter(property = "perf.force", defaultValue = "false")
+    private boolean force;
+
+    @Override
+    void executeGoal() throws MojoExecutionException, MojoFailureException {
+        List<LoadTestResult> results = readResults();
+        if (results.isEmpty()) {
+            getLog().warn("perfgate: no load-test results in " + resultsDirectory() + "; run the load tests first (mvn verify)");
+            return;
+        }
+        for (LoadTestResult result : results) {
+            if (result.status() != ResultStatus.PASSED && !force) {
+                throw new MojoFailureException("perfgate: " + result.testId() + " ended " + result.status() + " ("
+                        + result.statusReason() + "); its result is not promoted to a baseline. Fix the run, or pass -Dperf.force=true");
+            }
+        }
+        for (LoadTestResult result : results) {
+            promote(result);
+        }
+        getLog().info("perfgate: " + results.size() + " baseline(s) written to " + baselineDirectory() + "; review and commit them");
+    }
+
+    private void promote(LoadTestResult result) throws MojoExecutionException {
+        LoadTestResult old = readBaseline(result.testId());
+        try {
+            ResultFiles.write(baselineDirectory(), result);
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot write the baseline of " + result.testId() + " to " + baselineDirectory() + ": " + e, e);
+        }
+        getLog().info("perfgate: baseline " + result.testId() + (old == null ? " (new)" : ""));
+        for (Metric metric : Metric.values()) {
+            getLog().info("  " + describe(metric, old == null ? null : old.total(), result.total()));
+        }
+    }
+
+    private static String describe(Metric metric, OperationResult before, OperationResult after) {
+        double now = metric.valueOf(after);
+        if (before == null) {
+            return String.format(Locale.ROOT, "%-12s %s", metric.label(), metric.format(now));
+        }
+        double was = metric.valueOf(before);
+        return String.format(Locale.ROOT, "%-12s %s -> %s (%s)", metric.label(), metric.format(was), metric.format(now),
+                metric.formatChange(was, now));
+    }
+}

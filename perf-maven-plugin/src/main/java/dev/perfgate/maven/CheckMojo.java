@@ -1,0 +1,133 @@
+package dev.perfgate.maven;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import dev.perfgate.core.compare.ComparisonTable;
+import dev.perfgate.core.compare.GateSettings;
+import dev.perfgate.core.compare.MetricComparison;
+import dev.perfgate.core.compare.ResultComparator;
+import dev.perfgate.core.compare.Verdict;
+import dev.perfgate.core.result.LoadTestResult;
+import dev.perfgate.core.result.ResultStatus;
+
+/**
+ * Compares every load-test result of the module with its committed baseline and fails the build
+ * on a regression: a latency percentile or the error rate that rose, or a throughput that fell,
+ * beyond the tolerance. Prints one table of every compared metric.
+ *
+ * <pre>
+ * mvn verify                          # runs the load tests, then this gate
+ * mvn verify -Dperf.tolerance=20      # a looser gate for one run
+ * </pre>
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckMojo extends AbstractPerfMojo {
+
+    /** Relative change of latency percentiles and throughput, in percent, that still counts as noise. */
+    @Parameter(property = "perf.tolerance", defaultValue = "10")
+    private double tolerancePercent;
+
+    /** Latency changes smaller than this many milliseconds count as noise whatever their relative size. */
+    @Parameter(property = "perf.latencyFloorMillis", defaultValue = "1")
+    private double latencyFloorMillis;
+
+    /** Rise of the error rate, in percentage points, that still counts as noise. */
+    @Parameter(property = "perf.errorRateTolerance", defaultValue = "1")
+    private double errorRateTolerancePoints;
+
+    /** Whether a regression fails the build; {@code false} reports it as a warning only. */
+    @Parameter(property = "perf.failOnRegression", defaultValue = "true")
+    private boolean failOnRegression;
+
+    /** Whether a result without a baseline fails the build (a new test must then be baselined first). */
+    @Parameter(property = "perf.failOnMissingBaseline", defaultValue = "false")
+    private boolean failOnMissingBaseline;
+
+    @Override
+    void executeGoal() throws MojoExecutionException, MojoFailureException {
+        List<LoadTestResult> results = readResults();
+        if (results.isEmpty()) {
+            getLog().info("perfgate: no load-test results in " + resultsDirectory() + "; nothing to check");
+            return;
+        }
+        GateSettings gate = gateSettings();
+        ResultComparator comparator = new ResultComparator(gate);
+        List<MetricComparison> rows = new ArrayList<>();
+        for (LoadTestResult result : results) {
+            LoadTestResult baseline = readBaseline(result.testId());
+            if (baseline == null) {
+                rows.add(ResultComparator.newTest(result));
+                continue;
+            }
+            warnAboutRun(result, baseline);
+            rows.addAll(comparator.compare(baseline, result));
+        }
+        getLog().info(String.format(java.util.Locale.ROOT,
+                "perfgate: %d result(s) compared with %s (tolerance %s %%, latency floor %s ms, error rate %s pp)",
+                results.size(), baselineDirectory(), plain(gate.tolerancePercent()), plain(gate.latencyFloorMillis()),
+                plain(gate.errorRateTolerancePoints())));
+        for (String line : ComparisonTable.render(rows).split("\n")) {
+            getLog().info(line);
+        }
+        decide(rows);
+    }
+
+    private GateSettings gateSettings() throws MojoExecutionException {
+        try {
+            return new GateSettings(tolerancePercent, latencyFloorMillis, errorRateTolerancePoints);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("perf-maven-plugin configuration: " + e.getMessage(), e);
+        }
+    }
+
+    private void warnAboutRun(LoadTestResult result, LoadTestResult baseline) {
+        if (result.status() != ResultStatus.PASSED) {
+            getLog().warn("perfgate: " + result.testId() + " ended " + result.status() + " (" + result.statusReason()
+                    + "); its figures are partial");
+        }
+        List<String> differences = result.environment() == null ? List.of() : result.environment().differencesFrom(baseline.environment());
+        if (!differences.isEmpty()) {
+            getLog().warn("perfgate: " + result.testId() + " ran on another environment than its baseline: "
+                    + String.join(", ", differences) + "; figures may differ for that reason alone");
+        }
+    }
+
+    private void decide(List<MetricComparison> rows) throws MojoFailureException {
+        List<MetricComparison> regressed = rows.stream().filter(r -> r.verdict() == Verdict.REGRESSED).collect(Collectors.toList());
+        List<MetricComparison> unbaselined = rows.stream().filter(r -> r.verdict() == Verdict.NEW && r.metric() == null
+                && ResultComparator.TOTAL.equals(r.operation())).collect(Collectors.toList());
+        if (!unbaselined.isEmpty()) {
+            String tests = unbaselined.stream().map(MetricComparison::testId).collect(Collectors.joining(", "));
+            String message = "perfgate: no baseline for " + tests + " in " + baselineDirectory()
+                    + "; record one with: mvn perf:baseline (after the load tests ran) and commit it";
+            if (failOnMissingBaseline) {
+                throw new MojoFailureException(message);
+            }
+            getLog().warn(message);
+        }
+        if (regressed.isEmpty()) {
+            getLog().info("perfgate: no regression");
+            return;
+        }
+        String message = "Performance regression beyond the tolerance:\n  "
+                + regressed.stream().map(MetricComparison::describe).collect(Collectors.joining("\n  "))
+                + "\nResults are kept in " + resultsDirectory() + ". If the change is intended, accept it with: mvn perf:baseline"
+                + " (then commit " + baselineDirectory().getFileName() + "/)";
+        if (failOnRegression) {
+            throw new MojoFailureException(message);
+        }
+        getLog().warn(message + " [not failing: perf.failOnRegression=false]");
+    }
+
+    private static String plain(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}
