@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <h2>Overrides</h2>
  * System properties override the annotation for every load test of the JVM, e.g. a shorter run on
  * a laptop: {@value #USERS_PROPERTY}, {@value #DURATION_PROPERTY}, {@value #WARM_UP_PROPERTY},
- * {@value #REQUEST_TIMEOUT_PROPERTY}.
+ * {@value #THINK_TIME_PROPERTY}, {@value #REQUEST_TIMEOUT_PROPERTY}.
  *
  * <h2>Outcome</h2>
  * The test fails when no request succeeded or the run was aborted; the result file is written in
@@ -60,6 +60,8 @@ public @interface LoadTest {
     String DURATION_PROPERTY = "perfgate.duration";
     /** System property overriding {@link #warmUp()}: {@value}. */
     String WARM_UP_PROPERTY = "perfgate.warmUp";
+    /** System property overriding {@link #thinkTime()}: {@value}. */
+    String THINK_TIME_PROPERTY = "perfgate.thinkTime";
     /** System property overriding {@link #requestTimeout()}: {@value}. */
     String REQUEST_TIMEOUT_PROPERTY = "perfgate.requestTimeout";
     /** System property naming the folder result files are written to: {@value}; default {@code target/perf-results}. */
@@ -73,6 +75,13 @@ public @interface LoadTest {
 
     /** Time before measuring starts, excluded from the figures, e.g. {@code "5s"}; {@code "0s"} for none. */
     String warmUp() default "2s";
+
+    /**
+     * Pause of each user after each iteration, e.g. {@code "100ms"}. {@code "0s"} (the default) makes
+     * every user send its next request at once: a saturating load, whose tail latencies mostly
+     * measure queueing.
+     */
+    String thinkTime() default "0s";
 
     /** Longest a single request may take before it counts as a timeout error. */
     String requestTimeout() default "10s";

@@ -25,7 +25,8 @@ record LoadTestSettings(String testId, LoadPlan plan, Path resultsDir) {
             Duration warmUp = duration(LoadTest.WARM_UP_PROPERTY, annotation.warmUp(), "warmUp", owner);
             Duration duration = duration(LoadTest.DURATION_PROPERTY, annotation.duration(), "duration", owner);
             Duration timeout = duration(LoadTest.REQUEST_TIMEOUT_PROPERTY, annotation.requestTimeout(), "requestTimeout", owner);
-            LoadPlan plan = new LoadPlan(users, warmUp, duration, timeout);
+            Duration thinkTime = duration(LoadTest.THINK_TIME_PROPERTY, annotation.thinkTime(), "thinkTime", owner);
+            LoadPlan plan = new LoadPlan(users, warmUp, duration, timeout, thinkTime);
             String id = annotation.id().isBlank() ? owner : annotation.id().strip();
             requireFileNameSafe(id, owner);
             Path resultsDir = Path.of(System.getProperty(LoadTest.RESULTS_DIR_PROPERTY, DEFAULT_RESULTS_DIR));

@@ -13,7 +13,7 @@ class GreetingLoadIT {
     @App
     static AppUnderTest app = AppUnderTest.fromDockerfile("Dockerfile").withPort(8080).withHealthPath("/health");
 
-    @LoadTest(users = 4, warmUp = "2s", duration = "6s")
+    @LoadTest(users = 4, thinkTime = "10ms", warmUp = "2s", duration = "6s")
     void greeting(Http http, VirtualUser user) {
         Response response = http.get("greeting", "/api/greeting?name=user-" + user.id());
         if (response.ok() && !response.body().contains("user-" + user.id())) {
@@ -21,8 +21,8 @@ class GreetingLoadIT {
         }
     }
 
-    @LoadTest(users = 4, warmUp = "2s", duration = "6s")
+    @LoadTest(users = 4, thinkTime = "10ms", warmUp = "2s", duration = "6s")
     void primes(Http http) {
-        http.get("primes", "/api/primes?limit=200000");
+        http.get("primes", "/api/primes?limit=100000");
     }
 }

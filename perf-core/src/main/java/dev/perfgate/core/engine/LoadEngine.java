@@ -67,7 +67,7 @@ public final class LoadEngine {
             RunningUser user = new RunningUser(id, http);
             measurements.add(recorder);
             Thread thread = new Thread(
-                    () -> runUser(user, scenario, recorder, go, startNanos, phase[0], phase[1], iterations, firstFailure),
+                    () -> runUser(user, scenario, recorder, go, startNanos, plan.thinkTime().toNanos(), phase, iterations, firstFailure),
                     "perfgate-vu-" + id);
             thread.setDaemon(true);
             threads.add(thread);
@@ -85,7 +85,9 @@ public final class LoadEngine {
     }
 
     private static void runUser(RunningUser user, Scenario scenario, UserMeasurements recorder, CountDownLatch go,
-            long startNanos, long measureStart, long measureEnd, AtomicLong iterations, AtomicReference<Throwable> firstFailure) {
+            long startNanos, long thinkNanos, long[] phase, AtomicLong iterations, AtomicReference<Throwable> firstFailure) {
+        long measureStart = phase[0];
+        long measureEnd = phase[1];
         try {
             go.await();
             sleepUntil(startNanos);
@@ -109,6 +111,19 @@ public final class LoadEngine {
                 firstFailure.compareAndSet(null, failure);
                 recorder.record(ITERATION_OPERATION, iterationStart, System.nanoTime() - iterationStart, ErrorKind.CHECK);
             }
+            if (thinkNanos > 0 && !think(thinkNanos, measureEnd)) {
+                return;
+            }
+        }
+    }
+
+    /** Pauses for the think time, never past the end of the run; false when interrupted. */
+    private static boolean think(long thinkNanos, long measureEnd) {
+        try {
+            sleepUntil(Math.min(System.nanoTime() + thinkNanos, measureEnd));
+            return true;
+        } catch (InterruptedException e) {
+            return false;
         }
     }
 
@@ -157,7 +172,11 @@ public final class LoadEngine {
             if (user != null) {
                 user.byOperation().forEach((name, stats) -> {
                     operations.computeIfAbsent(name, n -> new OperationStats()).add(stats);
-                    total.add(stats);
+                    // A failed check is not a request: counting it in the total would halve the
+                    // apparent success rate of a scenario that made one good request and then failed.
+                    if (!ITERATION_OPERATION.equals(name)) {
+                        total.add(stats);
+                    }
                 });
             }
         }

@@ -10,7 +10,8 @@ import java.util.SortedMap;
  * Everything a run measured: per-operation latencies and errors, their total, and how the run ended.
  *
  * @param operations    statistics per operation name, sorted by name
- * @param total         all operations merged
+ * @param total         all requests merged; failed checks ({@link LoadEngine#ITERATION_OPERATION}) are
+ *                      reported as their own operation only
  * @param measuredStart wall-clock time at which the measured phase began
  * @param measured      length of the measured phase
  * @param iterations    scenario iterations started in the measured phase, all users together

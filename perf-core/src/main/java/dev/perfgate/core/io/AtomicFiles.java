@@ -24,6 +24,7 @@ public final class AtomicFiles {
         Files.createDirectories(folder);
         Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
         try {
+            makeReadableByAll(temp);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 channel.write(java.nio.ByteBuffer.wrap(content));
                 channel.force(true);
@@ -35,6 +36,13 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Temp files are created owner-only; results and baselines are shared files (rw-r--r--). */
+    private static void makeReadableByAll(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 }

@@ -36,7 +36,9 @@ public final class HistogramCodec {
         try {
             byte[] bytes = Base64.getDecoder().decode(text);
             return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), 0);
-        } catch (IllegalArgumentException | DataFormatException | java.nio.BufferUnderflowException e) {
+        } catch (RuntimeException | DataFormatException e) {
+            // Damaged input fails deep inside HdrHistogram and Inflater in many ways (buffer underflow,
+            // index out of bounds for a truncated payload, ...): all mean the same to the caller.
             throw new IllegalArgumentException("not a base64-encoded compressed HdrHistogram: " + e.getMessage(), e);
         }
     }

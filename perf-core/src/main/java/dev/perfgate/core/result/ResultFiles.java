@@ -89,8 +89,8 @@ public final class ResultFiles {
             throw new InvalidResultFileException(file, "is not a complete perfgate result (" + firstLine(e) + ")");
         }
         requireComplete(file, result);
-        String expectedId = file.getFileName().toString();
-        expectedId = expectedId.substring(0, expectedId.length() - SUFFIX.length());
+        String name = file.getFileName().toString();
+        String expectedId = name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length()) : name;
         if (!expectedId.equals(result.testId())) {
             throw new InvalidResultFileException(file, "holds test '" + result.testId() + "' but is named for '" + expectedId
                     + "'; rename the file or re-record the baseline");

@@ -17,8 +17,9 @@ public final class ResultSummary {
         OperationResult total = result.total();
         LatencySummary latency = total.latencyMs();
         return String.format(Locale.ROOT,
-                "%s %s: %d users, %s (warm-up %s): %d requests, %d errors, %.1f/s; latency p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms",
-                result.testId(), result.status(), result.plan().users(), result.plan().duration(), result.plan().warmUp(),
+                "%s %s: %d users%s, %s (warm-up %s): %d requests, %d errors, %.1f/s; latency p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms",
+                result.testId(), result.status(), result.plan().users(),
+                "0s".equals(result.plan().thinkTime()) ? "" : " thinking " + result.plan().thinkTime(), result.plan().duration(), result.plan().warmUp(),
                 total.requests(), total.errors(), total.throughputPerSecond(),
                 latency.p50(), latency.p95(), latency.p99(), latency.max());
     }

@@ -38,13 +38,11 @@ public final class ReadableDuration {
             if (matcher.start() != position) {
                 throw invalid(text, where);
             }
-            long amount;
             try {
-                amount = Long.parseLong(matcher.group(1));
-            } catch (NumberFormatException tooLong) {
+                total = total.plus(unitDuration(Long.parseLong(matcher.group(1)), matcher.group(2)));
+            } catch (NumberFormatException | ArithmeticException tooLong) {
                 throw invalid(text, where);
             }
-            total = total.plus(unitDuration(amount, matcher.group(2)));
             position = matcher.end();
         }
         if (position == 0 || position != compact.length()) {

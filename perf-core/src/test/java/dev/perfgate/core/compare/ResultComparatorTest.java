@@ -1,0 +1,111 @@
+package dev.perfgate.core.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.perfgate.core.engine.LoadPlan;
+import dev.perfgate.core.result.LatencySummary;
+import dev.perfgate.core.result.LoadTestResult;
+import dev.perfgate.core.result.OperationResult;
+import dev.perfgate.core.result.PlanSummary;
+import dev.perfgate.core.result.ResultStatus;
+
+class ResultComparatorTest {
+
+    private final ResultComparator comparator = new ResultComparator(GateSettings.DEFAULT);
+
+    static OperationResult op(double p95, double throughput, double errorRate) {
+        return new OperationResult(1000, Math.round(errorRate * 1000), Map.of(), errorRate, throughput,
+                new LatencySummary(p95 / 2, p95 * 0.9, p95, p95, p95, p95 / 2), "");
+    }
+
+    static LoadTestResult result(String testId, OperationResult total, Map<String, OperationResult> operations) {
+        return new LoadTestResult(LoadTestResult.SCHEMA_VERSION, testId, ResultStatus.PASSED, null, "2024-06-01T10:15:30Z",
+                PlanSummary.of(new LoadPlan(1, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1))), null, total, operations);
+    }
+
+    @Test
+    void totalComesFirstThenOperationsByName() {
+        Map<String, OperationResult> ops = new LinkedHashMap<>();
+        ops.put("POST /z", op(10, 100, 0));
+        ops.put("GET /b", op(10, 100, 0));
+        ops.put("GET /a", op(10, 100, 0));
+        LoadTestResult run = result("T.t", op(10, 300, 0), ops);
+
+        List<MetricComparison> rows = comparator.compare(run, run);
+
+        assertThat(rows).extracting(MetricComparison::operation).containsExactly(
+                ResultComparator.TOTAL, ResultComparator.TOTAL, ResultComparator.TOTAL, ResultComparator.TOTAL,
+                "GET /a", "GET /a", "GET /a", "GET /a",
+                "GET /b", "GET /b", "GET /b", "GET /b",
+                "POST /z", "POST /z", "POST /z", "POST /z");
+        assertThat(rows.subList(0, 4)).extracting(MetricComparison::metric).containsExactly(Metric.values());
+        assertThat(rows).allSatisfy(row -> {
+            assertThat(row.testId()).isEqualTo("T.t");
+            assertThat(row.verdict()).isEqualTo(Verdict.UNCHANGED);
+        });
+    }
+
+    @Test
+    void judgesEachMetricAgainstItsBaseline() {
+        LoadTestResult baseline = result("T.t", op(10, 1000, 0), Map.of("GET /a", op(10, 1000, 0)));
+        LoadTestResult current = result("T.t", op(10, 1000, 0), Map.of("GET /a", op(20, 700, 0.05)));
+
+        List<MetricComparison> rows = comparator.compare(baseline, current);
+
+        assertThat(rows).filteredOn(row -> row.operation().equals("GET /a"))
+                .extracting(MetricComparison::metric, MetricComparison::baseline, MetricComparison::current, MetricComparison::verdict)
+                .containsExactly(
+                        tuple(Metric.P95_LATENCY, 10.0, 20.0, Verdict.REGRESSED),
+                        tuple(Metric.P99_LATENCY, 10.0, 20.0, Verdict.REGRESSED),
+                        tuple(Metric.THROUGHPUT, 1000.0, 700.0, Verdict.REGRESSED),
+                        tuple(Metric.ERROR_RATE, 0.0, 0.05, Verdict.REGRESSED));
+        assertThat(ResultComparator.any(rows, Verdict.REGRESSED)).isTrue();
+        assertThat(ResultComparator.any(rows.subList(0, 4), Verdict.REGRESSED)).isFalse();
+    }
+
+    @Test
+    void operationOnlyInCurrentIsNewAndOnlyInBaselineIsMissing() {
+        LoadTestResult baseline = result("T.t", op(10, 100, 0), Map.of("GET /old", op(10, 100, 0), "GET /kept", op(10, 100, 0)));
+        LoadTestResult current = result("T.t", op(10, 100, 0), Map.of("GET /new", op(10, 100, 0), "GET /kept", op(10, 100, 0)));
+
+        List<MetricComparison> rows = comparator.compare(baseline, current);
+
+        assertThat(rows).filteredOn(row -> row.operation().equals("GET /new"))
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(row.verdict()).isEqualTo(Verdict.NEW);
+                    assertThat(row.metric()).isNull();
+                });
+        assertThat(rows).filteredOn(row -> row.operation().equals("GET /old"))
+                .singleElement()
+                .satisfies(row -> assertThat(row.verdict()).isEqualTo(Verdict.MISSING));
+        assertThat(rows).filteredOn(row -> row.operation().equals("GET /kept")).hasSize(4);
+        assertThat(rows).extracting(MetricComparison::operation).containsSubsequence(
+                ResultComparator.TOTAL, "GET /kept", "GET /new", "GET /old");
+    }
+
+    @Test
+    void wholeTestRowsForNewAndMissingTests() {
+        LoadTestResult run = result("T.t", op(10, 100, 0), Map.of());
+
+        assertThat(ResultComparator.newTest(run))
+                .isEqualTo(new MetricComparison("T.t", ResultComparator.TOTAL, null, null, null, Verdict.NEW));
+        assertThat(ResultComparator.missingTest(run).verdict()).isEqualTo(Verdict.MISSING);
+        assertThat(ResultComparator.newTest(run).describe()).isEqualTo("T.t (total): NEW");
+    }
+
+    @Test
+    void describeNamesTestOperationMetricValuesAndChange() {
+        MetricComparison row = new MetricComparison("GreetingIT.greet", "GET /api", Metric.P95_LATENCY, 1.2, 9.8, Verdict.REGRESSED);
+
+        assertThat(row.describe()).isEqualTo("GreetingIT.greet GET /api: p95 latency 1.200 ms -> 9.800 ms (+716.7 %)");
+    }
+}

@@ -1,0 +1,248 @@
+package dev.perfgate.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import dev.perfgate.core.http.Response;
+
+/** The engine against a real HTTP server on loopback. Each run is at most about a second of load. */
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
+class LoadEngineTest {
+
+    private static final Duration SLOW_HANDLER = Duration.ofMillis(1_500);
+
+    private final AtomicLong okServed = new AtomicLong();
+    private final AtomicLong anyServed = new AtomicLong();
+    private ExecutorService serverThreads;
+    private HttpServer server;
+    private URI target;
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/ok", exchange -> {
+            okServed.incrementAndGet();
+            respond(exchange, 200, "ok");
+        });
+        server.createContext("/fail", exchange -> respond(exchange, 503, "unavailable"));
+        server.createContext("/missing", exchange -> respond(exchange, 404, "no such thing"));
+        server.createContext("/slow", exchange -> {
+            try {
+                Thread.sleep(SLOW_HANDLER.toMillis());
+                respond(exchange, 200, "late");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                exchange.close();
+            } catch (IOException clientGone) {
+                exchange.close();
+            }
+        });
+        serverThreads = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "test-http-server");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(serverThreads);
+        server.start();
+        target = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.stop(0);
+        serverThreads.shutdownNow();
+    }
+
+    private void respond(HttpExchange exchange, int status, String body) throws IOException {
+        anyServed.incrementAndGet();
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static LoadPlan plan(int users, long warmUpMillis, long durationMillis, long timeoutMillis) {
+        return new LoadPlan(users, Duration.ofMillis(warmUpMillis), Duration.ofMillis(durationMillis), Duration.ofMillis(timeoutMillis));
+    }
+
+    /** Runs and checks the run ended within {@code bound}. */
+    private RunMeasurements runWithin(Duration bound, LoadPlan plan, Scenario scenario) {
+        long start = System.nanoTime();
+        RunMeasurements measurements = new LoadEngine().run(plan, target, scenario);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(bound);
+        return measurements;
+    }
+
+    @Test
+    void measuresSuccessfulRequests() {
+        LoadPlan plan = plan(4, 200, 1_000, 2_000);
+
+        RunMeasurements m = runWithin(Duration.ofSeconds(10), plan, user -> user.http().get("/ok"));
+
+        assertThat(m.completed()).isTrue();
+        assertThat(m.abortReason()).isNull();
+        assertThat(m.scenarioFailure()).isEmpty();
+        assertThat(m.measured()).isEqualTo(plan.duration());
+        assertThat(m.operations()).containsOnlyKeys("GET /ok");
+        OperationStats ok = m.operation("GET /ok").orElseThrow();
+        assertThat(ok.requestCount()).isPositive();
+        assertThat(ok.errorCount()).isZero();
+        assertThat(ok.latencyMicros().getTotalCount()).isEqualTo(ok.requestCount());
+        assertThat(m.total().requestCount())
+                .isEqualTo(m.operations().values().stream().mapToLong(OperationStats::requestCount).sum());
+        assertThat(m.total().errorCount()).isZero();
+        // One request per iteration. Iterations are counted by when they start and requests by when
+        // they start, so each user may differ by one at either edge of the measured phase.
+        assertThat(m.iterations()).isCloseTo(m.total().requestCount(), within(2L * plan.users()));
+    }
+
+    @Test
+    void totalIsTheSumOfSeveralOperations() {
+        RunMeasurements m = runWithin(Duration.ofSeconds(10), plan(2, 0, 500, 2_000), user -> {
+            user.http().get("/ok?user=" + user.id());
+            user.http().get("named-fail", "/fail");
+            user.http().post("create", "/ok", "{\"n\":" + user.iteration() + "}");
+        });
+
+        assertThat(m.operations()).containsOnlyKeys("GET /ok", "create", "named-fail");
+        long sum = m.operations().values().stream().mapToLong(OperationStats::requestCount).sum();
+        assertThat(m.total().requestCount()).isEqualTo(sum).isPositive();
+        assertThat(m.total().errorCount()).isEqualTo(m.operation("named-fail").orElseThrow().errorCount()).isPositive();
+        assertThat(m.total().latencyMicros().getTotalCount()).isEqualTo(
+                m.operation("GET /ok").orElseThrow().requestCount() + m.operation("create").orElseThrow().requestCount());
+    }
+
+    @Test
+    void serverErrorsAreCountedAsHttp5xxAndKeptOutOfLatencies() {
+        AtomicInteger statuses503 = new AtomicInteger();
+        RunMeasurements m = runWithin(Duration.ofSeconds(10), plan(2, 0, 500, 2_000), user -> {
+            Response response = user.http().get("/fail");
+            if (response.status() == 503 && response.error() == ErrorKind.HTTP_5XX && !response.ok()) {
+                statuses503.incrementAndGet();
+            }
+        });
+
+        OperationStats fail = m.operation("GET /fail").orElseThrow();
+        assertThat(fail.requestCount()).isPositive();
+        assertThat(fail.errors()).containsOnlyKeys(ErrorKind.HTTP_5XX);
+        assertThat(fail.errorCount()).isEqualTo(fail.requestCount());
+        assertThat(fail.latencyMicros().getTotalCount()).isZero();
+        assertThat(statuses503.get()).isGreaterThanOrEqualTo((int) fail.requestCount());
+        assertThat(m.completed()).isTrue();
+    }
+
+    @Test
+    void clientErrorsAreCountedAsHttp4xx() {
+        RunMeasurements m = runWithin(Duration.ofSeconds(10), plan(1, 0, 300, 2_000), user -> user.http().get("/missing"));
+
+        OperationStats missing = m.operation("GET /missing").orElseThrow();
+        assertThat(missing.errors()).containsOnlyKeys(ErrorKind.HTTP_4XX);
+        assertThat(missing.errorCount()).isEqualTo(missing.requestCount()).isPositive();
+    }
+
+    @Test
+    void scenarioExceptionsAreCountedAsCheckErrorsOfTheIteration() {
+        RunMeasurements m = runWithin(Duration.ofSeconds(10), plan(2, 0, 500, 2_000), user -> {
+            Response response = user.http().get("/ok");
+            throw new AssertionError("unexpected body: " + response.body());
+        });
+
+        OperationStats iteration = m.operation(LoadEngine.ITERATION_OPERATION).orElseThrow();
+        assertThat(iteration.errors()).containsOnlyKeys(ErrorKind.CHECK);
+        assertThat(iteration.errorCount()).isPositive().isEqualTo(m.iterations());
+        assertThat(iteration.latencyMicros().getTotalCount()).isZero();
+        // A failed check is not a request: the total holds the requests only.
+        assertThat(m.total().errorCount()).isZero();
+        assertThat(m.total().requestCount()).isEqualTo(m.operation("GET /ok").orElseThrow().requestCount());
+        assertThat(m.operation("GET /ok").orElseThrow().errorCount()).isZero();
+        assertThat(m.scenarioFailure()).get().isInstanceOf(AssertionError.class)
+                .extracting(Throwable::getMessage).isEqualTo("unexpected body: ok");
+        assertThat(m.completed()).isTrue();
+    }
+
+    @Test
+    void warmUpRequestsAreNotRecorded() {
+        LoadPlan plan = plan(2, 500, 500, 2_000);
+
+        RunMeasurements m = runWithin(Duration.ofSeconds(10), plan, user -> user.http().get("/ok"));
+
+        long recorded = m.total().requestCount();
+        assertThat(recorded).isPositive();
+        // More left out than the one request per user that may start just after the measured phase.
+        assertThat(okServed.get() - recorded).isGreaterThan(plan.users());
+    }
+
+    @Test
+    void withoutWarmUpEveryServedRequestIsRecorded() {
+        // Guards the test above: the server's count is a fair reference when nothing is left out
+        // (but the request per user that may start just as the measured phase ends).
+        LoadPlan plan = plan(2, 0, 500, 2_000);
+
+        RunMeasurements m = runWithin(Duration.ofSeconds(10), plan, user -> user.http().get("/ok"));
+
+        assertThat(okServed.get() - m.total().requestCount()).isBetween(0L, (long) plan.users());
+    }
+
+    @Test
+    void requestsSlowerThanTheTimeoutCountAsTimeouts() {
+        LoadPlan plan = plan(2, 0, 600, 300);
+
+        RunMeasurements m = runWithin(Duration.ofSeconds(10), plan, user -> user.http().get("/slow"));
+
+        OperationStats slow = m.operation("GET /slow").orElseThrow();
+        assertThat(slow.requestCount()).isPositive();
+        assertThat(slow.errors()).containsOnlyKeys(ErrorKind.TIMEOUT);
+        assertThat(slow.errorCount()).isEqualTo(slow.requestCount());
+        assertThat(slow.latencyMicros().getTotalCount()).isZero();
+        assertThat(m.completed()).isTrue();
+    }
+
+    @Test
+    void refusesATargetOffLoopbackBeforeRunningTheScenario() {
+        AtomicInteger iterations = new AtomicInteger();
+        Scenario counting = user -> {
+            iterations.incrementAndGet();
+            user.http().get("/ok");
+        };
+
+        assertThatThrownBy(() -> new LoadEngine().run(plan(1, 0, 200, 200), URI.create("http://192.0.2.1:80"), counting))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("192.0.2.1")
+                .hasMessageContaining("loopback");
+        assertThat(iterations).hasValue(0);
+    }
+
+    @Test
+    void refusesANonHttpScheme() {
+        AtomicInteger iterations = new AtomicInteger();
+        URI https = URI.create("https://127.0.0.1:" + server.getAddress().getPort());
+
+        assertThatThrownBy(() -> new LoadEngine().run(plan(1, 0, 200, 200), https, user -> iterations.incrementAndGet()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("http://");
+        assertThat(iterations).hasValue(0);
+        assertThat(anyServed).hasValue(0);
+    }
+}

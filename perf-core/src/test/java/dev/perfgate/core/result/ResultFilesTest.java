@@ -1,0 +1,263 @@
+package dev.perfgate.core.result;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+import org.HdrHistogram.Histogram;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.perfgate.core.engine.LoadPlan;
+
+class ResultFilesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path folder;
+
+    static OperationResult operation(long requests, long errors, double p95) {
+        Histogram histogram = new Histogram(1, 3_600_000_000L, 3);
+        histogram.recordValue(1_234);
+        return new OperationResult(requests, errors, errors == 0 ? Map.of() : Map.of("http_5xx", errors),
+                requests == 0 ? 0 : (double) errors / requests, requests / 10.0,
+                new LatencySummary(p95 / 2, p95 * 0.9, p95, p95 * 1.5, p95 * 2, p95 / 2),
+                HistogramCodec.encode(histogram));
+    }
+
+    static LoadTestResult result(String testId) {
+        return new LoadTestResult(LoadTestResult.SCHEMA_VERSION, testId, ResultStatus.PASSED, null,
+                "2024-06-01T10:15:30Z",
+                PlanSummary.of(new LoadPlan(4, Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(5))),
+                new RunEnvironment(8, "Test CPU", "Test JVM 17", "Linux 6 amd64", null, null),
+                operation(1_500, 3, 12.5),
+                Map.of("GET /a", operation(1_000, 3, 10.0), "POST /b", operation(500, 0, 15.0)));
+    }
+
+    private Path writeRaw(String fileName, String content) throws IOException {
+        Path file = folder.resolve(fileName);
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** A valid file of {@code result(testId)} whose JSON tree {@code edit} changed, written as {@code fileName}. */
+    private Path writeEdited(String fileName, String testId, java.util.function.Consumer<ObjectNode> edit) throws IOException {
+        ObjectNode tree = (ObjectNode) JSON.readTree(Files.readAllBytes(ResultFiles.write(folder, result(testId))));
+        edit.accept(tree);
+        return writeRaw(fileName, JSON.writeValueAsString(tree));
+    }
+
+    private static AbstractThrowableAssert<?, ?> assertRejected(Path file) {
+        return assertThatThrownBy(() -> ResultFiles.read(file))
+                .isInstanceOf(InvalidResultFileException.class)
+                .hasMessageContaining(file.toString())
+                .satisfies(e -> assertThat(((InvalidResultFileException) e).file()).isEqualTo(file));
+    }
+
+    @Test
+    void writeThenReadReturnsAnEqualResult() throws IOException {
+        LoadTestResult written = result("GreetingIT.greet");
+
+        Path file = ResultFiles.write(folder, written);
+
+        assertThat(file).isEqualTo(folder.resolve("GreetingIT.greet.json")).isRegularFile();
+        assertThat(ResultFiles.read(file)).isEqualTo(written);
+    }
+
+    @Test
+    void writeCreatesMissingFoldersAndReplacesAnExistingFile() throws IOException {
+        Path nested = folder.resolve("a/b");
+        ResultFiles.write(nested, result("T.x"));
+        LoadTestResult second = result("T.x").withStatus(ResultStatus.FAILED, "no request succeeded");
+
+        Path file = ResultFiles.write(nested, second);
+
+        assertThat(ResultFiles.read(file)).isEqualTo(second);
+    }
+
+    @Test
+    void writeLeavesNoTemporaryFilesBehind() throws IOException {
+        ResultFiles.write(folder, result("T.one"));
+        ResultFiles.write(folder, result("T.two"));
+        ResultFiles.write(folder, result("T.one"));
+
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("T.one.json", "T.two.json");
+        }
+    }
+
+    @Test
+    void failedWriteLeavesNoTemporaryFileBehind() throws IOException {
+        // The target name is taken by a non-empty folder, so the final rename must fail.
+        Path blocker = Files.createDirectories(folder.resolve("T.blocked.json"));
+        Files.writeString(blocker.resolve("keep"), "x");
+
+        assertThatThrownBy(() -> ResultFiles.write(folder, result("T.blocked"))).isInstanceOf(IOException.class);
+
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files).containsExactly(blocker);
+        }
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "Windows refuses to replace a file another thread has open")
+    void readerNeverSeesAPartlyWrittenFile() throws Exception {
+        LoadTestResult first = result("T.busy");
+        LoadTestResult second = first.withStatus(ResultStatus.FAILED, "x".repeat(20_000));
+        Path file = ResultFiles.write(folder, first);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicInteger reads = new AtomicInteger();
+        AtomicReference<Throwable> readFailure = new AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            while (writing.get() && readFailure.get() == null) {
+                try {
+                    assertThat(ResultFiles.read(file)).isIn(first, second);
+                    reads.incrementAndGet();
+                } catch (Throwable t) {
+                    readFailure.set(t);
+                }
+            }
+        });
+        reader.start();
+        try {
+            // Rewrite for about a second (at most 2,000 times), alternating the content.
+            long deadline = System.nanoTime() + 1_000_000_000L;
+            for (int i = 0; i < 2_000 && readFailure.get() == null && System.nanoTime() < deadline; i++) {
+                ResultFiles.write(folder, i % 2 == 0 ? second : first);
+            }
+        } finally {
+            writing.set(false);
+            reader.join(10_000);
+        }
+
+        assertThat(readFailure.get()).isNull();
+        assertThat(reads.get()).isPositive();
+    }
+
+    @Test
+    void rejectsTruncatedFile() throws IOException {
+        Path file = ResultFiles.write(folder, result("T.cut"));
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+        assertRejected(file).hasMessageContaining("truncated");
+    }
+
+    @Test
+    void rejectsEmptyFile() throws IOException {
+        assertRejected(writeRaw("T.empty.json", ""));
+    }
+
+    @Test
+    void rejectsWhitespaceOnlyFile() throws IOException {
+        assertRejected(writeRaw("T.blank.json", "  \n"));
+    }
+
+    @Test
+    void rejectsJsonThatIsNotAnObject() throws IOException {
+        assertRejected(writeRaw("T.array.json", "[1, 2, 3]"));
+        assertRejected(writeRaw("T.string.json", "\"T.string\""));
+        assertRejected(writeRaw("T.null.json", "null"));
+    }
+
+    @Test
+    void rejectsFileWithoutSchemaVersion() throws IOException {
+        Path file = writeEdited("T.v.json", "T.v", tree -> tree.remove("schemaVersion"));
+
+        assertRejected(file).hasMessageContaining("schemaVersion");
+    }
+
+    @Test
+    void rejectsOtherSchemaVersion() throws IOException {
+        Path file = writeEdited("T.v2.json", "T.v2", tree -> tree.put("schemaVersion", 2));
+
+        assertRejected(file).hasMessageContaining("schemaVersion 2");
+    }
+
+    @Test
+    void rejectsFileNamedForAnotherTest() throws IOException {
+        Path file = writeEdited("T.renamed.json", "T.original", tree -> { });
+
+        assertRejected(file).hasMessageContaining("T.original").hasMessageContaining("T.renamed");
+    }
+
+    @Test
+    void rejectsFileWithoutTotal() throws IOException {
+        Path file = writeEdited("T.nototal.json", "T.nototal", tree -> tree.remove("total"));
+
+        assertRejected(file).hasMessageContaining("total");
+    }
+
+    @Test
+    void rejectsFileWithNullTotal() throws IOException {
+        Path file = writeEdited("T.nulltotal.json", "T.nulltotal", tree -> tree.putNull("total"));
+
+        assertRejected(file).hasMessageContaining("total");
+    }
+
+    @Test
+    void rejectsFileWithoutTestId() throws IOException {
+        Path file = writeEdited("T.noid.json", "T.noid", tree -> tree.remove("testId"));
+
+        assertRejected(file);
+    }
+
+    @Test
+    void rejectsOperationWithoutLatencies() throws IOException {
+        Path file = writeEdited("T.op.json", "T.op",
+                tree -> ((ObjectNode) tree.get("operations").get("GET /a")).putNull("latencyMs"));
+
+        assertRejected(file).hasMessageContaining("GET /a");
+    }
+
+    @Test
+    void rejectsMissingFile() {
+        assertRejected(folder.resolve("T.absent.json"));
+    }
+
+    @Test
+    void readsFileWithUnknownExtraFields() throws IOException {
+        Path file = writeEdited("T.extra.json", "T.extra", tree -> tree.put("addedLater", "ignored"));
+
+        assertThat(ResultFiles.read(file)).isEqualTo(result("T.extra"));
+    }
+
+    @Test
+    void listReturnsJsonFilesSortedByName() throws IOException {
+        ResultFiles.write(folder, result("b"));
+        ResultFiles.write(folder, result("c"));
+        ResultFiles.write(folder, result("a"));
+        writeRaw("notes.txt", "not a result");
+        Files.createDirectories(folder.resolve("sub"));
+
+        assertThat(ResultFiles.list(folder)).containsExactly(
+                folder.resolve("a.json"), folder.resolve("b.json"), folder.resolve("c.json"));
+    }
+
+    @Test
+    void listOfMissingFolderIsEmpty() throws IOException {
+        assertThat(ResultFiles.list(folder.resolve("does-not-exist"))).isEmpty();
+    }
+
+    @Test
+    void fileOfIsTestIdWithJsonSuffixInFolder() {
+        assertThat(ResultFiles.fileOf(folder, "GreetingIT.greet")).isEqualTo(folder.resolve("GreetingIT.greet.json"));
+    }
+}

@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Every test: unit tests, the extension's container tests, the sample app's gated load tests and
+# the invoker ITs (real consumer builds against the just-built plugin). Extra arguments go to Maven.
+set -euo pipefail
+. "$(dirname "$0")/env.sh"
+exec ./mvnw -B verify "$@"
