@@ -43,6 +43,13 @@ public class CheckMojo extends AbstractPerfMojo {
     @Parameter(property = "perf.errorRateTolerance", defaultValue = "1")
     private double errorRateTolerancePoints;
 
+    /**
+     * Successful requests a run needs beyond a latency percentile (in the baseline and now) for that
+     * percentile to be gated; with fewer it is INCONCLUSIVE. p99 with the default 50 needs 5,000 requests.
+     */
+    @Parameter(property = "perf.minTailSamples", defaultValue = "50")
+    private int minTailSamples;
+
     /** Whether a regression fails the build; {@code false} reports it as a warning only. */
     @Parameter(property = "perf.failOnRegression", defaultValue = "true")
     private boolean failOnRegression;
@@ -77,12 +84,17 @@ public class CheckMojo extends AbstractPerfMojo {
         for (String line : ComparisonTable.render(rows).split("\n")) {
             getLog().info(line);
         }
+        if (ResultComparator.any(rows, Verdict.INCONCLUSIVE)) {
+            getLog().info("perfgate: INCONCLUSIVE rows are not gated: a percentile needs " + gate.minTailSamples()
+                    + " successful requests beyond it in both runs (p95: " + gate.minTailSamples() * 20 + ", p99: "
+                    + gate.minTailSamples() * 100 + " requests); run longer or with more users to gate it");
+        }
         decide(rows);
     }
 
     private GateSettings gateSettings() throws MojoExecutionException {
         try {
-            return new GateSettings(tolerancePercent, latencyFloorMillis, errorRateTolerancePoints);
+            return new GateSettings(tolerancePercent, latencyFloorMillis, errorRateTolerancePoints, minTailSamples);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("perf-maven-plugin configuration: " + e.getMessage(), e);
         }

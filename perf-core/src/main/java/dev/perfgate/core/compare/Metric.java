@@ -8,20 +8,36 @@ import dev.perfgate.core.result.OperationResult;
 /** A figure of an operation that the gate compares with its baseline, and which direction is worse. */
 public enum Metric {
     /** 95th percentile latency, milliseconds; higher is worse. */
-    P95_LATENCY("p95 latency", r -> r.latencyMs().p95()),
+    P95_LATENCY("p95 latency", r -> r.latencyMs().p95(), 0.05),
     /** 99th percentile latency, milliseconds; higher is worse. */
-    P99_LATENCY("p99 latency", r -> r.latencyMs().p99()),
+    P99_LATENCY("p99 latency", r -> r.latencyMs().p99(), 0.01),
     /** Requests per second; lower is worse. */
-    THROUGHPUT("throughput", OperationResult::throughputPerSecond),
+    THROUGHPUT("throughput", OperationResult::throughputPerSecond, 0),
     /** Failed requests as a share of all, 0 to 1; higher is worse. */
-    ERROR_RATE("error rate", OperationResult::errorRate);
+    ERROR_RATE("error rate", OperationResult::errorRate, 0);
 
     private final String label;
     private final ToDoubleFunction<OperationResult> reader;
+    private final double tailFraction;
 
-    Metric(String label, ToDoubleFunction<OperationResult> reader) {
+    Metric(String label, ToDoubleFunction<OperationResult> reader, double tailFraction) {
         this.label = label;
         this.reader = reader;
+        this.tailFraction = tailFraction;
+    }
+
+    /**
+     * How many successful requests of {@code operation} lie beyond this percentile; for metrics that
+     * are not percentiles, every request counts.
+     */
+    public long tailSamples(OperationResult operation) {
+        long successful = operation.requests() - operation.errors();
+        return tailFraction == 0 ? successful : (long) Math.floor(successful * tailFraction);
+    }
+
+    /** Whether this metric is a latency percentile, which needs enough requests beyond it to be gated. */
+    public boolean isPercentile() {
+        return tailFraction > 0;
     }
 
     /** The name shown in tables, e.g. {@code "p95 latency"}. */

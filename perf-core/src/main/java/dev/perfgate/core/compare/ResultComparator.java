@@ -58,8 +58,16 @@ public final class ResultComparator {
         for (Metric metric : Metric.values()) {
             double before = metric.valueOf(baseline);
             double now = metric.valueOf(current);
-            rows.add(new MetricComparison(testId, operation, metric, before, now, metric.judge(before, now, gate)));
+            rows.add(new MetricComparison(testId, operation, metric, before, now, judge(metric, baseline, current)));
         }
+    }
+
+    private Verdict judge(Metric metric, OperationResult baseline, OperationResult current) {
+        if (metric.isPercentile()
+                && Math.min(metric.tailSamples(baseline), metric.tailSamples(current)) < gate.minTailSamples()) {
+            return Verdict.INCONCLUSIVE;
+        }
+        return metric.judge(metric.valueOf(baseline), metric.valueOf(current), gate);
     }
 
     /** Whether any row of {@code rows} has {@code verdict}. */

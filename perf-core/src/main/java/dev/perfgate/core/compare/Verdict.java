@@ -8,6 +8,11 @@ public enum Verdict {
     IMPROVED,
     /** Within the tolerance of the baseline. */
     UNCHANGED,
+    /**
+     * The data cannot decide, e.g. a percentile resting on too few requests beyond it
+     * ({@link GateSettings#minTailSamples()}); not gated.
+     */
+    INCONCLUSIVE,
     /** The test or operation has no baseline yet. */
     NEW,
     /** The baseline has a test or operation that this run did not produce. */

@@ -110,10 +110,26 @@ class MetricTest {
 
     @Test
     void withTolerancePercentKeepsTheOtherSettings() {
-        GateSettings custom = new GateSettings(10, 2, 3).withTolerancePercent(15);
+        GateSettings custom = new GateSettings(10, 2, 3, 7).withTolerancePercent(15);
 
-        assertThat(custom).isEqualTo(new GateSettings(15, 2, 3));
+        assertThat(custom).isEqualTo(new GateSettings(15, 2, 3, 7));
         assertThatThrownBy(() -> custom.withTolerancePercent(-5)).hasMessageContaining("tolerancePercent");
+    }
+
+    @Test
+    void gateSettingsRejectANegativeTailSampleCount() {
+        assertThatThrownBy(() -> new GateSettings(10, 1, 1, -1)).hasMessageContaining("minTailSamples").hasMessageContaining("-1");
+    }
+
+    @Test
+    void tailSamplesCountTheSuccessfulRequestsBeyondThePercentile() {
+        dev.perfgate.core.result.OperationResult op = ResultComparatorTest.op(2_000, 10, 100, 0.5);
+
+        assertThat(Metric.P95_LATENCY.tailSamples(op)).isEqualTo(50);
+        assertThat(Metric.P99_LATENCY.tailSamples(op)).isEqualTo(10);
+        assertThat(Metric.THROUGHPUT.tailSamples(op)).isEqualTo(1_000);
+        assertThat(Metric.P95_LATENCY.isPercentile()).isTrue();
+        assertThat(Metric.ERROR_RATE.isPercentile()).isFalse();
     }
 
     private static GateSettings settingsWith(String field, double value) {

@@ -22,7 +22,11 @@ class ResultComparatorTest {
     private final ResultComparator comparator = new ResultComparator(GateSettings.DEFAULT);
 
     static OperationResult op(double p95, double throughput, double errorRate) {
-        return new OperationResult(1000, Math.round(errorRate * 1000), Map.of(), errorRate, throughput,
+        return op(10_000, p95, throughput, errorRate);
+    }
+
+    static OperationResult op(long requests, double p95, double throughput, double errorRate) {
+        return new OperationResult(requests, Math.round(errorRate * requests), Map.of(), errorRate, throughput,
                 new LatencySummary(p95 / 2, p95 * 0.9, p95, p95, p95, p95 / 2), "");
     }
 
@@ -69,6 +73,32 @@ class ResultComparatorTest {
                         tuple(Metric.ERROR_RATE, 0.0, 0.05, Verdict.REGRESSED));
         assertThat(ResultComparator.any(rows, Verdict.REGRESSED)).isTrue();
         assertThat(ResultComparator.any(rows.subList(0, 4), Verdict.REGRESSED)).isFalse();
+    }
+
+    @Test
+    void percentileRestingOnTooFewRequestsIsInconclusiveNotRegressed() {
+        // 2,000 requests: 100 lie beyond p95 (gated), 20 beyond p99 (fewer than the 50 required).
+        LoadTestResult baseline = result("T.t", op(2_000, 10, 1000, 0), Map.of());
+        LoadTestResult current = result("T.t", op(2_000, 20, 1000, 0), Map.of());
+
+        List<MetricComparison> rows = comparator.compare(baseline, current);
+
+        assertThat(rows).extracting(MetricComparison::metric, MetricComparison::verdict).containsExactly(
+                tuple(Metric.P95_LATENCY, Verdict.REGRESSED),
+                tuple(Metric.P99_LATENCY, Verdict.INCONCLUSIVE),
+                tuple(Metric.THROUGHPUT, Verdict.UNCHANGED),
+                tuple(Metric.ERROR_RATE, Verdict.UNCHANGED));
+    }
+
+    @Test
+    void theSmallerRunDecidesWhetherAPercentileHasEnoughTail() {
+        LoadTestResult big = result("T.t", op(100_000, 10, 1000, 0), Map.of());
+        LoadTestResult small = result("T.t", op(4_000, 20, 1000, 0), Map.of());
+
+        assertThat(comparator.compare(big, small).get(1).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(comparator.compare(small, big).get(1).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(new ResultComparator(new GateSettings(10, 1, 1, 0)).compare(big, small).get(1).verdict())
+                .isEqualTo(Verdict.REGRESSED);
     }
 
     @Test
