@@ -52,7 +52,7 @@ public class BaselineMojo extends AbstractPerfMojo {
     }
 
     private void promote(LoadTestResult result) throws MojoExecutionException {
-        LoadTestResult old = readBaseline(result.testId());
+        LoadTestResult old = readOldBaselineIfUsable(result.testId());
         try {
             ResultFiles.write(baselineDirectory(), result);
         } catch (IOException e) {
@@ -61,6 +61,16 @@ public class BaselineMojo extends AbstractPerfMojo {
         getLog().info("perfgate: baseline " + result.testId() + (old == null ? " (new)" : ""));
         for (Metric metric : Metric.values()) {
             getLog().info("  " + describe(metric, old == null ? null : old.total(), result.total()));
+        }
+    }
+
+    /** The baseline being replaced, or null when there is none or it is unreadable: it is replaced either way. */
+    private LoadTestResult readOldBaselineIfUsable(String testId) {
+        try {
+            return readBaseline(testId);
+        } catch (MojoExecutionException unreadable) {
+            getLog().warn("perfgate: replacing an unreadable baseline: " + unreadable.getMessage());
+            return null;
         }
     }
 

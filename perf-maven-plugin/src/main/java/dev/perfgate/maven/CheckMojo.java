@@ -60,22 +60,22 @@ public class CheckMojo extends AbstractPerfMojo {
 
     @Override
     void executeGoal() throws MojoExecutionException, MojoFailureException {
+        GateSettings gate = gateSettings();
         List<LoadTestResult> results = readResults();
         if (results.isEmpty()) {
             getLog().info("perfgate: no load-test results in " + resultsDirectory() + "; nothing to check");
             return;
         }
-        GateSettings gate = gateSettings();
         ResultComparator comparator = new ResultComparator(gate);
         List<MetricComparison> rows = new ArrayList<>();
         for (LoadTestResult result : results) {
             LoadTestResult baseline = readBaseline(result.testId());
+            warnAboutRun(result, baseline);
             if (baseline == null) {
                 rows.add(ResultComparator.newTest(result));
-                continue;
+            } else {
+                rows.addAll(comparator.compare(baseline, result));
             }
-            warnAboutRun(result, baseline);
-            rows.addAll(comparator.compare(baseline, result));
         }
         getLog().info(String.format(java.util.Locale.ROOT,
                 "perfgate: %d result(s) compared with %s (tolerance %s %%, latency floor %s ms, error rate %s pp)",
@@ -105,6 +105,9 @@ public class CheckMojo extends AbstractPerfMojo {
             getLog().warn("perfgate: " + result.testId() + " ended " + result.status() + " (" + result.statusReason()
                     + "); its figures are partial");
         }
+        if (baseline == null) {
+            return;
+        }
         List<String> differences = result.environment() == null ? List.of() : result.environment().differencesFrom(baseline.environment());
         if (!differences.isEmpty()) {
             getLog().warn("perfgate: " + result.testId() + " ran on another environment than its baseline: "
@@ -116,27 +119,32 @@ public class CheckMojo extends AbstractPerfMojo {
         List<MetricComparison> regressed = rows.stream().filter(r -> r.verdict() == Verdict.REGRESSED).collect(Collectors.toList());
         List<MetricComparison> unbaselined = rows.stream().filter(r -> r.verdict() == Verdict.NEW && r.metric() == null
                 && ResultComparator.TOTAL.equals(r.operation())).collect(Collectors.toList());
+        String missing = "";
         if (!unbaselined.isEmpty()) {
             String tests = unbaselined.stream().map(MetricComparison::testId).collect(Collectors.joining(", "));
-            String message = "perfgate: no baseline for " + tests + " in " + baselineDirectory()
+            missing = "perfgate: no baseline for " + tests + " in " + baselineDirectory()
                     + "; record one with: mvn perf:baseline (after the load tests ran) and commit it";
-            if (failOnMissingBaseline) {
-                throw new MojoFailureException(message);
+            getLog().warn(missing);
+        }
+        String regression = "";
+        if (!regressed.isEmpty()) {
+            regression = "Performance regression beyond the tolerance:\n  "
+                    + regressed.stream().map(MetricComparison::describe).collect(Collectors.joining("\n  "))
+                    + "\nResults are kept in " + resultsDirectory() + ". If the change is intended, accept it with: mvn perf:baseline"
+                    + " (then commit " + baselineDirectory().getFileName() + "/)";
+            if (!failOnRegression) {
+                getLog().warn(regression + " [not failing: perf.failOnRegression=false]");
+                regression = "";
             }
-            getLog().warn(message);
-        }
-        if (regressed.isEmpty()) {
+        } else {
             getLog().info("perfgate: no regression");
-            return;
         }
-        String message = "Performance regression beyond the tolerance:\n  "
-                + regressed.stream().map(MetricComparison::describe).collect(Collectors.joining("\n  "))
-                + "\nResults are kept in " + resultsDirectory() + ". If the change is intended, accept it with: mvn perf:baseline"
-                + " (then commit " + baselineDirectory().getFileName() + "/)";
-        if (failOnRegression) {
-            throw new MojoFailureException(message);
+        if (failOnMissingBaseline && !missing.isEmpty()) {
+            regression = regression.isEmpty() ? missing : regression + "\n" + missing;
         }
-        getLog().warn(message + " [not failing: perf.failOnRegression=false]");
+        if (!regression.isEmpty()) {
+            throw new MojoFailureException(regression);
+        }
     }
 
     private static String plain(double value) {

@@ -42,9 +42,9 @@ public final class ComparisonTable {
         for (String[] line : cells) {
             for (int i = 0; i < line.length; i++) {
                 boolean numeric = i >= 3 && i <= 5;
-                String cell = numeric ? pad(line[i], widths[i], true) : pad(line[i], widths[i], false);
-                out.append(cell);
-                if (i < line.length - 1) {
+                boolean last = i == line.length - 1;
+                out.append(last ? line[i] : pad(line[i], widths[i], numeric));
+                if (!last) {
                     out.append("  ");
                 }
             }

@@ -1,0 +1,193 @@
+package dev.perfgate.maven;
+
+import static dev.perfgate.maven.MojoFixture.op;
+import static dev.perfgate.maven.MojoFixture.result;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.perfgate.core.result.LoadTestResult;
+import dev.perfgate.core.result.ResultFiles;
+import dev.perfgate.core.result.RunEnvironment;
+import dev.perfgate.maven.MojoFixture.CapturingLog;
+
+class CheckMojoTest {
+
+    private static final String TEST = "GreetingIT.greet";
+
+    @TempDir
+    Path dir;
+
+    private Path results;
+    private Path baselines;
+    private final CapturingLog log = new CapturingLog();
+    private CheckMojo mojo;
+
+    @BeforeEach
+    void setUp() {
+        results = dir.resolve("target/perf-results");
+        baselines = dir.resolve("baselines");
+        mojo = MojoFixture.configure(new CheckMojo(), results, baselines, log);
+    }
+
+    private void given(LoadTestResult baseline, LoadTestResult current) throws Exception {
+        if (baseline != null) {
+            ResultFiles.write(baselines, baseline);
+        }
+        ResultFiles.write(results, current);
+    }
+
+    @Test
+    void unchangedResultPassesAndLogsTheTable() throws Exception {
+        given(result(TEST, op(10, 20)), result(TEST, op(10, 20)));
+
+        mojo.execute();
+
+        assertThat(log.at("INFO")).anySatisfy(line -> assertThat(line).startsWith("TEST").contains("METRIC", "VERDICT"));
+        assertThat(log.rows(TEST, "")).hasSize(8) // (total) and GET /greeting, 4 metrics each
+                .allSatisfy(row -> assertThat(row).endsWith("UNCHANGED"));
+        assertThat(log.rows(TEST, "p95 latency")).hasSize(2);
+        assertThat(log.at("INFO")).contains("perfgate: no regression");
+        assertThat(log.at("WARN")).isEmpty();
+    }
+
+    @Test
+    void doubledP95FailsTheBuildAndKeepsTheResult() throws Exception {
+        LoadTestResult current = result(TEST, op(20, 30));
+        given(result(TEST, op(10, 30)), current);
+
+        MojoFailureException failure = catchThrowableOfType(mojo::execute, MojoFailureException.class);
+
+        assertThat(failure).isNotNull();
+        assertThat(failure.getMessage()).contains(TEST, "p95 latency", "10.000 ms", "20.000 ms", "+100.0 %", "mvn perf:baseline")
+                .doesNotContain("p99 latency");
+        assertThat(log.rows(TEST, "p95 latency")).allSatisfy(row -> assertThat(row).endsWith("REGRESSED"));
+        assertThat(log.at("INFO")).doesNotContain("perfgate: no regression");
+        assertThat(ResultFiles.read(ResultFiles.fileOf(results, TEST))).isEqualTo(current);
+    }
+
+    @Test
+    void regressionOnlyWarnsWhenFailOnRegressionIsOff() throws Exception {
+        MojoFixture.set(mojo, "failOnRegression", false);
+        given(result(TEST, op(10, 30)), result(TEST, op(20, 30)));
+
+        mojo.execute();
+
+        assertThat(log.at("WARN")).singleElement().asString()
+                .contains(TEST, "p95 latency", "+100.0 %", "perf.failOnRegression=false");
+    }
+
+    @Test
+    void missingBaselineWarnsByDefault() throws Exception {
+        given(null, result(TEST, op(10, 20)));
+
+        mojo.execute();
+
+        assertThat(log.at("WARN")).singleElement().asString().contains("no baseline for " + TEST, "perf:baseline");
+        assertThat(log.rows(TEST, "")).singleElement().asString().endsWith("NEW");
+    }
+
+    @Test
+    void missingBaselineFailsWhenRequired() throws Exception {
+        MojoFixture.set(mojo, "failOnMissingBaseline", true);
+        given(null, result(TEST, op(10, 20)));
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("no baseline for " + TEST).hasMessageContaining("perf:baseline");
+    }
+
+    @Test
+    void regressionAndMissingBaselineAreBothNamedWhenBothFail() throws Exception {
+        MojoFixture.set(mojo, "failOnMissingBaseline", true);
+        given(result(TEST, op(10, 30)), result(TEST, op(20, 30)));
+        ResultFiles.write(results, result("Other.added", op(10, 20)));
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("Performance regression").hasMessageContaining(TEST + " (total): p95 latency")
+                .hasMessageContaining("no baseline for Other.added");
+    }
+
+    @Test
+    void badToleranceIsAnErrorEvenWithoutResults() {
+        MojoFixture.set(mojo, "tolerancePercent", -5.0);
+
+        assertThatThrownBy(mojo::execute).isExactlyInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("tolerancePercent");
+    }
+
+    @Test
+    void truncatedBaselineIsAnErrorNamingTheFile() throws Exception {
+        given(result(TEST, op(10, 20)), result(TEST, op(10, 20)));
+        Path baselineFile = ResultFiles.fileOf(baselines, TEST);
+        byte[] bytes = Files.readAllBytes(baselineFile);
+        Files.write(baselineFile, Arrays.copyOf(bytes, bytes.length / 2));
+
+        assertThatThrownBy(mojo::execute).isExactlyInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining(baselineFile.toString());
+    }
+
+    @Test
+    void skipDoesNothingEvenWithARegression() throws Exception {
+        MojoFixture.set(mojo, "skip", true);
+        given(result(TEST, op(10, 30)), result(TEST, op(20, 30)));
+
+        mojo.execute();
+
+        assertThat(log.lines()).containsExactly("INFO perfgate: skipped (perf.skip)");
+    }
+
+    @Test
+    void noResultsFolderHasNothingToCheck() throws Exception {
+        mojo.execute();
+
+        assertThat(Files.exists(results)).isFalse();
+        assertThat(log.at("INFO")).singleElement().asString().contains(results.toString(), "nothing to check");
+        assertThat(log.at("WARN")).isEmpty();
+    }
+
+    @Test
+    void negativeToleranceIsAConfigurationError() throws Exception {
+        MojoFixture.set(mojo, "tolerancePercent", -5.0);
+        given(result(TEST, op(10, 20)), result(TEST, op(10, 20)));
+
+        assertThatThrownBy(mojo::execute).isExactlyInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("tolerancePercent");
+    }
+
+    @Test
+    void p99OfTooFewRequestsIsInconclusiveNotRegressed() throws Exception {
+        // 1,000 requests: 50 lie beyond p95 (gated), 10 beyond p99 (fewer than the 50 required).
+        given(result(TEST, op(1_000, 10, 20)), result(TEST, op(1_000, 10, 40)));
+
+        mojo.execute();
+
+        assertThat(log.rows(TEST, "p99 latency")).hasSize(2).allSatisfy(row -> assertThat(row).endsWith("INCONCLUSIVE"));
+        assertThat(log.rows(TEST, "p95 latency")).hasSize(2).allSatisfy(row -> assertThat(row).endsWith("UNCHANGED"));
+        assertThat(log.at("INFO")).anySatisfy(line -> assertThat(line)
+                .contains("INCONCLUSIVE rows are not gated", "50 successful requests beyond it", "p99: 5000 requests"));
+        assertThat(log.at("INFO")).contains("perfgate: no regression");
+    }
+
+    @Test
+    void otherEnvironmentThanTheBaselineIsWarnedAbout() throws Exception {
+        RunEnvironment laptop = new RunEnvironment(4, "Intel Core i5", "Test JVM 17", "Linux", null, null);
+        RunEnvironment server = new RunEnvironment(16, "AMD EPYC 7763", "Test JVM 17", "Linux", null, null);
+        given(result(TEST, op(10, 20), laptop), result(TEST, op(10, 20), server));
+
+        mojo.execute();
+
+        assertThat(log.at("WARN")).singleElement().asString()
+                .contains(TEST, "another environment", "cores 4 -> 16", "CPU 'Intel Core i5' -> 'AMD EPYC 7763'")
+                .doesNotContain("JVM");
+    }
+}

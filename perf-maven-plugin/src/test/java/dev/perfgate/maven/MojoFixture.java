@@ -1,0 +1,140 @@
+package dev.perfgate.maven;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+
+import dev.perfgate.core.engine.LoadPlan;
+import dev.perfgate.core.result.LatencySummary;
+import dev.perfgate.core.result.LoadTestResult;
+import dev.perfgate.core.result.OperationResult;
+import dev.perfgate.core.result.PlanSummary;
+import dev.perfgate.core.result.ResultStatus;
+import dev.perfgate.core.result.RunEnvironment;
+
+/** Builds mojos as Maven would (parameters by reflection, at their declared defaults), a log to read, and results. */
+final class MojoFixture {
+
+    /** The {@code defaultValue} of every @Parameter but the folders, which each test sets. */
+    private static final Map<String, Object> DEFAULTS = Map.of(
+            "skip", false,
+            "tolerancePercent", 10.0,
+            "latencyFloorMillis", 1.0,
+            "errorRateTolerancePoints", 1.0,
+            "minTailSamples", 50,
+            "failOnRegression", true,
+            "failOnMissingBaseline", false,
+            "force", false);
+
+    static final RunEnvironment ENVIRONMENT = new RunEnvironment(8, "Test CPU @ 3.0GHz", "Test JVM 17", "Linux 6.1 amd64", null, null);
+
+    private MojoFixture() {
+    }
+
+    /** {@code mojo} with every parameter at its default, the given folders, and {@code log}. */
+    static <M extends AbstractPerfMojo> M configure(M mojo, Path results, Path baselines, CapturingLog log) {
+        for (Class<?> type = mojo.getClass(); type != AbstractMojo.class; type = type.getSuperclass()) {
+            for (Field field : type.getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers())) {
+                    continue;
+                }
+                if (field.getName().equals("resultsDirectory")) {
+                    set(mojo, "resultsDirectory", results.toFile());
+                } else if (field.getName().equals("baselineDirectory")) {
+                    set(mojo, "baselineDirectory", baselines.toFile());
+                } else if (DEFAULTS.containsKey(field.getName())) {
+                    set(mojo, field.getName(), DEFAULTS.get(field.getName()));
+                } else {
+                    throw new AssertionError("no default in MojoFixture for parameter " + type.getSimpleName() + "." + field.getName());
+                }
+            }
+        }
+        mojo.setLog(log);
+        return mojo;
+    }
+
+    /** Sets the parameter {@code name}, declared by the mojo's class or a superclass. */
+    static void set(Object mojo, String name, Object value) {
+        for (Class<?> type = mojo.getClass(); type != null; type = type.getSuperclass()) {
+            try {
+                Field field = type.getDeclaredField(name);
+                field.setAccessible(true);
+                field.set(mojo, value);
+                return;
+            } catch (NoSuchFieldException e) {
+                // look in the superclass
+            } catch (IllegalAccessException e) {
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("no field " + name + " in " + mojo.getClass());
+    }
+
+    /** Figures of 10,000 requests: enough for p95 and p99 to be gated. */
+    static OperationResult op(double p95, double p99) {
+        return op(10_000, p95, p99);
+    }
+
+    static OperationResult op(long requests, double p95, double p99) {
+        return new OperationResult(requests, 0, Map.of(), 0, 1000, new LatencySummary(p95 / 2, p95 * 0.9, p95, p99, p99 * 2, p95 / 2), "");
+    }
+
+    static LoadTestResult result(String testId, OperationResult total) {
+        return result(testId, total, ENVIRONMENT);
+    }
+
+    static LoadTestResult result(String testId, OperationResult total, RunEnvironment environment) {
+        return new LoadTestResult(LoadTestResult.SCHEMA_VERSION, testId, ResultStatus.PASSED, null, "2024-06-01T10:15:30Z",
+                PlanSummary.of(new LoadPlan(4, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(5))),
+                environment, total, Map.of("GET /greeting", total));
+    }
+
+    /** A log that keeps what the mojo says, as {@code "INFO message"} lines, instead of printing it. */
+    static final class CapturingLog extends SystemStreamLog {
+
+        private final List<String> lines = new ArrayList<>();
+
+        @Override
+        public void info(CharSequence content) {
+            lines.add("INFO " + content);
+        }
+
+        @Override
+        public void warn(CharSequence content) {
+            lines.add("WARN " + content);
+        }
+
+        @Override
+        public void error(CharSequence content) {
+            lines.add("ERROR " + content);
+        }
+
+        List<String> lines() {
+            return lines;
+        }
+
+        /** What was logged at {@code level} (INFO, WARN, ERROR), without the level. */
+        List<String> at(String level) {
+            return lines.stream().filter(line -> line.startsWith(level + " "))
+                    .map(line -> line.substring(level.length() + 1)).collect(Collectors.toList());
+        }
+
+        String text() {
+            return String.join("\n", lines);
+        }
+
+        /** The table rows of {@code testId} for {@code metricLabel}, e.g. "p95 latency", without trailing padding. */
+        List<String> rows(String testId, String metricLabel) {
+            return at("INFO").stream().filter(line -> line.startsWith(testId + " ") && line.contains(metricLabel))
+                    .map(String::strip).collect(Collectors.toList());
+        }
+    }
+}
