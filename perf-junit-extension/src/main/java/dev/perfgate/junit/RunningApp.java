@@ -2,7 +2,12 @@ package dev.perfgate.junit;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testcontainers.DockerClientFactory;
@@ -19,35 +24,63 @@ final class RunningApp implements ExtensionContext.Store.CloseableResource, Auto
     private static final int LOG_TAIL_LINES = 40;
 
     private final GenericContainer<?> container;
+    private final LogTail logTail;
     private final URI baseUri;
 
-    private RunningApp(GenericContainer<?> container) {
+    private RunningApp(GenericContainer<?> container, LogTail logTail) {
         this.container = container;
+        this.logTail = logTail;
         this.baseUri = URI.create("http://" + hostOf(container) + ":" + container.getMappedPort(container.getExposedPorts().get(0)));
     }
 
-    /** Builds the image, starts the container and waits for its health path; fails with the log tail. */
+    /**
+     * Builds the image, starts the container and waits for its health path, all within the app's
+     * startup timeout; fails with the container's log tail.
+     */
     static RunningApp start(AppUnderTest app) {
         Path dockerfile = app.dockerfile().toAbsolutePath().normalize();
         ImageFromDockerfile image = new ImageFromDockerfile(imageNameFor(dockerfile), false)
                 .withDockerfile(dockerfile)
                 .withBuildArgs(app.effectiveBuildArgs());
+        LogTail logTail = new LogTail(LOG_TAIL_LINES);
         GenericContainer<?> container = new GenericContainer<>(image)
                 .withExposedPorts(app.port())
                 .withEnv(app.env())
+                .withLogConsumer(logTail)
                 .waitingFor(Wait.forHttp(app.healthPath()).forPort(app.port()).forStatusCodeMatching(code -> code >= 200 && code < 300)
                         .withStartupTimeout(app.startupTimeout()));
         StopOnExit.register(container);
         try {
-            container.start();
+            startWithin(container, app.startupTimeout());
         } catch (RuntimeException e) {
-            String logs = tail(container);
             StopOnExit.stop(container);
+            String logs = logTail.text();
             throw new AppStartException("the application from " + dockerfile + " was not built, started and ready (2xx on "
                     + app.healthPath() + ", port " + app.port() + ") within " + app.startupTimeout().toSeconds() + "s: "
                     + rootMessage(e) + (logs.isEmpty() ? "" : "\n--- last lines of the container log ---\n" + logs), e);
         }
-        return new RunningApp(container);
+        return new RunningApp(container, logTail);
+    }
+
+    /** Testcontainers bounds only the health wait; the image build and container start are bounded here. */
+    private static void startWithin(GenericContainer<?> container, Duration timeout) {
+        FutureTask<Void> start = new FutureTask<>(container::start, null);
+        Thread starter = new Thread(start, "perfgate-app-start");
+        starter.setDaemon(true);
+        starter.start();
+        try {
+            start.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            start.cancel(true);
+            throw new IllegalStateException("timed out after " + timeout.toSeconds() + "s", e);
+        } catch (InterruptedException e) {
+            start.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException ? (RuntimeException) cause : new IllegalStateException(cause);
+        }
     }
 
     /** Where load goes: the container's port published on this machine. */
@@ -69,7 +102,7 @@ final class RunningApp implements ExtensionContext.Store.CloseableResource, Auto
         if (container.isRunning()) {
             return null;
         }
-        return "the application container stopped during the run\n--- last lines of the container log ---\n" + tail(container);
+        return "the application container stopped during the run\n--- last lines of the container log ---\n" + logTail.text();
     }
 
     @Override
@@ -83,20 +116,12 @@ final class RunningApp implements ExtensionContext.Store.CloseableResource, Auto
         return "localhost".equals(host) ? "127.0.0.1" : host;
     }
 
+    /** One tag per Dockerfile: its folder's name for people, a hash of its path so that two folders never share one. */
     private static String imageNameFor(Path dockerfile) {
         String folder = dockerfile.getParent() == null ? "app" : dockerfile.getParent().getFileName().toString();
         String name = folder.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
-        return "perfgate-under-test/" + name + ":latest";
-    }
-
-    private static String tail(GenericContainer<?> container) {
-        try {
-            String[] lines = container.getLogs().split("\n");
-            int from = Math.max(0, lines.length - LOG_TAIL_LINES);
-            return String.join("\n", java.util.Arrays.copyOfRange(lines, from, lines.length));
-        } catch (RuntimeException noContainer) {
-            return "";
-        }
+        String hash = String.format("%08x", dockerfile.toString().hashCode());
+        return "perfgate-under-test/" + name + "-" + hash + ":latest";
     }
 
     private static String rootMessage(Throwable e) {

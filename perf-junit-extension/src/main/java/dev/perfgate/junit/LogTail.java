@@ -1,0 +1,39 @@
+package dev.perfgate.junit;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Consumer;
+
+import org.testcontainers.containers.output.OutputFrame;
+
+/**
+ * The last lines a container printed, collected while it runs: when its start fails, Testcontainers
+ * removes it before reporting, so its log can no longer be asked for afterwards.
+ */
+final class LogTail implements Consumer<OutputFrame> {
+
+    private final int maxLines;
+    private final Deque<String> lines = new ArrayDeque<>();
+
+    LogTail(int maxLines) {
+        this.maxLines = maxLines;
+    }
+
+    @Override
+    public synchronized void accept(OutputFrame frame) {
+        if (frame.getType() == OutputFrame.OutputType.END) {
+            return;
+        }
+        for (String line : frame.getUtf8StringWithoutLineEnding().split("\n", -1)) {
+            lines.addLast(line);
+            if (lines.size() > maxLines) {
+                lines.removeFirst();
+            }
+        }
+    }
+
+    /** The collected lines, oldest first, or empty when the container printed nothing. */
+    synchronized String text() {
+        return String.join("\n", lines);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.perfgate.junit;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.testcontainers.DockerClientFactory;
+
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Event;
+
+/** Runs the fixture load test classes through the JUnit Platform test kit, and looks at Docker around them. */
+final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    /** Runs every test of {@code fixture} on the Jupiter engine, in this JVM. */
+    static EngineExecutionResults run(Class<?> fixture) {
+        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute();
+    }
+
+    /** The throwables the failed tests of a run ended with. */
+    static List<Throwable> failures(EngineExecutionResults results) {
+        List<Throwable> failures = new ArrayList<>();
+        results.testEvents().failed().stream()
+                .map(event -> event.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
+                .forEach(failures::add);
+        return failures;
+    }
+
+    /**
+     * Running containers this JVM started: Testcontainers labels every container with the session id
+     * of its JVM (the tiny app's, {@code perfgate-under-test/junit-ext-tiny-app}, included), so that
+     * another build on the same Docker engine, even of this module, does not count.
+     */
+    static List<String> runningContainersOfThisJvm() {
+        List<String> running = new ArrayList<>();
+        for (Container container : DockerClientFactory.instance().client().listContainersCmd()
+                .withLabelFilter(Map.of(DockerClientFactory.TESTCONTAINERS_SESSION_ID_LABEL, DockerClientFactory.SESSION_ID))
+                .exec()) {
+            running.add(container.getId() + " (" + container.getImage() + ", " + container.getStatus() + ")");
+        }
+        return running;
+    }
+
+    /** How many containers this JVM created since {@code since}, from the engine's event log. */
+    static long containersCreatedSince(Instant since) throws InterruptedException {
+        List<Event> created = new ArrayList<>();
+        ResultCallback.Adapter<Event> callback = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Event event) {
+                synchronized (created) {
+                    created.add(event);
+                }
+            }
+        };
+        DockerClientFactory.instance().client().eventsCmd()
+                .withSince(epochSeconds(since))
+                .withUntil(epochSeconds(Instant.now()))
+                .withEventTypeFilter("container")
+                .withEventFilter("create")
+                .withLabelFilter(Map.of(DockerClientFactory.TESTCONTAINERS_SESSION_ID_LABEL, DockerClientFactory.SESSION_ID))
+                .exec(callback);
+        if (!callback.awaitCompletion(20, TimeUnit.SECONDS)) {
+            throw new AssertionError("the Docker engine did not list its events within 20 s");
+        }
+        synchronized (created) {
+            return created.size();
+        }
+    }
+
+    private static String epochSeconds(Instant instant) {
+        return instant.getEpochSecond() + "." + String.format("%09d", instant.getNano());
+    }
+}
