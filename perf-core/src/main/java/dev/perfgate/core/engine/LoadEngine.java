@@ -50,33 +50,34 @@ public final class LoadEngine {
         LoopbackTarget.require(target);
         HttpClient client = JdkHttp.newSharedClient(plan.requestTimeout());
         CountDownLatch go = new CountDownLatch(1);
-        long[] phase = new long[2];
         AtomicLong iterations = new AtomicLong();
         AtomicReference<Throwable> firstFailure = new AtomicReference<>();
         List<UserMeasurements> measurements = new ArrayList<>(plan.users());
         List<Thread> threads = new ArrayList<>(plan.users());
 
-        long startNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
-        phase[0] = startNanos + plan.warmUp().toNanos();
-        phase[1] = phase[0] + plan.duration().toNanos();
-        Instant measuredStart = Instant.now().plusNanos(phase[0] - System.nanoTime());
-
+        // phase: {start, measured start, measured end} in nanoTime, set once every user thread is
+        // ready, so that starting many threads does not eat into the warm-up; the latch publishes it.
+        long[] phase = new long[3];
         for (int id = 1; id <= plan.users(); id++) {
-            UserMeasurements recorder = new UserMeasurements(phase[0], phase[1]);
+            UserMeasurements recorder = new UserMeasurements(phase);
             Http http = new JdkHttp(client, target, plan.requestTimeout(), recorder);
             RunningUser user = new RunningUser(id, http);
             measurements.add(recorder);
             Thread thread = new Thread(
-                    () -> runUser(user, scenario, recorder, go, startNanos, plan.thinkTime().toNanos(), phase, iterations, firstFailure),
+                    () -> runUser(user, scenario, recorder, go, plan.thinkTime().toNanos(), phase, iterations, firstFailure),
                     "perfgate-vu-" + id);
             thread.setDaemon(true);
             threads.add(thread);
             thread.start();
         }
+        phase[0] = System.nanoTime();
+        phase[1] = phase[0] + plan.warmUp().toNanos();
+        phase[2] = phase[1] + plan.duration().toNanos();
+        Instant measuredStart = Instant.now().plus(plan.warmUp());
         go.countDown();
 
         Duration stopDeadline = plan.requestTimeout().plusSeconds(STOP_GRACE_SECONDS);
-        List<Integer> stuck = awaitUsers(threads, phase[1] + stopDeadline.toNanos());
+        List<Integer> stuck = awaitUsers(threads, phase[2] + stopDeadline.toNanos());
         String abortReason = stuck.isEmpty() ? null
                 : stuck.size() + " virtual user(s) were still busy " + stopDeadline.toSeconds()
                         + "s after the measured phase ended and were interrupted; their figures are left out";
@@ -85,15 +86,14 @@ public final class LoadEngine {
     }
 
     private static void runUser(RunningUser user, Scenario scenario, UserMeasurements recorder, CountDownLatch go,
-            long startNanos, long thinkNanos, long[] phase, AtomicLong iterations, AtomicReference<Throwable> firstFailure) {
-        long measureStart = phase[0];
-        long measureEnd = phase[1];
+            long thinkNanos, long[] phase, AtomicLong iterations, AtomicReference<Throwable> firstFailure) {
         try {
             go.await();
-            sleepUntil(startNanos);
         } catch (InterruptedException e) {
             return;
         }
+        long measureStart = phase[1];
+        long measureEnd = phase[2];
         while (!Thread.currentThread().isInterrupted() && user.iteration < MAX_ITERATIONS_PER_USER) {
             long iterationStart = System.nanoTime();
             if (iterationStart - measureEnd >= 0) {

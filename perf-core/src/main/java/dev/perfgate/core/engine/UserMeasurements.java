@@ -9,18 +9,17 @@ import java.util.Map;
  */
 final class UserMeasurements implements RequestRecorder {
 
-    private final long measureStartNanos;
-    private final long measureEndNanos;
+    private final long[] phase;
     private final Map<String, OperationStats> byOperation = new HashMap<>();
 
-    UserMeasurements(long measureStartNanos, long measureEndNanos) {
-        this.measureStartNanos = measureStartNanos;
-        this.measureEndNanos = measureEndNanos;
+    /** {@code phase}: {start, measured start, measured end} in nanoTime, filled in before the run begins. */
+    UserMeasurements(long[] phase) {
+        this.phase = phase;
     }
 
     @Override
     public void record(String operation, long startNanos, long latencyNanos, ErrorKind error) {
-        if (startNanos - measureStartNanos < 0 || startNanos - measureEndNanos >= 0) {
+        if (startNanos - phase[1] < 0 || startNanos - phase[2] >= 0) {
             return;
         }
         OperationStats stats = byOperation.computeIfAbsent(operation, name -> new OperationStats());
