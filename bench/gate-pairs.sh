@@ -5,7 +5,7 @@
 set -euo pipefail
 dir="$1"; shift
 cd "$(dirname "$0")/.."
-runs=$(ls -d "$dir"/run[0-9]* | wc -l)
+runs=$(find "$dir" -maxdepth 1 -type d -name "run[0-9]*" | wc -l)
 pairs=0; alarms=0
 for a in $(seq 1 "$runs"); do
   for b in $(seq 1 "$runs"); do
