@@ -7,7 +7,7 @@ set -euo pipefail
 runs="${1:-6}"; shift || true
 . "$(dirname "$0")/../scripts/env.sh"
 out="$(mktemp -d /tmp/perfgate-noise.XXXXXX)"
-./mvnw -B -q install -DskipTests -Dinvoker.skip=true -pl perf-core,perf-junit-extension,perf-maven-plugin
+./mvnw -B -q install -DskipTests -Dinvoker.skip=true -pl perf-maven-plugin -am
 for i in $(seq 1 "$runs"); do
   ./mvnw -B -q -pl sample-app verify -Dperf.skip=true >"$out/run$i.log" 2>&1
   mkdir -p "$out/run$i" && cp sample-app/target/perf-results/*.json "$out/run$i/"

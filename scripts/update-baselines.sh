@@ -5,5 +5,5 @@
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
 # The plugin must be in the local repository before Maven can resolve the `perf:` prefix.
-./mvnw -B -q install -DskipTests -Dinvoker.skip=true -pl perf-core,perf-junit-extension,perf-maven-plugin
+./mvnw -B -q install -DskipTests -Dinvoker.skip=true -pl perf-maven-plugin -am
 exec ./mvnw -B -pl sample-app -Dperf.failOnRegression=false verify perf:baseline "$@"

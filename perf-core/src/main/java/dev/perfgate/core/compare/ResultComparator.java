@@ -27,16 +27,26 @@ public final class ResultComparator {
         this.gate = gate;
     }
 
-    /** Rows for {@code current} against {@code baseline}: the total first, then each operation by name. */
+    /**
+     * Rows for {@code current} against {@code baseline}: the total first, then each operation by name.
+     * When both runs made one and the same operation only, its rows stand alone: a total would
+     * repeat them.
+     */
     public List<MetricComparison> compare(LoadTestResult baseline, LoadTestResult current) {
         List<MetricComparison> rows = new ArrayList<>();
-        compareOperation(current.testId(), TOTAL, baseline.total(), current.total(), rows);
+        if (!sameSingleOperation(baseline, current)) {
+            compareOperation(current.testId(), TOTAL, baseline.total(), current.total(), rows);
+        }
         TreeSet<String> names = new TreeSet<>(baseline.operations().keySet());
         names.addAll(current.operations().keySet());
         for (String name : names) {
             compareOperation(current.testId(), name, baseline.operations().get(name), current.operations().get(name), rows);
         }
         return rows;
+    }
+
+    private static boolean sameSingleOperation(LoadTestResult baseline, LoadTestResult current) {
+        return baseline.operations().size() == 1 && baseline.operations().keySet().equals(current.operations().keySet());
     }
 
     /** The row for a result that has no baseline. */

@@ -59,8 +59,8 @@ class ResultComparatorTest {
 
     @Test
     void judgesEachMetricAgainstItsBaseline() {
-        LoadTestResult baseline = result("T.t", op(10, 1000, 0), Map.of("GET /a", op(10, 1000, 0)));
-        LoadTestResult current = result("T.t", op(10, 1000, 0), Map.of("GET /a", op(20, 700, 0.05)));
+        LoadTestResult baseline = result("T.t", op(10, 1000, 0), Map.of("GET /a", op(10, 1000, 0), "GET /b", op(10, 1000, 0)));
+        LoadTestResult current = result("T.t", op(10, 1000, 0), Map.of("GET /a", op(20, 700, 0.05), "GET /b", op(10, 1000, 0)));
 
         List<MetricComparison> rows = comparator.compare(baseline, current);
 
@@ -73,6 +73,19 @@ class ResultComparatorTest {
                         tuple(Metric.ERROR_RATE, 0.0, 0.05, Verdict.REGRESSED));
         assertThat(ResultComparator.any(rows, Verdict.REGRESSED)).isTrue();
         assertThat(ResultComparator.any(rows.subList(0, 4), Verdict.REGRESSED)).isFalse();
+    }
+
+    @Test
+    void aSingleOperationStandsAloneWithoutARepeatedTotal() {
+        LoadTestResult baseline = result("T.t", op(10, 1000, 0), Map.of("item", op(10, 1000, 0)));
+        LoadTestResult current = result("T.t", op(20, 1000, 0), Map.of("item", op(20, 1000, 0)));
+
+        List<MetricComparison> rows = comparator.compare(baseline, current);
+
+        assertThat(rows).extracting(MetricComparison::operation).containsOnly("item").hasSize(4);
+        assertThat(rows.get(0).verdict()).isEqualTo(Verdict.REGRESSED);
+        assertThat(comparator.compare(baseline, result("T.t", op(20, 1000, 0), Map.of("other", op(20, 1000, 0)))))
+                .extracting(MetricComparison::operation).contains(ResultComparator.TOTAL, "item", "other");
     }
 
     @Test

@@ -13,7 +13,7 @@ class ItemsLoadIT {
     static AppUnderTest app = AppUnderTest.fromDockerfile("Dockerfile")
             .withEnv("WORK_DELAY_MS", System.getProperty("items.workDelayMs", "5"));
 
-    @LoadTest(users = 4, thinkTime = "10ms", warmUp = "1s", duration = "4s")
+    @LoadTest(users = 8, thinkTime = "5ms", warmUp = "1s", duration = "5s")
     void items(Http http, VirtualUser user) {
         http.get("item", "/api/items/" + user.id());
     }
