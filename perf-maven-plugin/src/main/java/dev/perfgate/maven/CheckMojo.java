@@ -50,6 +50,14 @@ public class CheckMojo extends AbstractPerfMojo {
     @Parameter(property = "perf.minTailSamples", defaultValue = "50")
     private int minTailSamples;
 
+    /**
+     * One-sided significance level a change beyond the tolerance must also reach: across the runs'
+     * windows (Mann-Whitney U) for latency and throughput, on the request counts (Fisher's exact test)
+     * for the error rate. A change beyond the tolerance that is not significant is INCONCLUSIVE.
+     */
+    @Parameter(property = "perf.significance", defaultValue = "0.05")
+    private double significance;
+
     /** Whether a regression fails the build; {@code false} reports it as a warning only. */
     @Parameter(property = "perf.failOnRegression", defaultValue = "true")
     private boolean failOnRegression;
@@ -78,23 +86,24 @@ public class CheckMojo extends AbstractPerfMojo {
             }
         }
         getLog().info(String.format(java.util.Locale.ROOT,
-                "perfgate: %d result(s) compared with %s (tolerance %s %%, latency floor %s ms, error rate %s pp)",
+                "perfgate: %d result(s) compared with %s (tolerance %s %%, latency floor %s ms, error rate %s pp, significance %s)",
                 results.size(), baselineDirectory(), plain(gate.tolerancePercent()), plain(gate.latencyFloorMillis()),
-                plain(gate.errorRateTolerancePoints())));
+                plain(gate.errorRateTolerancePoints()), plain(gate.significance())));
         for (String line : ComparisonTable.render(rows).split("\n")) {
             getLog().info(line);
         }
         if (ResultComparator.any(rows, Verdict.INCONCLUSIVE)) {
-            getLog().info("perfgate: INCONCLUSIVE rows are not gated: a percentile needs " + gate.minTailSamples()
+            getLog().info("perfgate: INCONCLUSIVE rows are not gated; NOTE says why: a percentile needs " + gate.minTailSamples()
                     + " successful requests beyond it in both runs (p95: " + gate.minTailSamples() * 20 + ", p99: "
-                    + gate.minTailSamples() * 100 + " requests); run longer or with more users to gate it");
+                    + gate.minTailSamples() * 100 + " requests), and a change must be significant at "
+                    + plain(gate.significance()) + " across the windows; run longer to decide it");
         }
         decide(rows);
     }
 
     private GateSettings gateSettings() throws MojoExecutionException {
         try {
-            return new GateSettings(tolerancePercent, latencyFloorMillis, errorRateTolerancePoints, minTailSamples);
+            return new GateSettings(tolerancePercent, latencyFloorMillis, errorRateTolerancePoints, minTailSamples, significance);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("perf-maven-plugin configuration: " + e.getMessage(), e);
         }

@@ -71,7 +71,7 @@ class CheckMojoTest {
         assertThat(failure).isNotNull();
         assertThat(failure.getMessage()).contains(TEST, "p95 latency", "10.000 ms", "20.000 ms", "+100.0 %", "mvn perf:baseline")
                 .doesNotContain("p99 latency");
-        assertThat(log.rows(TEST, "p95 latency")).allSatisfy(row -> assertThat(row).endsWith("REGRESSED"));
+        assertThat(log.rows(TEST, "p95 latency")).allSatisfy(row -> assertThat(row).contains("  REGRESSED  p="));
         assertThat(log.at("INFO")).doesNotContain("perfgate: no regression");
         assertThat(ResultFiles.read(ResultFiles.fileOf(results, TEST))).isEqualTo(current);
     }
@@ -171,7 +171,7 @@ class CheckMojoTest {
 
         mojo.execute();
 
-        assertThat(log.rows(TEST, "p99 latency")).hasSize(1).allSatisfy(row -> assertThat(row).endsWith("INCONCLUSIVE"));
+        assertThat(log.rows(TEST, "p99 latency")).hasSize(1).allSatisfy(row -> assertThat(row).contains("  INCONCLUSIVE  ", "p99 rests on 10 requests beyond it"));
         assertThat(log.rows(TEST, "p95 latency")).hasSize(1).allSatisfy(row -> assertThat(row).endsWith("UNCHANGED"));
         assertThat(log.at("INFO")).anySatisfy(line -> assertThat(line)
                 .contains("INCONCLUSIVE rows are not gated", "50 successful requests beyond it", "p99: 5000 requests"));

@@ -18,6 +18,7 @@ import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.OperationResult;
 import dev.perfgate.core.result.PlanSummary;
 import dev.perfgate.core.result.ResultStatus;
+import dev.perfgate.core.result.WindowResult;
 import dev.perfgate.core.result.RunEnvironment;
 
 /** Builds mojos as Maven would (parameters by reflection, at their declared defaults), a log to read, and results. */
@@ -30,6 +31,7 @@ final class MojoFixture {
             "latencyFloorMillis", 1.0,
             "errorRateTolerancePoints", 1.0,
             "minTailSamples", 50,
+            "significance", 0.05,
             "failOnRegression", true,
             "failOnMissingBaseline", false,
             "force", false);
@@ -84,7 +86,13 @@ final class MojoFixture {
     }
 
     static OperationResult op(long requests, double p95, double p99) {
-        return new OperationResult(requests, 0, Map.of(), 0, 1000, new LatencySummary(p95 / 2, p95 * 0.9, p95, p99, p99 * 2, p95 / 2), "");
+        List<WindowResult> windows = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            double jitter = 1 + 0.01 * (i - 4.5) / 4.5; // +-1 % around the run's figures
+            windows.add(new WindowResult(requests / 10, 0, 1000 * jitter, p95 / 2 * jitter, p95 * jitter, p99 * jitter));
+        }
+        return new OperationResult(requests, 0, Map.of(), 0, 1000, new LatencySummary(p95 / 2, p95 * 0.9, p95, p99, p99 * 2, p95 / 2), "",
+                windows);
     }
 
     static LoadTestResult result(String testId, OperationResult total) {

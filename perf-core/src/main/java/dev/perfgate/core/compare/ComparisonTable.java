@@ -7,13 +7,13 @@ import java.util.List;
  * Renders comparison rows as one aligned plain-text table, for a build log.
  *
  * <pre>
- * TEST            OPERATION  METRIC       BASELINE   NOW        CHANGE     VERDICT
- * GreetingIT.get  (total)    p95 latency  1.210 ms   9.870 ms   +715.7 %   REGRESSED
+ * TEST            OPERATION  METRIC       BASELINE   NOW        CHANGE     VERDICT    NOTE
+ * GreetingIT.get  (total)    p95 latency  1.210 ms   9.870 ms   +715.7 %   REGRESSED  p=0.00001
  * </pre>
  */
 public final class ComparisonTable {
 
-    private static final String[] HEADER = {"TEST", "OPERATION", "METRIC", "BASELINE", "NOW", "CHANGE", "VERDICT"};
+    private static final String[] HEADER = {"TEST", "OPERATION", "METRIC", "BASELINE", "NOW", "CHANGE", "VERDICT", "NOTE"};
 
     private ComparisonTable() {
     }
@@ -30,7 +30,8 @@ public final class ComparisonTable {
                 row.format(row.baseline()),
                 row.format(row.current()),
                 row.change(),
-                row.verdict().name()});
+                row.verdict().name(),
+                row.note()});
         }
         int[] widths = new int[HEADER.length];
         for (String[] line : cells) {

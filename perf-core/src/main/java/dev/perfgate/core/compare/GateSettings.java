@@ -1,7 +1,9 @@
 package dev.perfgate.core.compare;
 
 /**
- * How far a metric may move from its baseline before it counts as a change.
+ * How far a metric may move from its baseline before it counts as a change: beyond the tolerance
+ * (the minimum effect worth failing a build for) and, where both runs carry per-window figures,
+ * significantly so across windows.
  *
  * <pre>{@code
  * GateSettings gate = GateSettings.DEFAULT.withTolerancePercent(15);
@@ -16,16 +18,23 @@ package dev.perfgate.core.compare;
  * @param minTailSamples           successful requests a run needs beyond a percentile for it to be
  *                                 gated: p99 of 900 requests rests on 9 of them, and moves by tens of
  *                                 percent from one run to the next; such a row is INCONCLUSIVE
+ * @param significance             the one-sided significance level a change must reach across windows
+ *                                 (Mann-Whitney U) or in error counts (Fisher's exact test), e.g. 0.05
  */
 public record GateSettings(double tolerancePercent, double latencyFloorMillis, double errorRateTolerancePoints,
-        int minTailSamples) {
+        int minTailSamples, double significance) {
 
-    /** 10 % relative tolerance, 1 ms latency floor, 1 percentage point of errors, 50 tail samples. */
-    public static final GateSettings DEFAULT = new GateSettings(10, 1, 1, 50);
+    /** 10 % relative tolerance, 1 ms latency floor, 1 percentage point of errors, 50 tail samples, 0.05. */
+    public static final GateSettings DEFAULT = new GateSettings(10, 1, 1, 50, 0.05);
 
-    /** Settings with the default {@link #minTailSamples()} of 50. */
+    /** Settings with the default {@link #minTailSamples()} of 50 and significance of 0.05. */
     public GateSettings(double tolerancePercent, double latencyFloorMillis, double errorRateTolerancePoints) {
         this(tolerancePercent, latencyFloorMillis, errorRateTolerancePoints, 50);
+    }
+
+    /** Settings with the default {@link #significance()} of 0.05. */
+    public GateSettings(double tolerancePercent, double latencyFloorMillis, double errorRateTolerancePoints, int minTailSamples) {
+        this(tolerancePercent, latencyFloorMillis, errorRateTolerancePoints, minTailSamples, 0.05);
     }
 
     public GateSettings {
@@ -35,11 +44,14 @@ public record GateSettings(double tolerancePercent, double latencyFloorMillis, d
         if (minTailSamples < 0) {
             throw new IllegalArgumentException("minTailSamples: " + minTailSamples + " must be zero or more, e.g. 50");
         }
+        if (!(significance > 0 && significance < 1)) {
+            throw new IllegalArgumentException("significance: " + significance + " must lie between 0 and 1, e.g. 0.05");
+        }
     }
 
     /** A copy with another relative tolerance. */
     public GateSettings withTolerancePercent(double percent) {
-        return new GateSettings(percent, latencyFloorMillis, errorRateTolerancePoints, minTailSamples);
+        return new GateSettings(percent, latencyFloorMillis, errorRateTolerancePoints, minTailSamples, significance);
     }
 
     private static void requireNonNegative(double value, String name, String example) {

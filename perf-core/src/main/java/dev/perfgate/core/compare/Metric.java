@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 import dev.perfgate.core.result.OperationResult;
+import dev.perfgate.core.result.WindowResult;
 
 /** A figure of an operation that the gate compares with its baseline, and which direction is worse. */
 public enum Metric {
@@ -33,6 +34,35 @@ public enum Metric {
     public long tailSamples(OperationResult operation) {
         long successful = operation.requests() - operation.errors();
         return tailFraction == 0 ? successful : (long) Math.floor(successful * tailFraction);
+    }
+
+    /**
+     * This metric's value in each window of {@code operation} that has one (windows without a
+     * successful request have no latency), in time order.
+     */
+    public double[] windowValues(OperationResult operation) {
+        return operation.windows().stream()
+                .filter(window -> !isPercentile() || window.requests() > window.errors())
+                .mapToDouble(this::windowValue)
+                .toArray();
+    }
+
+    /** Whether a larger value of this metric is worse (latency, error rate) rather than better (throughput). */
+    public boolean higherIsWorse() {
+        return this != THROUGHPUT;
+    }
+
+    private double windowValue(WindowResult window) {
+        switch (this) {
+            case P95_LATENCY:
+                return window.p95();
+            case P99_LATENCY:
+                return window.p99();
+            case THROUGHPUT:
+                return window.throughputPerSecond();
+            default:
+                return window.errorRate();
+        }
     }
 
     /** Whether this metric is a latency percentile, which needs enough requests beyond it to be gated. */

@@ -9,8 +9,19 @@ package dev.perfgate.core.compare;
  * @param baseline  the baseline value, or {@code null} when there is none
  * @param current   the current value, or {@code null} when there is none
  * @param verdict   the decision
+ * @param note      the evidence or the reason for the verdict, e.g. {@code "p=0.003"}; empty when none
  */
-public record MetricComparison(String testId, String operation, Metric metric, Double baseline, Double current, Verdict verdict) {
+public record MetricComparison(String testId, String operation, Metric metric, Double baseline, Double current, Verdict verdict,
+        String note) {
+
+    public MetricComparison {
+        note = note == null ? "" : note;
+    }
+
+    /** A row without a note. */
+    public MetricComparison(String testId, String operation, Metric metric, Double baseline, Double current, Verdict verdict) {
+        this(testId, operation, metric, baseline, current, verdict, "");
+    }
 
     /** The change as text, e.g. {@code "+12.5 %"}, or empty when one side is missing. */
     public String change() {
@@ -24,7 +35,7 @@ public record MetricComparison(String testId, String operation, Metric metric, D
             return subject + ": " + verdict;
         }
         return subject + ": " + metric.label() + " " + format(baseline) + " -> " + format(current)
-                + (change().isEmpty() ? "" : " (" + change() + ")");
+                + (change().isEmpty() ? "" : " (" + change() + (note.isEmpty() ? "" : ", " + note) + ")");
     }
 
     String format(Double value) {

@@ -21,10 +21,10 @@ public final class ResultComparator {
     /** The operation name of the row that speaks for all operations together. */
     public static final String TOTAL = "(total)";
 
-    private final GateSettings gate;
+    private final MetricJudge judge;
 
     public ResultComparator(GateSettings gate) {
-        this.gate = gate;
+        this.judge = new MetricJudge(gate);
     }
 
     /**
@@ -66,18 +66,8 @@ public final class ResultComparator {
             return;
         }
         for (Metric metric : Metric.values()) {
-            double before = metric.valueOf(baseline);
-            double now = metric.valueOf(current);
-            rows.add(new MetricComparison(testId, operation, metric, before, now, judge(metric, baseline, current)));
+            rows.add(judge.judge(testId, operation, metric, baseline, current));
         }
-    }
-
-    private Verdict judge(Metric metric, OperationResult baseline, OperationResult current) {
-        if (metric.isPercentile()
-                && Math.min(metric.tailSamples(baseline), metric.tailSamples(current)) < gate.minTailSamples()) {
-            return Verdict.INCONCLUSIVE;
-        }
-        return metric.judge(metric.valueOf(baseline), metric.valueOf(current), gate);
     }
 
     /** Whether any row of {@code rows} has {@code verdict}. */

@@ -41,6 +41,27 @@ public final class LoadEngine {
     /** The operation under which exceptions thrown by a scenario are counted. */
     public static final String ITERATION_OPERATION = "(iteration)";
 
+    /** Windows the measured phase is cut into when the caller does not say. */
+    public static final int DEFAULT_WINDOWS = 10;
+
+    private final int windows;
+
+    /** An engine that cuts the measured phase into {@value #DEFAULT_WINDOWS} windows. */
+    public LoadEngine() {
+        this(DEFAULT_WINDOWS);
+    }
+
+    /**
+     * An engine that cuts the measured phase into {@code windows} equal windows (1 to 1,000) for the
+     * per-window figures the gate's significance test uses.
+     */
+    public LoadEngine(int windows) {
+        if (windows < 1 || windows > 1_000) {
+            throw new IllegalArgumentException("windows: " + windows + " is out of range; use 1 to 1000, e.g. 10");
+        }
+        this.windows = windows;
+    }
+
     /**
      * Runs {@code scenario} against {@code target} as {@code plan} says and returns what was measured.
      *
@@ -58,8 +79,9 @@ public final class LoadEngine {
         // phase: {start, measured start, measured end} in nanoTime, set once every user thread is
         // ready, so that starting many threads does not eat into the warm-up; the latch publishes it.
         long[] phase = new long[3];
+        RunWindows runWindows = new RunWindows(windows, phase);
         for (int id = 1; id <= plan.users(); id++) {
-            UserMeasurements recorder = new UserMeasurements(phase);
+            UserMeasurements recorder = new UserMeasurements(phase, runWindows);
             Http http = new JdkHttp(client, target, plan.requestTimeout(), recorder);
             RunningUser user = new RunningUser(id, http);
             measurements.add(recorder);
@@ -82,7 +104,7 @@ public final class LoadEngine {
                 : stuck.size() + " virtual user(s) were still busy " + stopDeadline.toSeconds()
                         + "s after the measured phase ended and were interrupted; their figures are left out";
         stuck.forEach(index -> measurements.set(index, null));
-        return merge(measurements, measuredStart, plan.duration(), iterations.get(), abortReason, firstFailure.get());
+        return merge(measurements, runWindows, measuredStart, plan.duration(), iterations.get(), abortReason, firstFailure.get());
     }
 
     private static void runUser(RunningUser user, Scenario scenario, UserMeasurements recorder, CountDownLatch go,
@@ -163,8 +185,8 @@ public final class LoadEngine {
         }
     }
 
-    private static RunMeasurements merge(List<UserMeasurements> users, Instant measuredStart, Duration measured,
-            long iterations, String abortReason, Throwable firstFailure) {
+    private static RunMeasurements merge(List<UserMeasurements> users, RunWindows windows, Instant measuredStart,
+            Duration measured, long iterations, String abortReason, Throwable firstFailure) {
         TreeMap<String, OperationStats> operations = new TreeMap<>();
         OperationStats total = new OperationStats();
         for (UserMeasurements user : users) {
@@ -180,7 +202,8 @@ public final class LoadEngine {
                 });
             }
         }
-        return new RunMeasurements(operations, total, measuredStart, measured, iterations, abortReason, firstFailure);
+        return new RunMeasurements(operations, total, windows.byOperation(), windows.total(), measuredStart, measured,
+                iterations, abortReason, firstFailure);
     }
 
     /** The state of one user, confined to its thread. */

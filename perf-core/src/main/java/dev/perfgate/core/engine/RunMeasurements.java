@@ -12,6 +12,8 @@ import java.util.SortedMap;
  * @param operations    statistics per operation name, sorted by name
  * @param total         all requests merged; failed checks ({@link LoadEngine#ITERATION_OPERATION}) are
  *                      reported as their own operation only
+ * @param windows       per-window figures per operation name; requests of interrupted users included
+ * @param totalWindows  per-window figures of all requests together
  * @param measuredStart wall-clock time at which the measured phase began
  * @param measured      length of the measured phase
  * @param iterations    scenario iterations started in the measured phase, all users together
@@ -21,6 +23,8 @@ import java.util.SortedMap;
 public record RunMeasurements(
         SortedMap<String, OperationStats> operations,
         OperationStats total,
+        SortedMap<String, WindowSeries> windows,
+        WindowSeries totalWindows,
         Instant measuredStart,
         Duration measured,
         long iterations,
@@ -29,6 +33,7 @@ public record RunMeasurements(
 
     public RunMeasurements {
         operations = Collections.unmodifiableSortedMap(operations);
+        windows = Collections.unmodifiableSortedMap(windows);
     }
 
     /** Whether every virtual user stopped by itself before the run's deadline. */

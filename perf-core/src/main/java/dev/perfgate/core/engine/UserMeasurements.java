@@ -10,11 +10,13 @@ import java.util.Map;
 final class UserMeasurements implements RequestRecorder {
 
     private final long[] phase;
+    private final RunWindows windows;
     private final Map<String, OperationStats> byOperation = new HashMap<>();
 
     /** {@code phase}: {start, measured start, measured end} in nanoTime, filled in before the run begins. */
-    UserMeasurements(long[] phase) {
+    UserMeasurements(long[] phase, RunWindows windows) {
         this.phase = phase;
+        this.windows = windows;
     }
 
     @Override
@@ -22,6 +24,7 @@ final class UserMeasurements implements RequestRecorder {
         if (startNanos - phase[1] < 0 || startNanos - phase[2] >= 0) {
             return;
         }
+        windows.record(operation, startNanos, latencyNanos, error != null);
         OperationStats stats = byOperation.computeIfAbsent(operation, name -> new OperationStats());
         if (error == null) {
             stats.recordSuccess(latencyNanos);

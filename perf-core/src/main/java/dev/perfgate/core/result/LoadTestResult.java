@@ -44,9 +44,11 @@ public record LoadTestResult(
             ResultStatus status, String statusReason) {
         double seconds = measured.measured().toNanos() / 1e9;
         Map<String, OperationResult> operations = new TreeMap<>();
-        measured.operations().forEach((name, stats) -> operations.put(name, OperationResult.of(stats, seconds)));
+        measured.operations().forEach((name, stats) ->
+                operations.put(name, OperationResult.of(stats, measured.windows().get(name), seconds)));
         return new LoadTestResult(SCHEMA_VERSION, testId, status, statusReason, measured.measuredStart().toString(),
-                PlanSummary.of(plan), environment, OperationResult.of(measured.total(), seconds), operations);
+                PlanSummary.of(plan), environment, OperationResult.of(measured.total(), measured.totalWindows(), seconds),
+                operations);
     }
 
     /** A copy with another status, e.g. when a check after the run fails the test. */

@@ -1,9 +1,12 @@
 package dev.perfgate.core.result;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import dev.perfgate.core.engine.OperationStats;
+import dev.perfgate.core.engine.WindowSeries;
 
 /**
  * The figures of one operation (or of all together) in a result file.
@@ -15,6 +18,8 @@ import dev.perfgate.core.engine.OperationStats;
  * @param throughputPerSecond requests per second over the measured phase
  * @param latencyMs           latency percentiles of the successful requests, in milliseconds
  * @param histogram           the successful requests' latencies in microseconds, see {@link HistogramCodec}
+ * @param windows             the same figures per window of the measured phase, in time order; empty in
+ *                            results written before windows were recorded
  */
 public record OperationResult(
         long requests,
@@ -23,14 +28,22 @@ public record OperationResult(
         double errorRate,
         double throughputPerSecond,
         LatencySummary latencyMs,
-        String histogram) {
+        String histogram,
+        List<WindowResult> windows) {
 
     public OperationResult {
         errorsByKind = errorsByKind == null ? Map.of() : new TreeMap<>(errorsByKind);
+        windows = windows == null ? List.of() : List.copyOf(windows);
     }
 
-    /** The figures of {@code stats} measured over {@code measuredSeconds}. */
-    public static OperationResult of(OperationStats stats, double measuredSeconds) {
+    /** Figures without per-window data. */
+    public OperationResult(long requests, long errors, Map<String, Long> errorsByKind, double errorRate,
+            double throughputPerSecond, LatencySummary latencyMs, String histogram) {
+        this(requests, errors, errorsByKind, errorRate, throughputPerSecond, latencyMs, histogram, List.of());
+    }
+
+    /** The figures of {@code stats} and its {@code windows} (may be null), measured over {@code measuredSeconds}. */
+    public static OperationResult of(OperationStats stats, WindowSeries windows, double measuredSeconds) {
         Map<String, Long> byKind = new TreeMap<>();
         stats.errors().forEach((kind, count) -> byKind.put(kind.label(), count));
         long requests = stats.requestCount();
@@ -42,6 +55,18 @@ public record OperationResult(
                 requests == 0 ? 0 : (double) errors / requests,
                 Math.round(requests / measuredSeconds * 100) / 100.0,
                 LatencySummary.of(stats.latencyMicros()),
-                HistogramCodec.encode(stats.latencyMicros()));
+                HistogramCodec.encode(stats.latencyMicros()),
+                windowsOf(windows, measuredSeconds));
+    }
+
+    private static List<WindowResult> windowsOf(WindowSeries series, double measuredSeconds) {
+        if (series == null) {
+            return List.of();
+        }
+        List<WindowResult> windows = new ArrayList<>(series.windows());
+        for (int i = 0; i < series.windows(); i++) {
+            windows.add(WindowResult.of(series, i, measuredSeconds / series.windows()));
+        }
+        return windows;
     }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.perfgate.core.io.AtomicFiles;
 
@@ -82,6 +83,7 @@ public final class ResultFiles {
             throw new InvalidResultFileException(file, "has schemaVersion " + version.asInt() + ", but this perfgate reads "
                     + LoadTestResult.SCHEMA_VERSION + "; re-record it with this version (mvn perf:baseline after the tests)");
         }
+        defaultOptionalFields((ObjectNode) tree);
         LoadTestResult result;
         try {
             result = MAPPER.treeToValue(tree, LoadTestResult.class);
@@ -109,6 +111,24 @@ public final class ResultFiles {
         }
         files.sort(null);
         return files;
+    }
+
+    /**
+     * Fields added to schema version 1 after its first release are optional: files written before
+     * them read as if they held the empty value. Every other field stays required.
+     */
+    private static void defaultOptionalFields(ObjectNode result) {
+        List<JsonNode> operations = new ArrayList<>();
+        operations.add(result.get("total"));
+        JsonNode named = result.get("operations");
+        if (named != null && named.isObject()) {
+            named.forEach(operations::add);
+        }
+        for (JsonNode operation : operations) {
+            if (operation instanceof ObjectNode && !operation.has("windows")) {
+                ((ObjectNode) operation).putArray("windows");
+            }
+        }
     }
 
     private static void requireComplete(Path file, LoadTestResult result) {

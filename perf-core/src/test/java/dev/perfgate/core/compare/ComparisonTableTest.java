@@ -35,7 +35,7 @@ class ComparisonTableTest {
         List<String> lines = table.lines().toList();
         assertThat(lines).hasSize(rows.size() + 1);
         assertThat(lines.get(0).split("\\s+"))
-                .containsExactly("TEST", "OPERATION", "METRIC", "BASELINE", "NOW", "CHANGE", "VERDICT");
+                .containsExactly("TEST", "OPERATION", "METRIC", "BASELINE", "NOW", "CHANGE", "VERDICT", "NOTE");
         for (int i = 0; i < rows.size(); i++) {
             MetricComparison row = rows.get(i);
             assertThat(lines.get(i + 1)).startsWith(row.testId()).contains(row.operation()).contains(row.change());
@@ -52,8 +52,9 @@ class ComparisonTableTest {
         for (int i = 0; i < rows.size(); i++) {
             String line = lines.get(i + 1).stripTrailing();
             String verdict = rows.get(i).verdict().name();
-            assertThat(line).endsWith(verdict);
-            verdictStarts.add(line.length() - verdict.length());
+            String note = rows.get(i).note();
+            assertThat(line).endsWith(note).contains("  " + verdict);
+            verdictStarts.add(line.indexOf("  " + verdict) + 2);
         }
 
         assertThat(verdictStarts).hasSize(lines.size()).containsOnly(verdictStarts.get(0));

@@ -16,6 +16,7 @@ import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.OperationResult;
 import dev.perfgate.core.result.PlanSummary;
 import dev.perfgate.core.result.ResultStatus;
+import dev.perfgate.core.result.WindowResult;
 
 class ResultComparatorTest {
 
@@ -27,7 +28,19 @@ class ResultComparatorTest {
 
     static OperationResult op(long requests, double p95, double throughput, double errorRate) {
         return new OperationResult(requests, Math.round(errorRate * requests), Map.of(), errorRate, throughput,
-                new LatencySummary(p95 / 2, p95 * 0.9, p95, p95, p95, p95 / 2), "");
+                new LatencySummary(p95 / 2, p95 * 0.9, p95, p95, p95, p95 / 2), "", windows(10, requests, p95, throughput, errorRate));
+    }
+
+    /** {@code count} windows whose figures scatter by +-1 % around the given ones. */
+    static List<WindowResult> windows(int count, long requests, double p95, double throughput, double errorRate) {
+        List<WindowResult> windows = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            double jitter = 1 + 0.01 * (i - (count - 1) / 2.0) / ((count - 1) / 2.0);
+            long windowRequests = requests / count;
+            windows.add(new WindowResult(windowRequests, Math.round(errorRate * windowRequests), throughput * jitter,
+                    p95 / 2 * jitter, p95 * jitter, p95 * jitter));
+        }
+        return windows;
     }
 
     static LoadTestResult result(String testId, OperationResult total, Map<String, OperationResult> operations) {

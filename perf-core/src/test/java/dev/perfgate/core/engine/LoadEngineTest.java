@@ -245,4 +245,37 @@ class LoadEngineTest {
         assertThat(iterations).hasValue(0);
         assertThat(anyServed).hasValue(0);
     }
+
+    @Test
+    void measuredPhaseIsCutIntoWindowsThatAddUpToTheRun() {
+        RunMeasurements m = new LoadEngine(5).run(plan(2, 0, 1_000, 2_000), target, user -> {
+            user.http().get("ok", "/ok");
+            user.http().get("fail", "/fail");
+        });
+
+        WindowSeries total = m.totalWindows();
+        assertThat(total.windows()).isEqualTo(5);
+        long requests = 0;
+        long errors = 0;
+        for (int i = 0; i < total.windows(); i++) {
+            assertThat(total.requests(i)).as("window %d", i).isPositive();
+            assertThat(total.latencyMicros(i).getTotalCount()).isEqualTo(total.requests(i) - total.errors(i));
+            requests += total.requests(i);
+            errors += total.errors(i);
+        }
+        assertThat(requests).isEqualTo(m.total().requestCount());
+        assertThat(errors).isEqualTo(m.total().errorCount()).isPositive();
+        assertThat(m.windows()).containsOnlyKeys("ok", "fail");
+        long okRequests = 0;
+        for (int i = 0; i < 5; i++) {
+            okRequests += m.windows().get("ok").requests(i);
+            assertThat(m.windows().get("fail").errors(i)).isEqualTo(m.windows().get("fail").requests(i));
+        }
+        assertThat(okRequests).isEqualTo(m.operation("ok").orElseThrow().requestCount());
+    }
+
+    @Test
+    void rejectsAWindowCountOutOfRange() {
+        assertThatThrownBy(() -> new LoadEngine(0)).hasMessageContaining("windows").hasMessageContaining("0");
+    }
 }

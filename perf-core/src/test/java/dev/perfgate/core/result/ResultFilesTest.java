@@ -260,4 +260,27 @@ class ResultFilesTest {
     void fileOfIsTestIdWithJsonSuffixInFolder() {
         assertThat(ResultFiles.fileOf(folder, "GreetingIT.greet")).isEqualTo(folder.resolve("GreetingIT.greet.json"));
     }
+
+    @Test
+    void readsAFileWrittenBeforeWindowsWereRecordedAsHavingNone() throws IOException {
+        Path file = writeEdited("T.old.json", "T.old", tree -> {
+            ((ObjectNode) tree.get("total")).remove("windows");
+            tree.get("operations").forEach(operation -> ((ObjectNode) operation).remove("windows"));
+        });
+
+        LoadTestResult read = ResultFiles.read(file);
+
+        assertThat(read.total().windows()).isEmpty();
+        assertThat(read.operations()).allSatisfy((name, operation) -> assertThat(operation.windows()).isEmpty());
+    }
+
+    @Test
+    void keepsWindowsThroughAWriteAndRead() throws IOException {
+        OperationResult withWindows = new OperationResult(10, 0, Map.of(), 0, 1, new LatencySummary(1, 1, 1, 1, 1, 1), "",
+                java.util.List.of(new WindowResult(4, 0, 4.0, 1, 2, 3), new WindowResult(6, 1, 6.0, 1.5, 2.5, 3.5)));
+        LoadTestResult result = new LoadTestResult(LoadTestResult.SCHEMA_VERSION, "T.win", ResultStatus.PASSED, null,
+                "2024-06-01T10:15:30Z", result("T.win").plan(), result("T.win").environment(), withWindows, Map.of("op", withWindows));
+
+        assertThat(ResultFiles.read(ResultFiles.write(folder, result))).isEqualTo(result);
+    }
 }
