@@ -13,7 +13,7 @@ assert baseline.isFile() : 'no baseline was written'
 
 // Step 2 failed the build in the gate, naming test, operation, metric, values and change.
 logShows(/Performance regression beyond the tolerance/, 'the regression verdict')
-logShows(/ItemsLoadIT\.items item: p95 latency [0-9.]+ ms -> [0-9.]+ ms \(\+[0-9.]+ %\)/, 'the p95 change of operation item')
+logShows(/ItemsLoadIT\.items item: p95 latency [0-9.]+ ms -> [0-9.]+ ms \(\+[0-9.]+ %, p=[0-9.e-]+\)/, 'the p95 change of operation item')
 logShows(/ItemsLoadIT\.items\s+item\s+p95 latency\s+.*REGRESSED/, 'a REGRESSED p95 row in the table')
 logShows(/accept it with: mvn perf:baseline/, 'how to accept the change')
 logShows(/BUILD FAILURE/, 'the build failing')
