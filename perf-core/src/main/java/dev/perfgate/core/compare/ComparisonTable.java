@@ -49,6 +49,12 @@ public final class ComparisonTable {
                     out.append("  ");
                 }
             }
+            // An empty last cell would otherwise leave the padding of the one before it.
+            int end = out.length();
+            while (end > 0 && out.charAt(end - 1) == ' ') {
+                end--;
+            }
+            out.setLength(end);
             out.append('\n');
         }
         return out.toString();
