@@ -18,6 +18,12 @@ logShows(/ItemsLoadIT\.items\s+item\s+p95 latency\s+.*REGRESSED/, 'a REGRESSED p
 logShows(/accept it with: mvn perf:baseline/, 'how to accept the change')
 logShows(/BUILD FAILURE/, 'the build failing')
 
+// The reports are written although the gate failed.
+def report = new File(basedir, 'target/perf-report')
+assert new File(report, 'summary.md').text.contains('**REGRESSED**') : 'summary.md does not show the regression'
+assert new File(report, 'junit.xml').text.contains('<failure message="ItemsLoadIT.items item: p95 latency') : 'junit.xml lacks the p95 failure'
+assert new File(report, 'comparison.json').isFile() : 'no comparison.json'
+
 // The slow run's result is kept for inspection; the baseline is not touched by a failing gate.
 def slow = new JsonSlurper().parse(result)
 def fast = new JsonSlurper().parse(baseline)

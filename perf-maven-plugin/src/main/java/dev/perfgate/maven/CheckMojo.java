@@ -1,5 +1,11 @@
 package dev.perfgate.maven;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -15,6 +21,7 @@ import dev.perfgate.core.compare.GateSettings;
 import dev.perfgate.core.compare.MetricComparison;
 import dev.perfgate.core.compare.ResultComparator;
 import dev.perfgate.core.compare.Verdict;
+import dev.perfgate.core.report.ComparisonReport;
 import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.ResultStatus;
 
@@ -58,6 +65,13 @@ public class CheckMojo extends AbstractPerfMojo {
     @Parameter(property = "perf.significance", defaultValue = "0.05")
     private double significance;
 
+    /**
+     * Where {@code comparison.json}, {@code summary.md} and {@code junit.xml} are written, also when the
+     * gate fails. {@code summary.md} is appended to {@code $GITHUB_STEP_SUMMARY} when that is set.
+     */
+    @Parameter(property = "perf.reportDirectory", defaultValue = "${project.build.directory}/perf-report")
+    private File reportDirectory;
+
     /** Whether a regression fails the build; {@code false} reports it as a warning only. */
     @Parameter(property = "perf.failOnRegression", defaultValue = "true")
     private boolean failOnRegression;
@@ -92,6 +106,7 @@ public class CheckMojo extends AbstractPerfMojo {
         for (String line : ComparisonTable.render(rows).split("\n")) {
             getLog().info(line);
         }
+        writeReports(rows, gate);
         if (ResultComparator.any(rows, Verdict.INCONCLUSIVE)) {
             getLog().info("perfgate: INCONCLUSIVE rows are not gated; NOTE says why: a percentile needs " + gate.minTailSamples()
                     + " successful requests beyond it in both runs (p95: " + gate.minTailSamples() * 20 + ", p99: "
@@ -99,6 +114,26 @@ public class CheckMojo extends AbstractPerfMojo {
                     + plain(gate.significance()) + " across the windows; run longer to decide it");
         }
         decide(rows);
+    }
+
+    /** Whether this goal fails the build on a regression ({@code check}) or only reports it. */
+    boolean gates() {
+        return true;
+    }
+
+    private void writeReports(List<MetricComparison> rows, GateSettings gate) throws MojoExecutionException {
+        ComparisonReport report = ComparisonReport.of(rows, gate);
+        try {
+            report.writeTo(reportDirectory.toPath());
+            getLog().info("perfgate: report written to " + reportDirectory + " (summary.md, comparison.json, junit.xml)");
+            String stepSummary = System.getenv("GITHUB_STEP_SUMMARY");
+            if (stepSummary != null && !stepSummary.isBlank()) {
+                Files.writeString(Path.of(stepSummary), report.markdown(), StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot write the perfgate report to " + reportDirectory + ": " + e, e);
+        }
     }
 
     private GateSettings gateSettings() throws MojoExecutionException {
@@ -141,14 +176,14 @@ public class CheckMojo extends AbstractPerfMojo {
                     + regressed.stream().map(MetricComparison::describe).collect(Collectors.joining("\n  "))
                     + "\nResults are kept in " + resultsDirectory() + ". If the change is intended, accept it with: mvn perf:baseline"
                     + " (then commit " + baselineDirectory().getFileName() + "/)";
-            if (!failOnRegression) {
-                getLog().warn(regression + " [not failing: perf.failOnRegression=false]");
+            if (!failOnRegression || !gates()) {
+                getLog().warn(regression + (gates() ? " [not failing: perf.failOnRegression=false]" : ""));
                 regression = "";
             }
         } else {
             getLog().info("perfgate: no regression");
         }
-        if (failOnMissingBaseline && !missing.isEmpty()) {
+        if (failOnMissingBaseline && gates() && !missing.isEmpty()) {
             regression = regression.isEmpty() ? missing : regression + "\n" + missing;
         }
         if (!regression.isEmpty()) {

@@ -190,4 +190,30 @@ class CheckMojoTest {
                 .contains(TEST, "another environment", "cores 4 -> 16", "CPU 'Intel Core i5' -> 'AMD EPYC 7763'")
                 .doesNotContain("JVM");
     }
+
+    @Test
+    void writesTheReportAlsoWhenTheGateFails() throws Exception {
+        given(result(TEST, op(10, 30)), result(TEST, op(20, 30)));
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class);
+
+        Path report = MojoFixture.reportDirectoryFor(results);
+        assertThat(Files.readString(report.resolve("summary.md"))).contains("**REGRESSED** 1", "p95 latency", "10.000 ms", "20.000 ms");
+        assertThat(Files.readString(report.resolve("comparison.json")))
+                .contains("\"verdict\" : \"REGRESSED\"", "\"testId\" : \"" + TEST + "\"");
+        assertThat(Files.readString(report.resolve("junit.xml")))
+                .contains("<testsuite name=\"perfgate." + TEST + "\" tests=\"4\" failures=\"1\"", "<failure message=");
+    }
+
+    @Test
+    void reportGoalComparesButNeverFails() throws Exception {
+        ReportMojo report = MojoFixture.configure(new ReportMojo(), results, baselines, log);
+        given(result(TEST, op(10, 30)), result(TEST, op(20, 30)));
+
+        report.execute();
+
+        assertThat(log.rows(TEST, "p95 latency")).singleElement().asString().contains("REGRESSED");
+        assertThat(log.at("WARN")).anySatisfy(line -> assertThat(line).contains("Performance regression"));
+        assertThat(MojoFixture.reportDirectoryFor(results).resolve("summary.md")).exists();
+    }
 }

@@ -52,6 +52,8 @@ final class MojoFixture {
                     set(mojo, "resultsDirectory", results.toFile());
                 } else if (field.getName().equals("baselineDirectory")) {
                     set(mojo, "baselineDirectory", baselines.toFile());
+                } else if (field.getName().equals("reportDirectory")) {
+                    set(mojo, "reportDirectory", reportDirectoryFor(results).toFile());
                 } else if (DEFAULTS.containsKey(field.getName())) {
                     set(mojo, field.getName(), DEFAULTS.get(field.getName()));
                 } else {
@@ -61,6 +63,11 @@ final class MojoFixture {
         }
         mojo.setLog(log);
         return mojo;
+    }
+
+    /** Where the fixture's mojos write their report: {@code perf-report} beside the results folder. */
+    static Path reportDirectoryFor(Path results) {
+        return results.resolveSibling("perf-report");
     }
 
     /** Sets the parameter {@code name}, declared by the mojo's class or a superclass. */

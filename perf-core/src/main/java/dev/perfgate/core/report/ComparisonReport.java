@@ -1,0 +1,136 @@
+package dev.perfgate.core.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import dev.perfgate.core.compare.GateSettings;
+import dev.perfgate.core.compare.MetricComparison;
+import dev.perfgate.core.compare.Verdict;
+import dev.perfgate.core.io.AtomicFiles;
+
+/**
+ * A comparison written for people and machines: {@code comparison.json} (every row),
+ * {@code summary.md} (what changed, for a pull request or {@code $GITHUB_STEP_SUMMARY}) and
+ * {@code junit.xml} (one test case per gated metric, so CI servers list them).
+ *
+ * <pre>{@code
+ * ComparisonReport.of(rows, gate).writeTo(Path.of("target/perf-report"));
+ * }</pre>
+ */
+public final class ComparisonReport {
+
+    /** Schema version of {@code comparison.json}. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final List<MetricComparison> rows;
+    private final GateSettings gate;
+
+    private ComparisonReport(List<MetricComparison> rows, GateSettings gate) {
+        this.rows = List.copyOf(rows);
+        this.gate = gate;
+    }
+
+    /** The report of {@code rows}, decided under {@code gate}. */
+    public static ComparisonReport of(List<MetricComparison> rows, GateSettings gate) {
+        return new ComparisonReport(rows, gate);
+    }
+
+    /** Writes the three files into {@code folder} atomically and returns their paths. */
+    public List<Path> writeTo(Path folder) throws IOException {
+        List<Path> written = new ArrayList<>();
+        written.add(write(folder.resolve("comparison.json"), JSON.writeValueAsString(json())));
+        written.add(write(folder.resolve("summary.md"), markdown()));
+        written.add(write(folder.resolve("junit.xml"), JUnitXml.of(rows)));
+        return written;
+    }
+
+    /** The Markdown summary: counts by verdict, then every row that is not UNCHANGED. */
+    public String markdown() {
+        StringBuilder out = new StringBuilder("## perfgate\n\n");
+        Map<Verdict, Long> counts = counts();
+        out.append(counts.entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> "**" + e.getKey() + "** " + e.getValue()).collect(Collectors.joining(" · ")));
+        out.append(String.format(Locale.ROOT, "%n%nTolerance %s %%, latency floor %s ms, error rate %s pp, significance %s.%n%n",
+                plain(gate.tolerancePercent()), plain(gate.latencyFloorMillis()), plain(gate.errorRateTolerancePoints()),
+                plain(gate.significance())));
+        List<MetricComparison> notable = rows.stream().filter(r -> r.verdict() != Verdict.UNCHANGED).collect(Collectors.toList());
+        if (notable.isEmpty()) {
+            return out.append("Every gated metric is within the tolerance of its baseline.\n").toString();
+        }
+        out.append("| test | operation | metric | baseline | now | change | verdict | note |\n");
+        out.append("|---|---|---|---:|---:|---:|---|---|\n");
+        for (MetricComparison row : notable) {
+            out.append("| ").append(cell(row.testId())).append(" | ").append(cell(row.operation())).append(" | ")
+                    .append(row.metric() == null ? "-" : row.metric().label()).append(" | ")
+                    .append(valueOf(row, row.baseline())).append(" | ").append(valueOf(row, row.current())).append(" | ")
+                    .append(row.change()).append(" | ").append(row.verdict() == Verdict.REGRESSED ? "**REGRESSED**" : row.verdict().name())
+                    .append(" | ").append(cell(row.note())).append(" |\n");
+        }
+        return out.toString();
+    }
+
+    private Map<String, Object> json() {
+        Map<String, Object> settings = new java.util.LinkedHashMap<>();
+        settings.put("tolerancePercent", gate.tolerancePercent());
+        settings.put("latencyFloorMillis", gate.latencyFloorMillis());
+        settings.put("errorRateTolerancePoints", gate.errorRateTolerancePoints());
+        settings.put("minTailSamples", gate.minTailSamples());
+        settings.put("significance", gate.significance());
+        List<Map<String, Object>> jsonRows = new ArrayList<>();
+        for (MetricComparison row : rows) {
+            Map<String, Object> json = new java.util.LinkedHashMap<>();
+            json.put("testId", row.testId());
+            json.put("operation", row.operation());
+            json.put("metric", row.metric() == null ? null : row.metric().name());
+            json.put("baseline", row.baseline());
+            json.put("current", row.current());
+            json.put("change", row.change());
+            json.put("verdict", row.verdict().name());
+            json.put("note", row.note());
+            jsonRows.add(json);
+        }
+        Map<String, Object> root = new java.util.LinkedHashMap<>();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        root.put("settings", settings);
+        root.put("counts", counts());
+        root.put("rows", jsonRows);
+        return root;
+    }
+
+    private Map<Verdict, Long> counts() {
+        Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
+        for (Verdict verdict : Verdict.values()) {
+            counts.put(verdict, rows.stream().filter(r -> r.verdict() == verdict).count());
+        }
+        return counts;
+    }
+
+    private static String valueOf(MetricComparison row, Double value) {
+        return value == null || row.metric() == null ? "-" : row.metric().format(value);
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+
+    private static String plain(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    private static Path write(Path file, String content) throws IOException {
+        AtomicFiles.write(file, content.getBytes(StandardCharsets.UTF_8));
+        return file;
+    }
+}
