@@ -21,7 +21,10 @@ import dev.perfgate.core.compare.GateSettings;
 import dev.perfgate.core.compare.MetricComparison;
 import dev.perfgate.core.compare.ResultComparator;
 import dev.perfgate.core.compare.Verdict;
+import dev.perfgate.core.io.AtomicFiles;
 import dev.perfgate.core.report.ComparisonReport;
+import dev.perfgate.core.report.HtmlReport;
+import dev.perfgate.core.report.ReportedTest;
 import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.ResultStatus;
 
@@ -90,8 +93,10 @@ public class CheckMojo extends AbstractPerfMojo {
         }
         ResultComparator comparator = new ResultComparator(gate);
         List<MetricComparison> rows = new ArrayList<>();
+        List<ReportedTest> reported = new ArrayList<>();
         for (LoadTestResult result : results) {
             LoadTestResult baseline = readBaseline(result.testId());
+            reported.add(new ReportedTest(result, baseline));
             warnAboutRun(result, baseline);
             if (baseline == null) {
                 rows.add(ResultComparator.newTest(result));
@@ -106,7 +111,7 @@ public class CheckMojo extends AbstractPerfMojo {
         for (String line : ComparisonTable.render(rows).split("\n")) {
             getLog().info(line);
         }
-        writeReports(rows, gate);
+        writeReports(rows, reported, gate);
         if (ResultComparator.any(rows, Verdict.INCONCLUSIVE)) {
             getLog().info("perfgate: INCONCLUSIVE rows are not gated; NOTE says why: a percentile needs " + gate.minTailSamples()
                     + " successful requests beyond it in both runs (p95: " + gate.minTailSamples() * 20 + ", p99: "
@@ -121,11 +126,13 @@ public class CheckMojo extends AbstractPerfMojo {
         return true;
     }
 
-    private void writeReports(List<MetricComparison> rows, GateSettings gate) throws MojoExecutionException {
+    private void writeReports(List<MetricComparison> rows, List<ReportedTest> tests, GateSettings gate) throws MojoExecutionException {
         ComparisonReport report = ComparisonReport.of(rows, gate);
         try {
             report.writeTo(reportDirectory.toPath());
-            getLog().info("perfgate: report written to " + reportDirectory + " (summary.md, comparison.json, junit.xml)");
+            String html = HtmlReport.render(rows, tests, ChartLibrary.source());
+            AtomicFiles.write(reportDirectory.toPath().resolve("index.html"), html.getBytes(StandardCharsets.UTF_8));
+            getLog().info("perfgate: report written to " + reportDirectory + " (index.html, summary.md, comparison.json, junit.xml)");
             String stepSummary = System.getenv("GITHUB_STEP_SUMMARY");
             if (stepSummary != null && !stepSummary.isBlank()) {
                 Files.writeString(Path.of(stepSummary), report.markdown(), StandardCharsets.UTF_8,

@@ -1,0 +1,169 @@
+package dev.perfgate.core.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.HdrHistogram.Histogram;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.perfgate.core.compare.MetricComparison;
+import dev.perfgate.core.result.HistogramCodec;
+import dev.perfgate.core.result.LoadTestResult;
+import dev.perfgate.core.result.OperationResult;
+import dev.perfgate.core.result.WindowResult;
+
+/**
+ * {@code index.html}: one self-contained page (the charting library inlined, no network) with, per
+ * load test, the comparison rows and three charts of baseline vs now: the latency percentile
+ * distribution on a log scale (recomputed from the stored histograms), latency per window, and
+ * throughput per window. The page marks itself {@code data-charts-rendered} when its charts are
+ * drawn and {@code data-errors} when a script failed, so a headless browser can check it.
+ *
+ * <pre>{@code
+ * String html = HtmlReport.render(rows, tests, chartJsSource);
+ * }</pre>
+ */
+public final class HtmlReport {
+
+    /** Percentiles drawn in the distribution chart, up to the maximum. */
+    private static final double[] PERCENTILES = {0, 10, 25, 50, 75, 90, 95, 97.5, 99, 99.5, 99.9, 99.95, 99.99, 100};
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private HtmlReport() {
+    }
+
+    /**
+     * The page for {@code rows} and {@code tests}, with {@code chartLibrary} (Chart.js 4, UMD build)
+     * inlined.
+     */
+    public static String render(List<MetricComparison> rows, List<ReportedTest> tests, String chartLibrary) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        List<Map<String, Object>> testData = new ArrayList<>();
+        for (ReportedTest test : tests) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            String testId = test.current().testId();
+            entry.put("testId", testId);
+            entry.put("status", test.current().status().name());
+            entry.put("now", series(test.current()));
+            entry.put("baseline", test.baseline() == null ? null : series(test.baseline()));
+            entry.put("rows", rows.stream().filter(r -> r.testId().equals(testId)).map(HtmlReport::row).collect(Collectors.toList()));
+            testData.add(entry);
+        }
+        data.put("tests", testData);
+        // Data first: the library's text must not be searched for the data marker.
+        return TEMPLATE
+                .replace("/*DATA*/", json(data).replace("</", "<\\/"))
+                .replace("/*CHART_JS*/", chartLibrary.replace("</script", "<\\/script"));
+    }
+
+    private static Map<String, Object> series(LoadTestResult result) {
+        OperationResult total = result.total();
+        Map<String, Object> series = new LinkedHashMap<>();
+        series.put("distribution", distribution(total.histogram()));
+        List<WindowResult> windows = total.windows();
+        series.put("p50", windows.stream().map(WindowResult::p50).collect(Collectors.toList()));
+        series.put("p95", windows.stream().map(WindowResult::p95).collect(Collectors.toList()));
+        series.put("p99", windows.stream().map(WindowResult::p99).collect(Collectors.toList()));
+        series.put("throughput", windows.stream().map(WindowResult::throughputPerSecond).collect(Collectors.toList()));
+        series.put("startedAt", result.startedAt());
+        return series;
+    }
+
+    /** {x: 1 / (1 - percentile/100), y: latency ms} points, the usual HdrHistogram plot; empty without a histogram. */
+    private static List<Map<String, Double>> distribution(String encoded) {
+        List<Map<String, Double>> points = new ArrayList<>();
+        if (encoded == null || encoded.isEmpty()) {
+            return points;
+        }
+        Histogram histogram = HistogramCodec.decode(encoded);
+        if (histogram.getTotalCount() == 0) {
+            return points;
+        }
+        for (double percentile : PERCENTILES) {
+            double x = percentile >= 100 ? 1_000_000 : 1 / (1 - percentile / 100);
+            double y = (percentile >= 100 ? histogram.getMaxValue() : histogram.getValueAtPercentile(percentile)) / 1000.0;
+            points.add(Map.of("x", x, "y", y, "percentile", percentile));
+        }
+        return points;
+    }
+
+    private static Map<String, Object> row(MetricComparison row) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("operation", row.operation());
+        json.put("metric", row.metric() == null ? "-" : row.metric().label());
+        json.put("baseline", row.baseline() == null || row.metric() == null ? "-" : row.metric().format(row.baseline()));
+        json.put("now", row.current() == null || row.metric() == null ? "-" : row.metric().format(row.current()));
+        json.put("change", row.change());
+        json.put("verdict", row.verdict().name());
+        json.put("note", row.note());
+        return json;
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("report data is not serialisable: " + e.getMessage(), e);
+        }
+    }
+
+    private static final String TEMPLATE = String.join("\n",
+            "<!DOCTYPE html>",
+            "<html lang=\"en\"><head><meta charset=\"utf-8\"><title>perfgate report</title>",
+            "<style>",
+            "body{font-family:system-ui,sans-serif;margin:2rem;color:#222}h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2.5rem}",
+            "table{border-collapse:collapse;font-size:.85rem}td,th{border-bottom:1px solid #ddd;padding:.25rem .6rem;text-align:left}",
+            "td.num{text-align:right;font-variant-numeric:tabular-nums}.REGRESSED{color:#b00020;font-weight:600}.IMPROVED{color:#1b7f3b}",
+            ".INCONCLUSIVE{color:#8a6d00}.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(360px,1fr));gap:1.5rem;margin-top:1rem}",
+            ".charts div{height:280px}",
+            "</style>",
+            "<script>window.__perfgateErrors=[];window.addEventListener('error',function(e){window.__perfgateErrors.push(String(e.message));",
+            "document.body&&document.body.setAttribute('data-errors',window.__perfgateErrors.join(' | '));});</script>",
+            "<script>/*CHART_JS*/</script>",
+            "</head><body>",
+            "<h1>perfgate: baseline vs now</h1><div id=\"tests\"></div>",
+            "<script type=\"application/json\" id=\"data\">/*DATA*/</script>",
+            "<script>",
+            "(function(){",
+            "var data=JSON.parse(document.getElementById('data').textContent);var root=document.getElementById('tests');var drawn=0;",
+            "function el(tag,attrs,text){var e=document.createElement(tag);for(var k in attrs){e.setAttribute(k,attrs[k]);}if(text!==undefined){e.textContent=text;}return e;}",
+            "function chart(box,config){var c=el('canvas');box.appendChild(c);new Chart(c,config);drawn++;}",
+            "function windows(n){var l=[];for(var i=1;i<=n;i++){l.push('window '+i);}return l;}",
+            "function line(label,values,color,dash){return{label:label,data:values,borderColor:color,backgroundColor:color,borderDash:dash||[],pointRadius:2,tension:0};}",
+            "data.tests.forEach(function(t){",
+            " var section=el('section',{'data-test':t.testId});section.appendChild(el('h2',{},t.testId+' ('+t.status+')'));",
+            " var table=el('table');var head=el('tr');['operation','metric','baseline','now','change','verdict','note'].forEach(function(h){head.appendChild(el('th',{},h));});table.appendChild(head);",
+            " t.rows.forEach(function(r){var tr=el('tr');tr.appendChild(el('td',{},r.operation));tr.appendChild(el('td',{},r.metric));",
+            "  tr.appendChild(el('td',{'class':'num'},r.baseline));tr.appendChild(el('td',{'class':'num'},r.now));tr.appendChild(el('td',{'class':'num'},r.change));",
+            "  tr.appendChild(el('td',{'class':r.verdict},r.verdict));tr.appendChild(el('td',{},r.note));table.appendChild(tr);});",
+            " section.appendChild(table);var charts=el('div',{'class':'charts'});section.appendChild(charts);root.appendChild(section);",
+            " var b=t.baseline;var n=t.now;",
+            " var dist=[{label:'now',data:n.distribution,borderColor:'#c2185b',backgroundColor:'#c2185b',pointRadius:2,showLine:true}];",
+            " if(b){dist.unshift({label:'baseline',data:b.distribution,borderColor:'#607d8b',backgroundColor:'#607d8b',borderDash:[6,4],pointRadius:2,showLine:true});}",
+            " var box1=el('div');charts.appendChild(box1);",
+            " chart(box1,{type:'scatter',data:{datasets:dist},options:{maintainAspectRatio:false,animation:false,plugins:{title:{display:true,text:'Latency by percentile (ms)'},",
+            "  tooltip:{callbacks:{label:function(c){return c.dataset.label+': p'+c.raw.percentile+' '+c.raw.y+' ms';}}}},",
+            "  scales:{x:{type:'logarithmic',title:{display:true,text:'percentile'},ticks:{callback:function(v){",
+            "   return {1:'0%',2:'50%',10:'90%',100:'99%',1000:'99.9%',10000:'99.99%',1000000:'max'}[v]||'';}}},",
+            "   y:{type:'logarithmic',title:{display:true,text:'ms'}}}}});",
+            " var size=Math.max(n.p95.length,b?b.p95.length:0);var lat=[line('p50 now',n.p50,'#f48fb1'),line('p95 now',n.p95,'#c2185b'),line('p99 now',n.p99,'#6a1b9a')];",
+            " if(b){lat.push(line('p95 baseline',b.p95,'#607d8b',[6,4]));lat.push(line('p99 baseline',b.p99,'#37474f',[2,3]));}",
+            " var box2=el('div');charts.appendChild(box2);",
+            " chart(box2,{type:'line',data:{labels:windows(size),datasets:lat},options:{maintainAspectRatio:false,animation:false,",
+            "  plugins:{title:{display:true,text:'Latency per window (ms)'}},scales:{y:{beginAtZero:true}}}});",
+            " var thr=[line('now',n.throughput,'#c2185b')];if(b){thr.push(line('baseline',b.throughput,'#607d8b',[6,4]));}",
+            " var box3=el('div');charts.appendChild(box3);",
+            " chart(box3,{type:'line',data:{labels:windows(size),datasets:thr},options:{maintainAspectRatio:false,animation:false,",
+            "  plugins:{title:{display:true,text:'Throughput per window (requests/s)'}},scales:{y:{beginAtZero:true}}}});",
+            "});",
+            "document.body.setAttribute('data-charts-rendered',String(drawn));",
+            "})();",
+            "</script></body></html>",
+            "");
+}

@@ -1,0 +1,99 @@
+package dev.perfgate.maven;
+
+import static dev.perfgate.maven.MojoFixture.result;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.perfgate.core.result.HistogramCodec;
+import dev.perfgate.core.result.LatencySummary;
+import dev.perfgate.core.result.OperationResult;
+import dev.perfgate.core.result.ResultFiles;
+import dev.perfgate.core.result.WindowResult;
+import dev.perfgate.maven.MojoFixture.CapturingLog;
+
+/** The HTML report the gate writes, opened in a real headless Chromium (Debian's; scripts/browser-up.sh). */
+class HtmlReportBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void reportLoadsWithoutScriptErrorsAndDrawsItsThreeChartsPerTest() throws Exception {
+        Path results = dir.resolve("target/perf-results");
+        Path baselines = dir.resolve("baselines");
+        ResultFiles.write(baselines, result("Shop.browse", measured(8.0, 1)));
+        ResultFiles.write(results, result("Shop.browse", measured(12.0, 2)));
+        ResultFiles.write(results, result("Shop.added", measured(5.0, 3)));
+        CheckMojo check = MojoFixture.configure(new CheckMojo(), results, baselines, new CapturingLog());
+        MojoFixture.set(check, "failOnRegression", false);
+
+        check.execute();
+
+        Path html = MojoFixture.reportDirectoryFor(results).resolve("index.html");
+        assertThat(Files.readString(html)).doesNotContain("src=\"http").contains("Chart.js v4");
+        // Kept where a developer can open it when this test fails.
+        Path kept = Path.of("target", "html-report-browser-test", "index.html");
+        Files.createDirectories(kept.getParent());
+        Files.copy(html, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        String dom = chromium("--dump-dom", html.toUri().toString());
+        assertThat(bodyTag(dom)).contains("data-charts-rendered=\"6\"").doesNotContain("data-errors");
+        assertThat(dom).contains("data-test=\"Shop.browse\"", "data-test=\"Shop.added\"", "<canvas");
+        Path screenshot = dir.resolve("report.png");
+        chromium("--screenshot=" + screenshot, "--window-size=1280,1600", html.toUri().toString());
+        assertThat(Files.size(screenshot)).as("a rendered page, not a blank one").isGreaterThan(20_000);
+    }
+
+    private static String bodyTag(String dom) {
+        int start = dom.indexOf("<body");
+        return start < 0 ? "(no body in: " + dom.substring(0, Math.min(200, dom.length())) + ")" : dom.substring(start, dom.indexOf('>', start) + 1);
+    }
+
+    /** A result with a real histogram and 10 windows around {@code p95Millis}. */
+    private static OperationResult measured(double p95Millis, long seed) {
+        Random random = new Random(seed);
+        Histogram histogram = new Histogram(1, 3_600_000_000L, 3);
+        List<WindowResult> windows = new ArrayList<>();
+        for (int w = 0; w < 10; w++) {
+            Histogram window = new Histogram(2);
+            for (int i = 0; i < 1_000; i++) {
+                long micros = (long) (p95Millis * 1000 / 2.2 * Math.exp(0.5 * random.nextGaussian()));
+                histogram.recordValue(Math.max(1, micros));
+                window.recordValue(Math.max(1, micros));
+            }
+            windows.add(new WindowResult(1_000, 0, 500, window.getValueAtPercentile(50) / 1000.0,
+                    window.getValueAtPercentile(95) / 1000.0, window.getValueAtPercentile(99) / 1000.0));
+        }
+        return new OperationResult(10_000, 0, Map.of(), 0, 500, LatencySummary.of(histogram), HistogramCodec.encode(histogram), windows);
+    }
+
+    private String chromium(String... arguments) throws IOException, InterruptedException {
+        assertThat(CHROMIUM).as("Debian's chromium; install it with scripts/browser-up.sh").isExecutable();
+        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + Files.createTempDirectory(dir, "chromium"), "--virtual-time-budget=5000"));
+        command.addAll(List.of(arguments));
+        Path output = Files.createTempFile(dir, "chromium", ".out");
+        Process process = new ProcessBuilder(command).redirectErrorStream(false).redirectOutput(output.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("chromium did not finish within 60 s: " + command);
+        }
+        return Files.readString(output, StandardCharsets.UTF_8);
+    }
+}
