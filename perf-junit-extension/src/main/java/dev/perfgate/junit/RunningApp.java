@@ -72,7 +72,9 @@ final class RunningApp implements ExtensionContext.Store.CloseableResource, Auto
             start.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             start.cancel(true);
-            throw new IllegalStateException("timed out after " + timeout.toSeconds() + "s", e);
+            throw new IllegalStateException("timed out after " + timeout.toSeconds() + "s; building the image includes pulling"
+                    + " its base image: where no registry is reachable, set " + AppUnderTest.BASE_IMAGE_ENV
+                    + " to a local image (README, \"Offline / air-gapped CI\")", e);
         } catch (InterruptedException e) {
             start.cancel(true);
             Thread.currentThread().interrupt();
