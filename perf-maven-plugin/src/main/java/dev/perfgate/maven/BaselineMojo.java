@@ -3,6 +3,7 @@ package dev.perfgate.maven;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -28,6 +29,13 @@ import dev.perfgate.core.result.ResultStatus;
 @Mojo(name = "baseline", threadSafe = true)
 public class BaselineMojo extends AbstractPerfMojo {
 
+    /**
+     * Promotes only the results whose test id matches one of these comma-separated patterns, where
+     * {@code *} stands for any text, e.g. {@code GreetingLoadIT.*,Checkout*}. Default: every result.
+     */
+    @Parameter(property = "perf.tests")
+    private String tests;
+
     /** Promotes results of failed or aborted runs too; by default they are refused. */
     @Parameter(property = "perf.force", defaultValue = "false")
     private boolean force;
@@ -38,6 +46,13 @@ public class BaselineMojo extends AbstractPerfMojo {
         if (results.isEmpty()) {
             getLog().warn("perfgate: no load-test results in " + resultsDirectory() + "; run the load tests first (mvn verify)");
             return;
+        }
+        if (tests != null && !tests.isBlank()) {
+            TestIdFilter filter = TestIdFilter.of(tests);
+            results = results.stream().filter(result -> filter.matches(result.testId())).collect(Collectors.toList());
+            if (results.isEmpty()) {
+                throw new MojoFailureException("perfgate: no result matches -Dperf.tests=" + tests + " in " + resultsDirectory());
+            }
         }
         for (LoadTestResult result : results) {
             if (result.status() != ResultStatus.PASSED && !force) {

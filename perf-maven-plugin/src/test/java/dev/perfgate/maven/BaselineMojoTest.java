@@ -121,4 +121,29 @@ class BaselineMojoTest {
         assertThat(log.at("WARN")).singleElement().asString().contains("no load-test results", results.toString());
         assertThat(baselineFiles()).isEmpty();
     }
+
+    @Test
+    void promotesOnlyTheTestsTheFilterNames() throws Exception {
+        ResultFiles.write(results, result("Greeting.fast", op(10, 20)));
+        ResultFiles.write(results, result("Greeting.slow", op(10, 20)));
+        ResultFiles.write(results, result("Checkout.pay", op(10, 20)));
+        MojoFixture.set(mojo, "tests", "Greeting.*, Check*pay");
+
+        mojo.execute();
+
+        assertThat(baselineFiles()).containsExactly("Checkout.pay.json", "Greeting.fast.json", "Greeting.slow.json");
+        MojoFixture.set(mojo, "tests", "Greeting.f*");
+        Files.delete(baselines.resolve("Greeting.slow.json"));
+        mojo.execute();
+        assertThat(baselineFiles()).doesNotContain("Greeting.slow.json");
+    }
+
+    @Test
+    void aFilterMatchingNothingIsAnError() throws Exception {
+        ResultFiles.write(results, result("Greeting.fast", op(10, 20)));
+        MojoFixture.set(mojo, "tests", "Nope.*");
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class).hasMessageContaining("-Dperf.tests=Nope.*");
+        assertThat(baselineFiles()).isEmpty();
+    }
 }

@@ -34,7 +34,8 @@ final class MojoFixture {
             "significance", 0.05,
             "failOnRegression", true,
             "failOnMissingBaseline", false,
-            "force", false);
+            "force", false,
+            "tests", "");
 
     static final RunEnvironment ENVIRONMENT = new RunEnvironment(8, "Test CPU @ 3.0GHz", "Test JVM 17", "Linux 6.1 amd64", null, null);
 
