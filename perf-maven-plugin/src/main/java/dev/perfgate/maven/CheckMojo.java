@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.maven.plugin.MojoExecutionException;
@@ -83,11 +84,24 @@ public class CheckMojo extends AbstractPerfMojo {
     @Parameter(property = "perf.failOnMissingBaseline", defaultValue = "false")
     private boolean failOnMissingBaseline;
 
+    /**
+     * Whether a baseline of this module whose test produced no result (MISSING: the test was renamed,
+     * deleted or skipped) fails the build. A baseline belongs to the module that compiled its test
+     * class ({@code <SimpleClassName>.<method>}).
+     */
+    @Parameter(property = "perf.failOnMissingResult", defaultValue = "false")
+    private boolean failOnMissingResult;
+
+    /** The module's compiled test classes, which tell what baselines it owns. */
+    @Parameter(defaultValue = "${project.build.testOutputDirectory}", readonly = true)
+    private File testClassesDirectory;
+
     @Override
     void executeGoal() throws MojoExecutionException, MojoFailureException {
         GateSettings gate = gateSettings();
         List<LoadTestResult> results = readResults();
-        if (results.isEmpty()) {
+        List<String> missing = missingResults(results);
+        if (results.isEmpty() && missing.isEmpty()) {
             getLog().info("perfgate: no load-test results in " + resultsDirectory() + "; nothing to check");
             return;
         }
@@ -104,6 +118,7 @@ public class CheckMojo extends AbstractPerfMojo {
                 rows.addAll(comparator.compare(baseline, result));
             }
         }
+        missing.forEach(testId -> rows.add(ResultComparator.missingTest(testId)));
         getLog().info(String.format(java.util.Locale.ROOT,
                 "perfgate: %d result(s) compared with %s (tolerance %s %%, latency floor %s ms, error rate %s pp, significance %s)",
                 results.size(), baselineDirectory(), plain(gate.tolerancePercent()), plain(gate.latencyFloorMillis()),
@@ -119,6 +134,16 @@ public class CheckMojo extends AbstractPerfMojo {
                     + plain(gate.significance()) + " across the windows; run longer to decide it");
         }
         decide(rows);
+    }
+
+    private List<String> missingResults(List<LoadTestResult> results) throws MojoExecutionException {
+        try {
+            Set<String> ran = results.stream().map(LoadTestResult::testId).collect(Collectors.toSet());
+            return OwnedBaselines.in(baselineDirectory(), testClassesDirectory == null ? null : testClassesDirectory.toPath())
+                    .stream().filter(testId -> !ran.contains(testId)).collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot list the baselines in " + baselineDirectory() + ": " + e, e);
+        }
     }
 
     /** Whether this goal fails the build on a regression ({@code check}) or only reports it. */
@@ -192,6 +217,16 @@ public class CheckMojo extends AbstractPerfMojo {
         }
         if (failOnMissingBaseline && gates() && !missing.isEmpty()) {
             regression = regression.isEmpty() ? missing : regression + "\n" + missing;
+        }
+        List<String> noResult = rows.stream().filter(r -> r.verdict() == Verdict.MISSING && r.metric() == null
+                && ResultComparator.TOTAL.equals(r.operation())).map(MetricComparison::testId).collect(Collectors.toList());
+        if (!noResult.isEmpty()) {
+            String message = "perfgate: no result for " + String.join(", ", noResult) + " although " + baselineDirectory()
+                    + " has a baseline for it: was the test renamed, removed or skipped? Delete the baseline if it is gone";
+            getLog().warn(message);
+            if (failOnMissingResult && gates()) {
+                regression = regression.isEmpty() ? message : regression + "\n" + message;
+            }
         }
         if (!regression.isEmpty()) {
             throw new MojoFailureException(regression);

@@ -216,4 +216,23 @@ class CheckMojoTest {
         assertThat(log.at("WARN")).anySatisfy(line -> assertThat(line).contains("Performance regression"));
         assertThat(MojoFixture.reportDirectoryFor(results).resolve("summary.md")).exists();
     }
+
+    @Test
+    void baselineOfThisModulesTestWithoutAResultIsMissing() throws Exception {
+        Path testClasses = MojoFixture.testClassesFor(results);
+        Files.createDirectories(testClasses.resolve("com/example"));
+        Files.write(testClasses.resolve("com/example/Shop.class"), new byte[0]);
+        ResultFiles.write(baselines, result("Shop.gone", op(10, 20)));
+        ResultFiles.write(baselines, result("Elsewhere.other", op(10, 20)));
+        given(result("Shop.kept", op(10, 20)), result("Shop.kept", op(10, 20)));
+
+        mojo.execute();
+
+        assertThat(log.rows("Shop.gone", "")).singleElement().asString().endsWith("MISSING");
+        assertThat(log.rows("Elsewhere.other", "")).as("a baseline of another module's test").isEmpty();
+        assertThat(log.at("WARN")).anySatisfy(line -> assertThat(line).contains("no result for Shop.gone", "renamed, removed or skipped"));
+
+        MojoFixture.set(mojo, "failOnMissingResult", true);
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class).hasMessageContaining("no result for Shop.gone");
+    }
 }

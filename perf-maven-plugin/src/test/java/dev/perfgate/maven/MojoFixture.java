@@ -25,17 +25,18 @@ import dev.perfgate.core.result.RunEnvironment;
 final class MojoFixture {
 
     /** The {@code defaultValue} of every @Parameter but the folders, which each test sets. */
-    private static final Map<String, Object> DEFAULTS = Map.of(
-            "skip", false,
-            "tolerancePercent", 10.0,
-            "latencyFloorMillis", 1.0,
-            "errorRateTolerancePoints", 1.0,
-            "minTailSamples", 50,
-            "significance", 0.05,
-            "failOnRegression", true,
-            "failOnMissingBaseline", false,
-            "force", false,
-            "tests", "");
+    private static final Map<String, Object> DEFAULTS = Map.ofEntries(
+            Map.entry("skip", false),
+            Map.entry("tolerancePercent", 10.0),
+            Map.entry("latencyFloorMillis", 1.0),
+            Map.entry("errorRateTolerancePoints", 1.0),
+            Map.entry("minTailSamples", 50),
+            Map.entry("significance", 0.05),
+            Map.entry("failOnRegression", true),
+            Map.entry("failOnMissingBaseline", false),
+            Map.entry("force", false),
+            Map.entry("tests", ""),
+            Map.entry("failOnMissingResult", false));
 
     static final RunEnvironment ENVIRONMENT = new RunEnvironment(8, "Test CPU @ 3.0GHz", "Test JVM 17", "Linux 6.1 amd64", null, null);
 
@@ -53,6 +54,8 @@ final class MojoFixture {
                     set(mojo, "resultsDirectory", results.toFile());
                 } else if (field.getName().equals("baselineDirectory")) {
                     set(mojo, "baselineDirectory", baselines.toFile());
+                } else if (field.getName().equals("testClassesDirectory")) {
+                    set(mojo, "testClassesDirectory", testClassesFor(results).toFile());
                 } else if (field.getName().equals("reportDirectory")) {
                     set(mojo, "reportDirectory", reportDirectoryFor(results).toFile());
                 } else if (DEFAULTS.containsKey(field.getName())) {
@@ -64,6 +67,11 @@ final class MojoFixture {
         }
         mojo.setLog(log);
         return mojo;
+    }
+
+    /** The fixture module's compiled test classes: {@code test-classes} beside the results folder. */
+    static Path testClassesFor(Path results) {
+        return results.resolveSibling("test-classes");
     }
 
     /** Where the fixture's mojos write their report: {@code perf-report} beside the results folder. */

@@ -56,7 +56,12 @@ public final class ResultComparator {
 
     /** The row for a baseline whose test produced no result. */
     public static MetricComparison missingTest(LoadTestResult baseline) {
-        return new MetricComparison(baseline.testId(), TOTAL, null, null, null, Verdict.MISSING);
+        return missingTest(baseline.testId());
+    }
+
+    /** The row for the baseline of {@code testId}, whose test produced no result. */
+    public static MetricComparison missingTest(String testId) {
+        return new MetricComparison(testId, TOTAL, null, null, null, Verdict.MISSING);
     }
 
     private void compareOperation(String testId, String operation, OperationResult baseline, OperationResult current,
