@@ -18,6 +18,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import dev.perfgate.core.compare.ComparisonTable;
+import dev.perfgate.core.compare.GateRules;
 import dev.perfgate.core.compare.GateSettings;
 import dev.perfgate.core.compare.MetricComparison;
 import dev.perfgate.core.compare.ResultComparator;
@@ -92,6 +93,13 @@ public class CheckMojo extends AbstractPerfMojo {
     @Parameter(property = "perf.failOnMissingResult", defaultValue = "false")
     private boolean failOnMissingResult;
 
+    /**
+     * Settings for some tests or operations that override the ones above, e.g. a wider tolerance for a
+     * noisy endpoint; see {@link GateRule}. The last matching rule wins.
+     */
+    @Parameter
+    private List<GateRule> rules;
+
     /** The module's compiled test classes, which tell what baselines it owns. */
     @Parameter(defaultValue = "${project.build.testOutputDirectory}", readonly = true)
     private File testClassesDirectory;
@@ -99,13 +107,14 @@ public class CheckMojo extends AbstractPerfMojo {
     @Override
     void executeGoal() throws MojoExecutionException, MojoFailureException {
         GateSettings gate = gateSettings();
+        GateRules gateRules = ConfiguredRules.of(gate, rules);
         List<LoadTestResult> results = readResults();
         List<String> missing = missingResults(results);
         if (results.isEmpty() && missing.isEmpty()) {
             getLog().info("perfgate: no load-test results in " + resultsDirectory() + "; nothing to check");
             return;
         }
-        ResultComparator comparator = new ResultComparator(gate);
+        ResultComparator comparator = new ResultComparator(gateRules);
         List<MetricComparison> rows = new ArrayList<>();
         List<ReportedTest> reported = new ArrayList<>();
         for (LoadTestResult result : results) {

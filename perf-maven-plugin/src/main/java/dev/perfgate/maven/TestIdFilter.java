@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Comma-separated test id patterns where {@code *} stands for any text, e.g. {@code GreetingLoadIT.*,Checkout*}. */
+/** Comma-separated name patterns where {@code *} stands for any text, e.g. {@code GreetingLoadIT.*,Checkout*}. */
 final class TestIdFilter {
 
     private final List<Pattern> patterns;

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -234,5 +235,36 @@ class CheckMojoTest {
 
         MojoFixture.set(mojo, "failOnMissingResult", true);
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class).hasMessageContaining("no result for Shop.gone");
+    }
+
+    @Test
+    void aRuleWidensTheToleranceForTheTestsAndOperationsItNames() throws Exception {
+        given(result(TEST, op(10, 30)), result(TEST, op(14, 30))); // +40 % p95
+        MojoFixture.set(mojo, "rules", List.of(rule("Greeting*", "GET /greeting", 50.0), rule("Other.*", null, 1.0)));
+
+        mojo.execute();
+
+        assertThat(log.rows(TEST, "p95 latency")).singleElement().asString().contains("UNCHANGED");
+        MojoFixture.set(mojo, "rules", List.of(rule("Greeting*", "GET /other", 50.0)));
+        assertThatThrownBy(mojo::execute).as("the rule names another operation").isInstanceOf(MojoFailureException.class);
+    }
+
+    @Test
+    void aRuleWithoutTestsOrWithABadValueIsAConfigurationErrorNamingIt() {
+        MojoFixture.set(mojo, "rules", List.of(rule("A.*", null, 20.0), rule(null, null, 20.0)));
+        assertThatThrownBy(mojo::execute).isExactlyInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("rule 2").hasMessageContaining("<tests> is required");
+
+        MojoFixture.set(mojo, "rules", List.of(rule("A.*", null, -1.0)));
+        assertThatThrownBy(mojo::execute).isExactlyInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("rule 1").hasMessageContaining("tolerancePercent");
+    }
+
+    private static GateRule rule(String tests, String operations, Double tolerancePercent) {
+        GateRule rule = new GateRule();
+        MojoFixture.set(rule, "tests", tests);
+        MojoFixture.set(rule, "operations", operations);
+        MojoFixture.set(rule, "tolerancePercent", tolerancePercent);
+        return rule;
     }
 }

@@ -54,6 +54,8 @@ final class MojoFixture {
                     set(mojo, "resultsDirectory", results.toFile());
                 } else if (field.getName().equals("baselineDirectory")) {
                     set(mojo, "baselineDirectory", baselines.toFile());
+                } else if (field.getName().equals("rules")) {
+                    set(mojo, "rules", null); // no <rules> configured
                 } else if (field.getName().equals("testClassesDirectory")) {
                     set(mojo, "testClassesDirectory", testClassesFor(results).toFile());
                 } else if (field.getName().equals("reportDirectory")) {

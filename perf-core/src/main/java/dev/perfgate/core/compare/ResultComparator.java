@@ -21,10 +21,16 @@ public final class ResultComparator {
     /** The operation name of the row that speaks for all operations together. */
     public static final String TOTAL = "(total)";
 
-    private final MetricJudge judge;
+    private final GateRules rules;
 
+    /** A comparator with the same settings for every test and operation. */
     public ResultComparator(GateSettings gate) {
-        this.judge = new MetricJudge(gate);
+        this(GateRules.everywhere(gate));
+    }
+
+    /** A comparator whose settings may differ per test and operation. */
+    public ResultComparator(GateRules rules) {
+        this.rules = rules;
     }
 
     /**
@@ -70,6 +76,7 @@ public final class ResultComparator {
             rows.add(new MetricComparison(testId, operation, null, null, null, baseline == null ? Verdict.NEW : Verdict.MISSING));
             return;
         }
+        MetricJudge judge = new MetricJudge(rules.settingsFor(testId, operation));
         for (Metric metric : Metric.values()) {
             rows.add(judge.judge(testId, operation, metric, baseline, current));
         }
