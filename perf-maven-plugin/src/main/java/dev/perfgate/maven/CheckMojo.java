@@ -128,10 +128,7 @@ public class CheckMojo extends AbstractPerfMojo {
             }
         }
         missing.forEach(testId -> rows.add(ResultComparator.missingTest(testId)));
-        getLog().info(String.format(java.util.Locale.ROOT,
-                "perfgate: %d result(s) compared with %s (tolerance %s %%, latency floor %s ms, error rate %s pp, significance %s)",
-                results.size(), baselineDirectory(), plain(gate.tolerancePercent()), plain(gate.latencyFloorMillis()),
-                plain(gate.errorRateTolerancePoints()), plain(gate.significance())));
+        getLog().info("perfgate: " + results.size() + " result(s) compared with " + baselineDirectory() + " (" + gate.describe() + ")");
         for (String line : ComparisonTable.render(rows).split("\n")) {
             getLog().info(line);
         }
@@ -140,7 +137,7 @@ public class CheckMojo extends AbstractPerfMojo {
             getLog().info("perfgate: INCONCLUSIVE rows are not gated; NOTE says why: a percentile needs " + gate.minTailSamples()
                     + " successful requests beyond it in both runs (p95: " + gate.minTailSamples() * 20 + ", p99: "
                     + gate.minTailSamples() * 100 + " requests), and a change must be significant at "
-                    + plain(gate.significance()) + " across the windows; run longer to decide it");
+                    + gate.significance() + " across the windows; run longer to decide it");
         }
         decide(rows);
     }
@@ -242,7 +239,4 @@ public class CheckMojo extends AbstractPerfMojo {
         }
     }
 
-    private static String plain(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
-    }
 }

@@ -49,6 +49,16 @@ public record GateSettings(double tolerancePercent, double latencyFloorMillis, d
         }
     }
 
+    /** The settings as a log or report states them, e.g. {@code "tolerance 10 %, latency floor 1 ms, error rate 1 pp, significance 0.05"}. */
+    public String describe() {
+        return "tolerance " + plain(tolerancePercent) + " %, latency floor " + plain(latencyFloorMillis) + " ms, error rate "
+                + plain(errorRateTolerancePoints) + " pp, significance " + plain(significance);
+    }
+
+    private static String plain(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
     /** A copy with another relative tolerance. */
     public GateSettings withTolerancePercent(double percent) {
         return new GateSettings(percent, latencyFloorMillis, errorRateTolerancePoints, minTailSamples, significance);

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -62,9 +61,7 @@ public final class ComparisonReport {
         Map<Verdict, Long> counts = counts();
         out.append(counts.entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> "**" + e.getKey() + "** " + e.getValue()).collect(Collectors.joining(" · ")));
-        out.append(String.format(Locale.ROOT, "%n%nTolerance %s %%, latency floor %s ms, error rate %s pp, significance %s.%n%n",
-                plain(gate.tolerancePercent()), plain(gate.latencyFloorMillis()), plain(gate.errorRateTolerancePoints()),
-                plain(gate.significance())));
+        out.append("\n\nGate: ").append(gate.describe()).append(".\n\n");
         List<MetricComparison> notable = rows.stream().filter(r -> r.verdict() != Verdict.UNCHANGED).collect(Collectors.toList());
         if (notable.isEmpty()) {
             return out.append("Every gated metric is within the tolerance of its baseline.\n").toString();
@@ -125,9 +122,6 @@ public final class ComparisonReport {
         return text.replace("|", "\\|").replace("\n", " ");
     }
 
-    private static String plain(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
-    }
 
     private static Path write(Path file, String content) throws IOException {
         AtomicFiles.write(file, content.getBytes(StandardCharsets.UTF_8));
