@@ -26,7 +26,7 @@ public final class ComparisonTable {
             cells.add(new String[] {
                 row.testId(),
                 row.operation(),
-                row.metric() == null ? "-" : row.metric().label(),
+                row.metricLabel(),
                 row.format(row.baseline()),
                 row.format(row.current()),
                 row.change(),

@@ -38,7 +38,13 @@ public record MetricComparison(String testId, String operation, Metric metric, D
                 + (change().isEmpty() ? "" : " (" + change() + (note.isEmpty() ? "" : ", " + note) + ")");
     }
 
-    String format(Double value) {
+    /** {@code value} (the baseline's or the current one) with its metric's unit, or {@code "-"} when there is none. */
+    public String format(Double value) {
         return value == null || metric == null ? "-" : metric.format(value);
+    }
+
+    /** The metric's label, or {@code "-"} on a row that speaks for a whole test. */
+    public String metricLabel() {
+        return metric == null ? "-" : metric.label();
     }
 }

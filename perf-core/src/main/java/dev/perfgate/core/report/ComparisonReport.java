@@ -70,8 +70,8 @@ public final class ComparisonReport {
         out.append("|---|---|---|---:|---:|---:|---|---|\n");
         for (MetricComparison row : notable) {
             out.append("| ").append(cell(row.testId())).append(" | ").append(cell(row.operation())).append(" | ")
-                    .append(row.metric() == null ? "-" : row.metric().label()).append(" | ")
-                    .append(valueOf(row, row.baseline())).append(" | ").append(valueOf(row, row.current())).append(" | ")
+                    .append(row.metricLabel()).append(" | ")
+                    .append(row.format(row.baseline())).append(" | ").append(row.format(row.current())).append(" | ")
                     .append(row.change()).append(" | ").append(row.verdict() == Verdict.REGRESSED ? "**REGRESSED**" : row.verdict().name())
                     .append(" | ").append(cell(row.note())).append(" |\n");
         }
@@ -112,10 +112,6 @@ public final class ComparisonReport {
             counts.put(verdict, rows.stream().filter(r -> r.verdict() == verdict).count());
         }
         return counts;
-    }
-
-    private static String valueOf(MetricComparison row, Double value) {
-        return value == null || row.metric() == null ? "-" : row.metric().format(value);
     }
 
     private static String cell(String text) {

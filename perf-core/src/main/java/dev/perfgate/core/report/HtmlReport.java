@@ -96,9 +96,9 @@ public final class HtmlReport {
     private static Map<String, Object> row(MetricComparison row) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("operation", row.operation());
-        json.put("metric", row.metric() == null ? "-" : row.metric().label());
-        json.put("baseline", row.baseline() == null || row.metric() == null ? "-" : row.metric().format(row.baseline()));
-        json.put("now", row.current() == null || row.metric() == null ? "-" : row.metric().format(row.current()));
+        json.put("metric", row.metricLabel());
+        json.put("baseline", row.format(row.baseline()));
+        json.put("now", row.format(row.current()));
         json.put("change", row.change());
         json.put("verdict", row.verdict().name());
         json.put("note", row.note());
