@@ -198,45 +198,48 @@ public class CheckMojo extends AbstractPerfMojo {
     }
 
     private void decide(List<MetricComparison> rows) throws MojoFailureException {
-        List<MetricComparison> regressed = rows.stream().filter(r -> r.verdict() == Verdict.REGRESSED).collect(Collectors.toList());
-        List<MetricComparison> unbaselined = rows.stream().filter(r -> r.verdict() == Verdict.NEW && r.metric() == null
-                && ResultComparator.TOTAL.equals(r.operation())).collect(Collectors.toList());
-        String missing = "";
-        if (!unbaselined.isEmpty()) {
-            String tests = unbaselined.stream().map(MetricComparison::testId).collect(Collectors.joining(", "));
-            missing = "perfgate: no baseline for " + tests + " in " + baselineDirectory()
-                    + "; record one with: mvn perf:baseline (after the load tests ran) and commit it";
-            getLog().warn(missing);
+        List<String> unbaselined = testsWith(rows, Verdict.NEW);
+        String noBaseline = unbaselined.isEmpty() ? null : "perfgate: no baseline for " + String.join(", ", unbaselined) + " in "
+                + baselineDirectory() + "; record one with: mvn perf:baseline (after the load tests ran) and commit it";
+        if (noBaseline != null) {
+            getLog().warn(noBaseline);
         }
-        String regression = "";
-        if (!regressed.isEmpty()) {
-            regression = "Performance regression beyond the tolerance:\n  "
+        List<String> failures = new ArrayList<>();
+        List<MetricComparison> regressed = rows.stream().filter(r -> r.verdict() == Verdict.REGRESSED).collect(Collectors.toList());
+        if (regressed.isEmpty()) {
+            getLog().info("perfgate: no regression");
+        } else {
+            String regression = "Performance regression beyond the tolerance:\n  "
                     + regressed.stream().map(MetricComparison::describe).collect(Collectors.joining("\n  "))
                     + "\nResults are kept in " + resultsDirectory() + ". If the change is intended, accept it with: mvn perf:baseline"
                     + " (then commit " + baselineDirectory().getFileName() + "/)";
-            if (!failOnRegression || !gates()) {
+            if (failOnRegression && gates()) {
+                failures.add(regression);
+            } else {
                 getLog().warn(regression + (gates() ? " [not failing: perf.failOnRegression=false]" : ""));
-                regression = "";
             }
-        } else {
-            getLog().info("perfgate: no regression");
         }
-        if (failOnMissingBaseline && gates() && !missing.isEmpty()) {
-            regression = regression.isEmpty() ? missing : regression + "\n" + missing;
+        if (noBaseline != null && failOnMissingBaseline && gates()) {
+            failures.add(noBaseline);
         }
-        List<String> noResult = rows.stream().filter(r -> r.verdict() == Verdict.MISSING && r.metric() == null
-                && ResultComparator.TOTAL.equals(r.operation())).map(MetricComparison::testId).collect(Collectors.toList());
+        List<String> noResult = testsWith(rows, Verdict.MISSING);
         if (!noResult.isEmpty()) {
             String message = "perfgate: no result for " + String.join(", ", noResult) + " although " + baselineDirectory()
                     + " has a baseline for it: was the test renamed, removed or skipped? Delete the baseline if it is gone";
             getLog().warn(message);
             if (failOnMissingResult && gates()) {
-                regression = regression.isEmpty() ? message : regression + "\n" + message;
+                failures.add(message);
             }
         }
-        if (!regression.isEmpty()) {
-            throw new MojoFailureException(regression);
+        if (!failures.isEmpty()) {
+            throw new MojoFailureException(String.join("\n", failures));
         }
+    }
+
+    /** The tests that a whole-test row (no metric, the total) gives {@code verdict}: NEW or MISSING. */
+    private static List<String> testsWith(List<MetricComparison> rows, Verdict verdict) {
+        return rows.stream().filter(r -> r.verdict() == verdict && r.metric() == null && ResultComparator.TOTAL.equals(r.operation()))
+                .map(MetricComparison::testId).collect(Collectors.toList());
     }
 
 }

@@ -60,11 +60,6 @@ public final class ResultComparator {
         return new MetricComparison(current.testId(), TOTAL, null, null, null, Verdict.NEW);
     }
 
-    /** The row for a baseline whose test produced no result. */
-    public static MetricComparison missingTest(LoadTestResult baseline) {
-        return missingTest(baseline.testId());
-    }
-
     /** The row for the baseline of {@code testId}, whose test produced no result. */
     public static MetricComparison missingTest(String testId) {
         return new MetricComparison(testId, TOTAL, null, null, null, Verdict.MISSING);

@@ -154,7 +154,7 @@ class ResultComparatorTest {
 
         assertThat(ResultComparator.newTest(run))
                 .isEqualTo(new MetricComparison("T.t", ResultComparator.TOTAL, null, null, null, Verdict.NEW));
-        assertThat(ResultComparator.missingTest(run).verdict()).isEqualTo(Verdict.MISSING);
+        assertThat(ResultComparator.missingTest(run.testId()).verdict()).isEqualTo(Verdict.MISSING);
         assertThat(ResultComparator.newTest(run).describe()).isEqualTo("T.t (total): NEW");
     }
 
