@@ -194,9 +194,7 @@ public final class LoadEngine {
             if (user != null) {
                 user.byOperation().forEach((name, stats) -> {
                     operations.computeIfAbsent(name, n -> new OperationStats()).add(stats);
-                    // A failed check is not a request: counting it in the total would halve the
-                    // apparent success rate of a scenario that made one good request and then failed.
-                    if (!ITERATION_OPERATION.equals(name)) {
+                    if (countsInTotal(name)) {
                         total.add(stats);
                     }
                 });
@@ -204,6 +202,14 @@ public final class LoadEngine {
         }
         return new RunMeasurements(operations, total, windows.byOperation(), windows.total(), measuredStart, measured,
                 iterations, abortReason, firstFailure);
+    }
+
+    /**
+     * Whether {@code operation} is part of the run's total. A failed check is not a request: counting
+     * it would halve the apparent success rate of a scenario that made one good request and then failed.
+     */
+    static boolean countsInTotal(String operation) {
+        return !ITERATION_OPERATION.equals(operation);
     }
 
     /** The state of one user, confined to its thread. */

@@ -26,7 +26,7 @@ final class RunWindows {
         long measured = phase[2] - phase[1];
         int window = (int) Math.min(windows - 1, (startNanos - phase[1]) * (double) windows / measured);
         byOperation.computeIfAbsent(operation, name -> new WindowSeries(windows)).record(window, latencyNanos, failed);
-        if (!LoadEngine.ITERATION_OPERATION.equals(operation)) {
+        if (LoadEngine.countsInTotal(operation)) {
             total.record(window, latencyNanos, failed);
         }
     }
