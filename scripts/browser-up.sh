@@ -7,7 +7,7 @@ if command -v chromium >/dev/null 2>&1; then
   exit 0
 fi
 echo "[browser-up] installing Debian's chromium"
-sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
-sudo_if_needed apt-get update -qq
-DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq chromium >/dev/null
+# shellcheck source=scripts/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+apt_install chromium
 echo "[browser-up] $(chromium --version 2>/dev/null | head -n 1) installed"

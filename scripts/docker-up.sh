@@ -20,7 +20,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 env_file="$root/.perfgate/docker.env"
 
 say() { printf '[docker-up] %s\n' "$*"; }
-sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+# shellcheck source=scripts/lib.sh
+. "$root/scripts/lib.sh"
 
 engine_answers() { timeout 10 docker info >/dev/null 2>&1; }
 
@@ -29,8 +30,7 @@ install_engine() {
     return
   fi
   say "no Docker engine installed: installing Debian's docker.io"
-  sudo_if_needed apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq docker.io >/dev/null
+  apt_install docker.io
 }
 
 start_engine() {
@@ -71,8 +71,7 @@ build_local_base_image() {
   mirror="$(apt_mirror)"
   command -v debootstrap >/dev/null 2>&1 || {
     say "installing debootstrap"
-    sudo_if_needed apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq debootstrap >/dev/null
+    apt_install debootstrap
   }
   dir="$(mktemp -d /tmp/perfgate-jre.XXXXXX)"
   say "building $LOCAL_BASE_IMAGE from Debian bookworm + openjdk-17-jre-headless ($mirror)"
