@@ -24,8 +24,7 @@ final class OwnedBaselines {
     static List<String> in(Path baselineDirectory, Path testClasses) throws IOException {
         Set<String> classes = simpleClassNames(testClasses);
         return ResultFiles.list(baselineDirectory).stream()
-                .map(file -> file.getFileName().toString())
-                .map(name -> name.substring(0, name.length() - ResultFiles.SUFFIX.length()))
+                .map(ResultFiles::testIdOf)
                 .filter(testId -> testId.lastIndexOf('.') > 0 && classes.contains(testId.substring(0, testId.lastIndexOf('.'))))
                 .collect(Collectors.toList());
     }

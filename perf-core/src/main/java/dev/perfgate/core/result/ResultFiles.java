@@ -45,6 +45,12 @@ public final class ResultFiles {
         return folder.resolve(testId + SUFFIX);
     }
 
+    /** The test id a result or baseline file is named for: its name without {@value #SUFFIX}. */
+    public static String testIdOf(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length()) : name;
+    }
+
     /** Writes {@code result} atomically to {@code folder/<testId>.json} and returns that path. */
     public static Path write(Path folder, LoadTestResult result) throws IOException {
         Path target = fileOf(folder, result.testId());
@@ -91,8 +97,7 @@ public final class ResultFiles {
             throw new InvalidResultFileException(file, "is not a complete perfgate result (" + firstLine(e) + ")");
         }
         requireComplete(file, result);
-        String name = file.getFileName().toString();
-        String expectedId = name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length()) : name;
+        String expectedId = testIdOf(file);
         if (!expectedId.equals(result.testId())) {
             throw new InvalidResultFileException(file, "holds test '" + result.testId() + "' but is named for '" + expectedId
                     + "'; rename the file or re-record the baseline");
