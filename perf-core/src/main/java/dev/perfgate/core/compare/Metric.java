@@ -7,7 +7,7 @@ import dev.perfgate.core.result.OperationResult;
 import dev.perfgate.core.result.WindowResult;
 
 /** A figure of an operation that the gate compares with its baseline, and which direction is worse. */
-public enum Metric {
+public enum Metric implements GatedMetric {
     /** 95th percentile latency, milliseconds; higher is worse. */
     P95_LATENCY("p95 latency", r -> r.latencyMs().p95(), 0.05),
     /** 99th percentile latency, milliseconds; higher is worse. */

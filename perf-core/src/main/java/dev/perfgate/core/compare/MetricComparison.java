@@ -11,7 +11,7 @@ package dev.perfgate.core.compare;
  * @param verdict   the decision
  * @param note      the evidence or the reason for the verdict, e.g. {@code "p=0.003"}; empty when none
  */
-public record MetricComparison(String testId, String operation, Metric metric, Double baseline, Double current, Verdict verdict,
+public record MetricComparison(String testId, String operation, GatedMetric metric, Double baseline, Double current, Verdict verdict,
         String note) {
 
     public MetricComparison {
@@ -19,7 +19,7 @@ public record MetricComparison(String testId, String operation, Metric metric, D
     }
 
     /** A row without a note. */
-    public MetricComparison(String testId, String operation, Metric metric, Double baseline, Double current, Verdict verdict) {
+    public MetricComparison(String testId, String operation, GatedMetric metric, Double baseline, Double current, Verdict verdict) {
         this(testId, operation, metric, baseline, current, verdict, "");
     }
 

@@ -9,7 +9,8 @@ public final class InvalidResultFileException extends RuntimeException {
 
     private final transient Path file;
 
-    InvalidResultFileException(Path file, String problem) {
+    /** {@code problem} completes a sentence that starts with the file name, e.g. {@code "is not JSON: ..."}. */
+    public InvalidResultFileException(Path file, String problem) {
         super(file + " " + problem);
         this.file = file;
     }
