@@ -33,6 +33,13 @@ abstract class AbstractPerfMojo extends AbstractMojo {
     @Parameter(property = "perf.baselineDirectory", defaultValue = "${session.executionRootDirectory}/baselines")
     private File baselineDirectory;
 
+    /**
+     * JMH's JSON results ({@code -rf json -rff <this file>}) of the module's benchmarks, gated against and
+     * promoted to {@code <baselineDirectory>/jmh/}; there are no benchmarks when the file does not exist.
+     */
+    @Parameter(property = "perf.jmhResultFile", defaultValue = "${project.build.directory}/jmh-result.json")
+    private File jmhResultFile;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -59,6 +66,11 @@ abstract class AbstractPerfMojo extends AbstractMojo {
             results.add(read(file));
         }
         return results;
+    }
+
+    /** The module's JMH benchmark results, read and validated; empty when JMH wrote none. */
+    BenchmarkSet readBenchmarks() throws MojoExecutionException {
+        return BenchmarkSet.read(jmhResultFile == null ? null : jmhResultFile.toPath(), baselineDirectory());
     }
 
     /** The baseline of {@code testId}, or {@code null} when there is none. */

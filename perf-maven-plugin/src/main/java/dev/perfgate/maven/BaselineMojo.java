@@ -1,8 +1,11 @@
 package dev.perfgate.maven;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.apache.maven.plugin.MojoExecutionException;
@@ -10,15 +13,21 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
+import dev.perfgate.core.compare.BenchmarkScore;
 import dev.perfgate.core.compare.Metric;
+import dev.perfgate.core.jmh.BenchmarkBaseline;
+import dev.perfgate.core.jmh.BenchmarkBaselineFiles;
+import dev.perfgate.core.jmh.BenchmarkResult;
 import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.OperationResult;
 import dev.perfgate.core.result.ResultFiles;
 import dev.perfgate.core.result.ResultStatus;
+import dev.perfgate.core.result.RunEnvironment;
 
 /**
  * Promotes the module's load-test results to baselines: each {@code <testId>.json} is written
- * atomically into the baseline folder, and the change of its key figures is printed. Run it after
+ * atomically into the baseline folder, and the change of its key figures is printed. JMH results
+ * ({@code target/jmh-result.json}) are promoted to {@code <baselines>/jmh/<benchmark id>.json} alike. Run it after
  * the load tests, e.g. after a gate failed on an intended change, and commit the baseline folder.
  *
  * <pre>
@@ -43,15 +52,20 @@ public class BaselineMojo extends AbstractPerfMojo {
     @Override
     void executeGoal() throws MojoExecutionException, MojoFailureException {
         List<LoadTestResult> results = readResults();
-        if (results.isEmpty()) {
-            getLog().warn("perfgate: no load-test results in " + resultsDirectory() + "; run the load tests first (mvn verify)");
+        BenchmarkSet benchmarks = readBenchmarks();
+        if (results.isEmpty() && benchmarks.isEmpty()) {
+            getLog().warn("perfgate: no load-test results in " + resultsDirectory() + " and no JMH results in " + benchmarks.resultFile()
+                    + "; run the load tests or benchmarks first (mvn verify)");
             return;
         }
+        Map<String, List<BenchmarkResult>> benchmarkResults = new TreeMap<>(benchmarks.byId());
         if (tests != null && !tests.isBlank()) {
             TestIdFilter filter = TestIdFilter.of(tests);
             results = results.stream().filter(result -> filter.matches(result.testId())).collect(Collectors.toList());
-            if (results.isEmpty()) {
-                throw new MojoFailureException("perfgate: no result matches -Dperf.tests=" + tests + " in " + resultsDirectory());
+            benchmarkResults.keySet().removeIf(id -> !filter.matches(id));
+            if (results.isEmpty() && benchmarkResults.isEmpty()) {
+                throw new MojoFailureException("perfgate: no result matches -Dperf.tests=" + tests + " in " + resultsDirectory()
+                        + (benchmarks.isEmpty() ? "" : " or " + benchmarks.resultFile()));
             }
         }
         for (LoadTestResult result : results) {
@@ -63,7 +77,42 @@ public class BaselineMojo extends AbstractPerfMojo {
         for (LoadTestResult result : results) {
             promote(result);
         }
-        getLog().info("perfgate: " + results.size() + " baseline(s) written to " + baselineDirectory() + "; review and commit them");
+        RunEnvironment environment = RunEnvironment.current(null);
+        for (Map.Entry<String, List<BenchmarkResult>> benchmark : benchmarkResults.entrySet()) {
+            promote(benchmarks, new BenchmarkBaseline(benchmark.getKey(), Instant.now(), environment, benchmark.getValue()));
+        }
+        getLog().info("perfgate: " + (results.size() + benchmarkResults.size()) + " baseline(s) written to " + baselineDirectory()
+                + "; review and commit them");
+    }
+
+    private void promote(BenchmarkSet benchmarks, BenchmarkBaseline baseline) throws MojoExecutionException {
+        BenchmarkBaseline old = readOldBenchmarkBaselineIfUsable(benchmarks, baseline.id());
+        try {
+            BenchmarkBaselineFiles.write(baselineDirectory(), baseline);
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot write the baseline of benchmark " + baseline.id() + " to " + baselineDirectory()
+                    + ": " + e, e);
+        }
+        getLog().info("perfgate: baseline " + baseline.id() + (old == null ? " (new)" : ""));
+        for (BenchmarkResult result : baseline.results()) {
+            BenchmarkScore score = new BenchmarkScore(result.mode(), result.unit());
+            BenchmarkResult was = old == null ? null
+                    : old.results().stream().filter(r -> r.mode() == result.mode() && r.unit().equals(result.unit())).findFirst().orElse(null);
+            getLog().info("  " + (was == null
+                    ? String.format(Locale.ROOT, "%-6s score %s", result.mode().shortName(), score.format(result.score()))
+                    : String.format(Locale.ROOT, "%-6s score %s -> %s (%s)", result.mode().shortName(), score.format(was.score()),
+                            score.format(result.score()), score.formatChange(was.score(), result.score()))));
+        }
+    }
+
+    /** The benchmark baseline being replaced, or null when there is none or it is unreadable: it is replaced either way. */
+    private BenchmarkBaseline readOldBenchmarkBaselineIfUsable(BenchmarkSet benchmarks, String id) {
+        try {
+            return benchmarks.baseline(id);
+        } catch (MojoExecutionException unreadable) {
+            getLog().warn("perfgate: replacing an unreadable baseline: " + unreadable.getMessage());
+            return null;
+        }
     }
 
     private void promote(LoadTestResult result) throws MojoExecutionException {

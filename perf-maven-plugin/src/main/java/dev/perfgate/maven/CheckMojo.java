@@ -104,14 +104,21 @@ public class CheckMojo extends AbstractPerfMojo {
     @Parameter(defaultValue = "${project.build.testOutputDirectory}", readonly = true)
     private File testClassesDirectory;
 
+    /** The module's compiled main classes, which tell what benchmark baselines it owns (benchmarks often live in main). */
+    @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
+    private File classesDirectory;
+
     @Override
     void executeGoal() throws MojoExecutionException, MojoFailureException {
         GateSettings gate = gateSettings();
         GateRules gateRules = ConfiguredRules.of(gate, rules);
         List<LoadTestResult> results = readResults();
         List<String> missing = missingResults(results);
-        if (results.isEmpty() && missing.isEmpty()) {
-            getLog().info("perfgate: no load-test results in " + resultsDirectory() + "; nothing to check");
+        BenchmarkSet benchmarks = readBenchmarks();
+        List<MetricComparison> benchmarkRows = benchmarks.compare(gateRules, new ClassOwnership(path(classesDirectory), path(testClassesDirectory)));
+        if (results.isEmpty() && missing.isEmpty() && benchmarkRows.isEmpty()) {
+            getLog().info("perfgate: no load-test results in " + resultsDirectory() + " and no JMH results in " + benchmarks.resultFile()
+                    + "; nothing to check");
             return;
         }
         ResultComparator comparator = new ResultComparator(gateRules);
@@ -128,7 +135,11 @@ public class CheckMojo extends AbstractPerfMojo {
             }
         }
         missing.forEach(testId -> rows.add(ResultComparator.missingTest(testId)));
-        getLog().info("perfgate: " + results.size() + " result(s) compared with " + baselineDirectory() + " (" + gate.describe() + ")");
+        rows.addAll(benchmarkRows);
+        benchmarks.environmentDifferences().forEach(difference -> getLog().warn("perfgate: benchmark " + difference
+                + " since its baseline; scores may differ for that reason alone"));
+        getLog().info("perfgate: " + results.size() + " load-test result(s)" + (benchmarks.isEmpty() ? "" : " and "
+                + benchmarks.byId().size() + " JMH benchmark(s)") + " compared with " + baselineDirectory() + " (" + gate.describe() + ")");
         for (String line : ComparisonTable.render(rows).split("\n")) {
             getLog().info(line);
         }
@@ -139,7 +150,7 @@ public class CheckMojo extends AbstractPerfMojo {
                     + gate.minTailSamples() * 100 + " requests), and a change must be significant at "
                     + gate.significance() + " across the windows; run longer to decide it");
         }
-        decide(rows);
+        decide(rows, resultsDirectory() + (benchmarks.isEmpty() ? "" : " and " + benchmarks.resultFile()));
     }
 
     private List<String> missingResults(List<LoadTestResult> results) throws MojoExecutionException {
@@ -150,6 +161,10 @@ public class CheckMojo extends AbstractPerfMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("cannot list the baselines in " + baselineDirectory() + ": " + e, e);
         }
+    }
+
+    private static Path path(File file) {
+        return file == null ? null : file.toPath();
     }
 
     /** Whether this goal fails the build on a regression ({@code check}) or only reports it. */
@@ -197,7 +212,8 @@ public class CheckMojo extends AbstractPerfMojo {
         }
     }
 
-    private void decide(List<MetricComparison> rows) throws MojoFailureException {
+    /** Fails the build as configured; {@code kept} names where this run's results stay for inspection. */
+    private void decide(List<MetricComparison> rows, String kept) throws MojoFailureException {
         List<String> unbaselined = testsWith(rows, Verdict.NEW);
         String noBaseline = unbaselined.isEmpty() ? null : "perfgate: no baseline for " + String.join(", ", unbaselined) + " in "
                 + baselineDirectory() + "; record one with: mvn perf:baseline (after the load tests ran) and commit it";
@@ -211,7 +227,7 @@ public class CheckMojo extends AbstractPerfMojo {
         } else {
             String regression = "Performance regression beyond the tolerance:\n  "
                     + regressed.stream().map(MetricComparison::describe).collect(Collectors.joining("\n  "))
-                    + "\nResults are kept in " + resultsDirectory() + ". If the change is intended, accept it with: mvn perf:baseline"
+                    + "\nResults are kept in " + kept + ". If the change is intended, accept it with: mvn perf:baseline"
                     + " (then commit " + baselineDirectory().getFileName() + "/)";
             if (failOnRegression && gates()) {
                 failures.add(regression);

@@ -146,4 +146,22 @@ class BaselineMojoTest {
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class).hasMessageContaining("-Dperf.tests=Nope.*");
         assertThat(baselineFiles()).isEmpty();
     }
+
+    @Test
+    void promotesJmhResultsBesideLoadTestsAndPrintsTheChange() throws Exception {
+        Path jmh = MojoFixture.jmhResultFileFor(results);
+        new JmhOutput().add("com.example.ParseBenchmark.parse", "thrpt", "ops/s", JmhOutput.around(1_000))
+                .add("com.example.ParseBenchmark.parse", "avgt", "us/op", JmhOutput.around(10)).writeTo(jmh);
+        mojo.execute();
+        new JmhOutput().add("com.example.ParseBenchmark.parse", "thrpt", "ops/s", JmhOutput.around(1_200))
+                .add("com.example.ParseBenchmark.parse", "avgt", "us/op", JmhOutput.around(8)).writeTo(jmh);
+
+        mojo.execute();
+
+        Path file = baselines.resolve("jmh/ParseBenchmark.parse.json");
+        assertThat(dev.perfgate.core.jmh.BenchmarkBaselineFiles.read(file).results()).extracting(r -> Math.round(r.score()))
+                .containsExactly(1_200L, 8L);
+        assertThat(log.at("INFO")).contains("perfgate: baseline ParseBenchmark.parse (new)", "perfgate: baseline ParseBenchmark.parse",
+                "  thrpt  score 1,000 ops/s -> 1,200 ops/s (+20.0 %)", "  avgt   score 10.000 us/op -> 8.000 us/op (-20.0 %)");
+    }
 }

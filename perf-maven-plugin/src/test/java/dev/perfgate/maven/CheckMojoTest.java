@@ -267,4 +267,61 @@ class CheckMojoTest {
         MojoFixture.set(rule, "tolerancePercent", tolerancePercent);
         return rule;
     }
+
+    @Test
+    void slowerJmhBenchmarkFailsTheBuildNamingItsModeAndScore() throws Exception {
+        Path jmh = MojoFixture.jmhResultFileFor(results);
+        new JmhOutput().add("com.example.ParseBenchmark.parse", "avgt", "us/op", JmhOutput.around(10)).writeTo(jmh);
+        BaselineMojo baseline = MojoFixture.configure(new BaselineMojo(), results, baselines, new CapturingLog());
+        baseline.execute();
+        new JmhOutput().add("com.example.ParseBenchmark.parse", "avgt", "us/op", JmhOutput.around(13)).writeTo(jmh);
+
+        MojoFailureException failure = catchThrowableOfType(mojo::execute, MojoFailureException.class);
+
+        assertThat(failure).isNotNull();
+        assertThat(failure.getMessage()).contains("ParseBenchmark.parse avgt: score 10.000 us/op -> 13.000 us/op (+30.0 %, p=")
+                .contains("Results are kept in").contains(jmh.toString());
+        assertThat(log.rows("ParseBenchmark.parse", "score")).singleElement().satisfies(row -> assertThat(row).contains("REGRESSED"));
+    }
+
+    @Test
+    void higherJmhThroughputIsAnImprovementNotAFailure() throws Exception {
+        Path jmh = MojoFixture.jmhResultFileFor(results);
+        new JmhOutput().add("com.example.ParseBenchmark.parse", "thrpt", "ops/s", JmhOutput.around(1_000)).writeTo(jmh);
+        MojoFixture.configure(new BaselineMojo(), results, baselines, new CapturingLog()).execute();
+        new JmhOutput().add("com.example.ParseBenchmark.parse", "thrpt", "ops/s", JmhOutput.around(1_300)).writeTo(jmh);
+
+        mojo.execute();
+
+        assertThat(log.rows("ParseBenchmark.parse", "score")).singleElement().satisfies(row -> assertThat(row).contains("IMPROVED"));
+        assertThat(log.at("INFO")).contains("perfgate: no regression");
+    }
+
+    @Test
+    void jmhBenchmarkWithoutBaselineIsNewAndOneOfThisModuleWithoutResultIsMissing() throws Exception {
+        Path jmh = MojoFixture.jmhResultFileFor(results);
+        new JmhOutput().add("com.example.GoneBenchmark.old", "avgt", "us/op", JmhOutput.around(10)).writeTo(jmh);
+        MojoFixture.configure(new BaselineMojo(), results, baselines, new CapturingLog()).execute();
+        Path compiled = results.resolveSibling("classes").resolve("com/example/GoneBenchmark.class");
+        Files.createDirectories(compiled.getParent());
+        Files.write(compiled, new byte[0]);
+        new JmhOutput().add("com.example.NewBenchmark.fresh", "avgt", "us/op", JmhOutput.around(10)).writeTo(jmh);
+        MojoFixture.set(mojo, "failOnMissingResult", true);
+
+        MojoFailureException failure = catchThrowableOfType(mojo::execute, MojoFailureException.class);
+
+        assertThat(log.at("WARN")).anySatisfy(line -> assertThat(line).startsWith("perfgate: no baseline for NewBenchmark.fresh"));
+        assertThat(failure).isNotNull();
+        assertThat(failure.getMessage()).contains("no result for GoneBenchmark.old");
+    }
+
+    @Test
+    void truncatedJmhOutputIsAnErrorNamingTheFile() throws Exception {
+        Path jmh = MojoFixture.jmhResultFileFor(results);
+        Files.createDirectories(jmh.getParent());
+        Files.writeString(jmh, "[ { \"benchmark\": \"com.example.ParseBenchmark.parse\", \"mode\": ");
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith(jmh.toString()).hasMessageContaining("not valid JSON");
+    }
 }

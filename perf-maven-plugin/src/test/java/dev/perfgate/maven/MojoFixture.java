@@ -58,6 +58,10 @@ final class MojoFixture {
                     set(mojo, "rules", null); // no <rules> configured
                 } else if (field.getName().equals("testClassesDirectory")) {
                     set(mojo, "testClassesDirectory", testClassesFor(results).toFile());
+                } else if (field.getName().equals("classesDirectory")) {
+                    set(mojo, "classesDirectory", results.resolveSibling("classes").toFile());
+                } else if (field.getName().equals("jmhResultFile")) {
+                    set(mojo, "jmhResultFile", jmhResultFileFor(results).toFile());
                 } else if (field.getName().equals("reportDirectory")) {
                     set(mojo, "reportDirectory", reportDirectoryFor(results).toFile());
                 } else if (DEFAULTS.containsKey(field.getName())) {
@@ -74,6 +78,11 @@ final class MojoFixture {
     /** The fixture module's compiled test classes: {@code test-classes} beside the results folder. */
     static Path testClassesFor(Path results) {
         return results.resolveSibling("test-classes");
+    }
+
+    /** Where the fixture module's JMH run writes its JSON results: {@code jmh-result.json} beside the results folder. */
+    static Path jmhResultFileFor(Path results) {
+        return results.resolveSibling("jmh-result.json");
     }
 
     /** Where the fixture's mojos write their report: {@code perf-report} beside the results folder. */
