@@ -216,7 +216,7 @@ public class CheckMojo extends AbstractPerfMojo {
     private void decide(List<MetricComparison> rows, String kept) throws MojoFailureException {
         List<String> unbaselined = testsWith(rows, Verdict.NEW);
         String noBaseline = unbaselined.isEmpty() ? null : "perfgate: no baseline for " + String.join(", ", unbaselined) + " in "
-                + baselineDirectory() + "; record one with: mvn perf:baseline (after the load tests ran) and commit it";
+                + baselineDirectory() + "; record one with: mvn perf:baseline (after the load tests or benchmarks ran) and commit it";
         if (noBaseline != null) {
             getLog().warn(noBaseline);
         }
