@@ -80,7 +80,8 @@ final class BenchmarkSet {
             if (baseline == null) {
                 rows.add(new MetricComparison(benchmark.getKey(), ResultComparator.TOTAL, null, null, null, Verdict.NEW));
             } else {
-                rows.addAll(comparator.compare(baseline.results(), benchmark.getValue()));
+                rows.addAll(OtherEnvironment.mark(comparator.compare(baseline.results(), benchmark.getValue()),
+                        jvmDifference(baseline, benchmark.getValue())));
             }
         }
         for (BenchmarkBaseline baseline : ownedBaselinesThatDidNotRun(owned)) {
@@ -89,20 +90,23 @@ final class BenchmarkSet {
         return rows;
     }
 
-    /** Differences between the JVM each benchmark ran on now and in its baseline, e.g. {@code "X.y: JVM 'a' -> 'b'"}. */
-    List<String> environmentDifferences() throws MojoExecutionException {
-        List<String> differences = new ArrayList<>();
+    /** The benchmarks that ran on another JVM than their baseline, by id, e.g. {@code ["JVM 'a' -> 'b'"]}. */
+    Map<String, List<String>> environmentDifferences() throws MojoExecutionException {
+        Map<String, List<String>> differences = new LinkedHashMap<>();
         for (Map.Entry<String, List<BenchmarkResult>> benchmark : byId.entrySet()) {
             BenchmarkBaseline baseline = baseline(benchmark.getKey());
-            if (baseline != null && !baseline.results().isEmpty()) {
-                String before = baseline.results().get(0).jvm();
-                String now = benchmark.getValue().get(0).jvm();
-                if (!Objects.equals(before, now)) {
-                    differences.add(benchmark.getKey() + ": JVM '" + before + "' -> '" + now + "'");
-                }
+            List<String> jvm = baseline == null ? List.of() : jvmDifference(baseline, benchmark.getValue());
+            if (!jvm.isEmpty()) {
+                differences.put(benchmark.getKey(), jvm);
             }
         }
         return differences;
+    }
+
+    private static List<String> jvmDifference(BenchmarkBaseline baseline, List<BenchmarkResult> current) {
+        String before = baseline.results().get(0).jvm();
+        String now = current.get(0).jvm();
+        return Objects.equals(before, now) ? List.of() : List.of("JVM '" + before + "' -> '" + now + "'");
     }
 
     private List<BenchmarkBaseline> ownedBaselinesThatDidNotRun(ClassOwnership owned) throws MojoExecutionException {

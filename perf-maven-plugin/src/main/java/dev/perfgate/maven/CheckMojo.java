@@ -127,17 +127,19 @@ public class CheckMojo extends AbstractPerfMojo {
         for (LoadTestResult result : results) {
             LoadTestResult baseline = readBaseline(result.testId());
             reported.add(new ReportedTest(result, baseline));
-            warnAboutRun(result, baseline);
+            warnAboutRun(result);
             if (baseline == null) {
                 rows.add(ResultComparator.newTest(result));
             } else {
-                rows.addAll(comparator.compare(baseline, result));
+                List<String> differences = result.environment() == null ? List.of()
+                        : result.environment().differencesFrom(baseline.environment());
+                warnAboutEnvironment(result.testId(), differences);
+                rows.addAll(OtherEnvironment.mark(comparator.compare(baseline, result), differences));
             }
         }
         missing.forEach(testId -> rows.add(ResultComparator.missingTest(testId)));
         rows.addAll(benchmarkRows);
-        benchmarks.environmentDifferences().forEach(difference -> getLog().warn("perfgate: benchmark " + difference
-                + " since its baseline; scores may differ for that reason alone"));
+        benchmarks.environmentDifferences().forEach(this::warnAboutEnvironment);
         getLog().info("perfgate: " + results.size() + " load-test result(s)" + (benchmarks.isEmpty() ? "" : " and "
                 + benchmarks.byId().size() + " JMH benchmark(s)") + " compared with " + baselineDirectory() + " (" + gate.describe() + ")");
         for (String line : ComparisonTable.render(rows).split("\n")) {
@@ -197,18 +199,17 @@ public class CheckMojo extends AbstractPerfMojo {
         }
     }
 
-    private void warnAboutRun(LoadTestResult result, LoadTestResult baseline) {
+    private void warnAboutEnvironment(String testId, List<String> differences) {
+        if (!differences.isEmpty()) {
+            getLog().warn("perfgate: " + testId + " ran on another environment than its baseline: " + String.join(", ", differences)
+                    + "; figures may differ for that reason alone");
+        }
+    }
+
+    private void warnAboutRun(LoadTestResult result) {
         if (result.status() != ResultStatus.PASSED) {
             getLog().warn("perfgate: " + result.testId() + " ended " + result.status() + " (" + result.statusReason()
                     + "); its figures are partial");
-        }
-        if (baseline == null) {
-            return;
-        }
-        List<String> differences = result.environment() == null ? List.of() : result.environment().differencesFrom(baseline.environment());
-        if (!differences.isEmpty()) {
-            getLog().warn("perfgate: " + result.testId() + " ran on another environment than its baseline: "
-                    + String.join(", ", differences) + "; figures may differ for that reason alone");
         }
     }
 

@@ -190,6 +190,8 @@ class CheckMojoTest {
         assertThat(log.at("WARN")).singleElement().asString()
                 .contains(TEST, "another environment", "cores 4 -> 16", "CPU 'Intel Core i5' -> 'AMD EPYC 7763'")
                 .doesNotContain("JVM");
+        assertThat(log.rows(TEST, "")).hasSize(4)
+                .allSatisfy(row -> assertThat(row).endsWith("another environment: cores 4 -> 16, CPU 'Intel Core i5' -> 'AMD EPYC 7763'"));
     }
 
     @Test
@@ -323,5 +325,19 @@ class CheckMojoTest {
 
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
                 .hasMessageStartingWith(jmh.toString()).hasMessageContaining("not valid JSON");
+    }
+
+    @Test
+    void jmhBenchmarkOnAnotherJvmThanItsBaselineSaysSoInTheTable() throws Exception {
+        Path jmh = MojoFixture.jmhResultFileFor(results);
+        new JmhOutput().add("com.example.ParseBenchmark.parse", "avgt", "us/op", JmhOutput.around(10)).writeTo(jmh);
+        MojoFixture.configure(new BaselineMojo(), results, baselines, new CapturingLog()).execute();
+        Files.writeString(jmh, Files.readString(jmh).replace("17.0.15", "21.0.5"));
+
+        mojo.execute();
+
+        assertThat(log.rows("ParseBenchmark.parse", "score")).singleElement().asString()
+                .endsWith("UNCHANGED  another environment: JVM 'OpenJDK 64-Bit Server VM 17.0.15' -> 'OpenJDK 64-Bit Server VM 21.0.5'");
+        assertThat(log.at("WARN")).anySatisfy(line -> assertThat(line).startsWith("perfgate: ParseBenchmark.parse ran on another environment"));
     }
 }

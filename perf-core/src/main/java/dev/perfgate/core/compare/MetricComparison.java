@@ -23,6 +23,14 @@ public record MetricComparison(String testId, String operation, GatedMetric metr
         this(testId, operation, metric, baseline, current, verdict, "");
     }
 
+    /**
+     * This row with {@code remark} added to its note, e.g. {@code "other environment: cores 4 -> 16"}:
+     * something the reader must know to trust the verdict.
+     */
+    public MetricComparison withRemark(String remark) {
+        return new MetricComparison(testId, operation, metric, baseline, current, verdict, note.isEmpty() ? remark : note + "; " + remark);
+    }
+
     /** The change as text, e.g. {@code "+12.5 %"}, or empty when one side is missing. */
     public String change() {
         return metric == null || baseline == null || current == null ? "" : metric.formatChange(baseline, current);

@@ -1,0 +1,28 @@
+package dev.perfgate.maven;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import dev.perfgate.core.compare.MetricComparison;
+
+/**
+ * Marks the rows of a test measured on another machine or JVM than its baseline, in the NOTE column
+ * of the table and reports, e.g. {@code "another environment: cores 4 -> 16"}: a verdict across
+ * environments may owe nothing to the code.
+ */
+final class OtherEnvironment {
+
+    private static final String PREFIX = "another environment: ";
+
+    private OtherEnvironment() {
+    }
+
+    /** {@code rows} with the remark added when {@code differences} is not empty. */
+    static List<MetricComparison> mark(List<MetricComparison> rows, List<String> differences) {
+        if (differences.isEmpty()) {
+            return rows;
+        }
+        String remark = PREFIX + String.join(", ", differences);
+        return rows.stream().map(row -> row.withRemark(remark)).collect(Collectors.toList());
+    }
+}
