@@ -20,6 +20,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import dev.perfgate.core.compare.ComparisonTable;
 import dev.perfgate.core.compare.GateRules;
 import dev.perfgate.core.compare.GateSettings;
+import dev.perfgate.core.compare.Metric;
 import dev.perfgate.core.compare.MetricComparison;
 import dev.perfgate.core.compare.ResultComparator;
 import dev.perfgate.core.compare.Verdict;
@@ -69,6 +70,13 @@ public class CheckMojo extends AbstractPerfMojo {
      */
     @Parameter(property = "perf.significance", defaultValue = "0.05")
     private double significance;
+
+    /**
+     * The load-test metrics compared, comma-separated: {@code p50}, {@code p95}, {@code p99} (latency
+     * percentiles), {@code throughput}, {@code errorRate}. A {@code <rule>} may choose others for some tests.
+     */
+    @Parameter(property = "perf.metrics", defaultValue = "p95,p99,throughput,errorRate")
+    private String metrics;
 
     /**
      * Where {@code comparison.json}, {@code summary.md} and {@code junit.xml} are written, also when the
@@ -193,7 +201,8 @@ public class CheckMojo extends AbstractPerfMojo {
 
     private GateSettings gateSettings() throws MojoExecutionException {
         try {
-            return new GateSettings(tolerancePercent, latencyFloorMillis, errorRateTolerancePoints, minTailSamples, significance);
+            return new GateSettings(tolerancePercent, latencyFloorMillis, errorRateTolerancePoints, minTailSamples, significance,
+                    Metric.parseList(metrics));
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("perf-maven-plugin configuration: " + e.getMessage(), e);
         }

@@ -7,6 +7,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 
 import dev.perfgate.core.compare.GateRules;
 import dev.perfgate.core.compare.GateSettings;
+import dev.perfgate.core.compare.Metric;
 
 /** The {@code <rules>} of the {@code check} goal over its own settings, validated once before any comparison. */
 final class ConfiguredRules implements GateRules {
@@ -34,7 +35,8 @@ final class ConfiguredRules implements GateRules {
                         or(rule.latencyFloorMillis(), defaults.latencyFloorMillis()),
                         or(rule.errorRateTolerancePoints(), defaults.errorRateTolerancePoints()),
                         rule.minTailSamples() == null ? defaults.minTailSamples() : rule.minTailSamples(),
-                        or(rule.significance(), defaults.significance()));
+                        or(rule.significance(), defaults.significance()),
+                        rule.metrics() == null || rule.metrics().isBlank() ? defaults.metrics() : Metric.parseList(rule.metrics()));
                 TestIdFilter operations = rule.operations() == null || rule.operations().isBlank() ? null : TestIdFilter.of(rule.operations());
                 entries.add(new Entry(TestIdFilter.of(rule.tests()), operations, settings));
             } catch (IllegalArgumentException e) {

@@ -12,6 +12,10 @@ package dev.perfgate.maven;
  *     <operations>GET /search</operations>
  *     <tolerancePercent>25</tolerancePercent>
  *   </rule>
+ *   <rule>
+ *     <tests>CheckoutLoadIT.*</tests>
+ *     <metrics>p99,errorRate</metrics>
+ *   </rule>
  * </rules>
  * }</pre>
  */
@@ -37,6 +41,9 @@ public class GateRule {
 
     /** Overrides {@code significance}. */
     private Double significance;
+
+    /** Overrides {@code metrics}: the comma-separated metrics compared, e.g. {@code p99,errorRate}. */
+    private String metrics;
 
     String tests() {
         return tests;
@@ -64,5 +71,9 @@ public class GateRule {
 
     Double significance() {
         return significance;
+    }
+
+    String metrics() {
+        return metrics;
     }
 }

@@ -262,6 +262,32 @@ class CheckMojoTest {
                 .hasMessageContaining("rule 1").hasMessageContaining("tolerancePercent");
     }
 
+    @Test
+    void onlyTheChosenMetricsAreComparedAndARuleMayChooseOthers() throws Exception {
+        given(result(TEST, op(10, 30)), result(TEST, op(20, 30))); // p95 doubled, p99 the same
+        MojoFixture.set(mojo, "metrics", "p99, errorRate");
+
+        mojo.execute();
+
+        assertThat(log.rows(TEST, "")).extracting(row -> row.replaceAll("\\s+", " "))
+                .hasSize(2).allSatisfy(row -> assertThat(row).contains("UNCHANGED").doesNotContain("p95"));
+        assertThat(log.at("INFO")).anySatisfy(line -> assertThat(line).contains("metrics p99,errorRate"));
+
+        GateRule p95 = rule("Greeting*", null, null);
+        MojoFixture.set(p95, "metrics", "p50,p95");
+        MojoFixture.set(mojo, "rules", List.of(p95));
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class).hasMessageContaining("p95 latency")
+                .hasMessageContaining("p50 latency");
+    }
+
+    @Test
+    void anUnknownMetricIsAConfigurationErrorListingTheValidOnes() {
+        MojoFixture.set(mojo, "metrics", "p95,p42");
+
+        assertThatThrownBy(mojo::execute).isExactlyInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("'p42' is not a metric").hasMessageContaining("p50, p95, p99, throughput, errorRate");
+    }
+
     private static GateRule rule(String tests, String operations, Double tolerancePercent) {
         GateRule rule = new GateRule();
         MojoFixture.set(rule, "tests", tests);

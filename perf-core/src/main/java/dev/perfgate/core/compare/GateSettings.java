@@ -1,5 +1,10 @@
 package dev.perfgate.core.compare;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
  * How far a metric may move from its baseline before it counts as a change: beyond the tolerance
  * (the minimum effect worth failing a build for) and, where both runs carry per-window figures,
@@ -20,9 +25,10 @@ package dev.perfgate.core.compare;
  *                                 percent from one run to the next; such a row is INCONCLUSIVE
  * @param significance             the one-sided significance level a change must reach across windows
  *                                 (Mann-Whitney U) or in error counts (Fisher's exact test), e.g. 0.05
+ * @param metrics                  the load-test metrics compared, {@link Metric#DEFAULT_GATED} unless chosen
  */
 public record GateSettings(double tolerancePercent, double latencyFloorMillis, double errorRateTolerancePoints,
-        int minTailSamples, double significance) {
+        int minTailSamples, double significance, Set<Metric> metrics) {
 
     /** 10 % relative tolerance, 1 ms latency floor, 1 percentage point of errors, 50 tail samples, 0.05. */
     public static final GateSettings DEFAULT = new GateSettings(10, 1, 1, 50, 0.05);
@@ -30,6 +36,12 @@ public record GateSettings(double tolerancePercent, double latencyFloorMillis, d
     /** Settings with the default {@link #minTailSamples()} of 50 and significance of 0.05. */
     public GateSettings(double tolerancePercent, double latencyFloorMillis, double errorRateTolerancePoints) {
         this(tolerancePercent, latencyFloorMillis, errorRateTolerancePoints, 50);
+    }
+
+    /** Settings that gate the {@link Metric#DEFAULT_GATED default metrics}. */
+    public GateSettings(double tolerancePercent, double latencyFloorMillis, double errorRateTolerancePoints, int minTailSamples,
+            double significance) {
+        this(tolerancePercent, latencyFloorMillis, errorRateTolerancePoints, minTailSamples, significance, Metric.DEFAULT_GATED);
     }
 
     /** Settings with the default {@link #significance()} of 0.05. */
@@ -47,12 +59,17 @@ public record GateSettings(double tolerancePercent, double latencyFloorMillis, d
         if (!(significance > 0 && significance < 1)) {
             throw new IllegalArgumentException("significance: " + significance + " must lie between 0 and 1, e.g. 0.05");
         }
+        if (metrics == null || metrics.isEmpty()) {
+            throw new IllegalArgumentException("metrics: at least one metric must be gated, e.g. \"p95,p99,throughput,errorRate\"");
+        }
+        metrics = Collections.unmodifiableSet(EnumSet.copyOf(metrics));
     }
 
     /** The settings as a log or report states them, e.g. {@code "tolerance 10 %, latency floor 1 ms, error rate 1 pp, significance 0.05"}. */
     public String describe() {
         return "tolerance " + plain(tolerancePercent) + " %, latency floor " + plain(latencyFloorMillis) + " ms, error rate "
-                + plain(errorRateTolerancePoints) + " pp, significance " + plain(significance);
+                + plain(errorRateTolerancePoints) + " pp, significance " + plain(significance)
+                + (metrics.equals(Metric.DEFAULT_GATED) ? "" : ", metrics " + metrics.stream().map(Metric::key).collect(Collectors.joining(",")));
     }
 
     private static String plain(double value) {
@@ -61,7 +78,12 @@ public record GateSettings(double tolerancePercent, double latencyFloorMillis, d
 
     /** A copy with another relative tolerance. */
     public GateSettings withTolerancePercent(double percent) {
-        return new GateSettings(percent, latencyFloorMillis, errorRateTolerancePoints, minTailSamples, significance);
+        return new GateSettings(percent, latencyFloorMillis, errorRateTolerancePoints, minTailSamples, significance, metrics);
+    }
+
+    /** A copy that gates {@code gated} instead. */
+    public GateSettings withMetrics(Set<Metric> gated) {
+        return new GateSettings(tolerancePercent, latencyFloorMillis, errorRateTolerancePoints, minTailSamples, significance, gated);
     }
 
     private static void requireNonNegative(double value, String name, String example) {

@@ -1,30 +1,69 @@
 package dev.perfgate.core.compare;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 import dev.perfgate.core.result.OperationResult;
 import dev.perfgate.core.result.WindowResult;
 
 /** A figure of an operation that the gate compares with its baseline, and which direction is worse. */
 public enum Metric implements GatedMetric {
+    /** Median latency, milliseconds; higher is worse. Not gated unless chosen. */
+    P50_LATENCY("p50 latency", "p50", r -> r.latencyMs().p50(), 0.5),
     /** 95th percentile latency, milliseconds; higher is worse. */
-    P95_LATENCY("p95 latency", r -> r.latencyMs().p95(), 0.05),
+    P95_LATENCY("p95 latency", "p95", r -> r.latencyMs().p95(), 0.05),
     /** 99th percentile latency, milliseconds; higher is worse. */
-    P99_LATENCY("p99 latency", r -> r.latencyMs().p99(), 0.01),
+    P99_LATENCY("p99 latency", "p99", r -> r.latencyMs().p99(), 0.01),
     /** Requests per second; lower is worse. */
-    THROUGHPUT("throughput", OperationResult::throughputPerSecond, 0),
+    THROUGHPUT("throughput", "throughput", OperationResult::throughputPerSecond, 0),
     /** Failed requests as a share of all, 0 to 1; higher is worse. */
-    ERROR_RATE("error rate", OperationResult::errorRate, 0);
+    ERROR_RATE("error rate", "errorRate", OperationResult::errorRate, 0);
+
+    /** The metrics gated unless configured otherwise: p95 and p99 latency, throughput and error rate. */
+    public static final Set<Metric> DEFAULT_GATED = Collections.unmodifiableSet(EnumSet.of(P95_LATENCY, P99_LATENCY, THROUGHPUT, ERROR_RATE));
 
     private final String label;
+    private final String key;
     private final ToDoubleFunction<OperationResult> reader;
     private final double tailFraction;
 
-    Metric(String label, ToDoubleFunction<OperationResult> reader, double tailFraction) {
+    Metric(String label, String key, ToDoubleFunction<OperationResult> reader, double tailFraction) {
         this.label = label;
+        this.key = key;
         this.reader = reader;
         this.tailFraction = tailFraction;
+    }
+
+    /** The name in configuration, e.g. {@code "p95"} or {@code "errorRate"}. */
+    public String key() {
+        return key;
+    }
+
+    /**
+     * The metrics a comma-separated list of {@link #key() keys} names, e.g. {@code "p95,p99,errorRate"}.
+     *
+     * @throws IllegalArgumentException naming the unknown key and the valid ones
+     */
+    public static Set<Metric> parseList(String keys) {
+        EnumSet<Metric> metrics = EnumSet.noneOf(Metric.class);
+        for (String key : keys.split(",")) {
+            String wanted = key.strip();
+            if (wanted.isEmpty()) {
+                continue;
+            }
+            metrics.add(Arrays.stream(values()).filter(m -> m.key.equalsIgnoreCase(wanted)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("metrics: '" + wanted + "' is not a metric; use a comma-separated list of "
+                            + Arrays.stream(values()).map(Metric::key).collect(Collectors.joining(", ")) + ", e.g. \"p95,p99,throughput,errorRate\"")));
+        }
+        if (metrics.isEmpty()) {
+            throw new IllegalArgumentException("metrics: '" + keys + "' names no metric; e.g. \"p95,p99,throughput,errorRate\"");
+        }
+        return metrics;
     }
 
     /**
@@ -54,6 +93,8 @@ public enum Metric implements GatedMetric {
 
     private double windowValue(WindowResult window) {
         switch (this) {
+            case P50_LATENCY:
+                return window.p50();
             case P95_LATENCY:
                 return window.p95();
             case P99_LATENCY:

@@ -71,8 +71,9 @@ public final class ResultComparator {
             rows.add(new MetricComparison(testId, operation, null, null, null, baseline == null ? Verdict.NEW : Verdict.MISSING));
             return;
         }
-        MetricJudge judge = new MetricJudge(rules.settingsFor(testId, operation));
-        for (Metric metric : Metric.values()) {
+        GateSettings settings = rules.settingsFor(testId, operation);
+        MetricJudge judge = new MetricJudge(settings);
+        for (Metric metric : settings.metrics()) {
             rows.add(judge.judge(testId, operation, metric, baseline, current));
         }
     }
