@@ -20,6 +20,7 @@ import dev.perfgate.core.jmh.BenchmarkBaseline;
 import dev.perfgate.core.jmh.BenchmarkBaselineFiles;
 import dev.perfgate.core.jmh.BenchmarkResult;
 import dev.perfgate.core.jmh.JmhResultFile;
+import dev.perfgate.core.report.ReportedBenchmark;
 import dev.perfgate.core.result.InvalidResultFileException;
 
 /**
@@ -88,6 +89,16 @@ final class BenchmarkSet {
             rows.add(ResultComparator.missingTest(baseline.id()));
         }
         return rows;
+    }
+
+    /** Every benchmark of this run with its baseline's results, for the HTML report. */
+    List<ReportedBenchmark> reported() throws MojoExecutionException {
+        List<ReportedBenchmark> reported = new ArrayList<>();
+        for (Map.Entry<String, List<BenchmarkResult>> benchmark : byId.entrySet()) {
+            BenchmarkBaseline baseline = baseline(benchmark.getKey());
+            reported.add(new ReportedBenchmark(benchmark.getKey(), benchmark.getValue(), baseline == null ? List.of() : baseline.results()));
+        }
+        return reported;
     }
 
     /** The benchmarks that ran on another JVM than their baseline, by id, e.g. {@code ["JVM 'a' -> 'b'"]}. */

@@ -27,6 +27,7 @@ import dev.perfgate.core.compare.Verdict;
 import dev.perfgate.core.io.AtomicFiles;
 import dev.perfgate.core.report.ComparisonReport;
 import dev.perfgate.core.report.HtmlReport;
+import dev.perfgate.core.report.ReportedBenchmark;
 import dev.perfgate.core.report.ReportedTest;
 import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.ResultStatus;
@@ -153,7 +154,7 @@ public class CheckMojo extends AbstractPerfMojo {
         for (String line : ComparisonTable.render(rows).split("\n")) {
             getLog().info(line);
         }
-        writeReports(rows, reported, gate);
+        writeReports(rows, reported, benchmarks.reported(), gate);
         if (ResultComparator.any(rows, Verdict.INCONCLUSIVE)) {
             getLog().info("perfgate: INCONCLUSIVE rows are not gated; NOTE says why: a percentile needs " + gate.minTailSamples()
                     + " successful requests beyond it in both runs (p95: " + gate.minTailSamples() * 20 + ", p99: "
@@ -182,11 +183,12 @@ public class CheckMojo extends AbstractPerfMojo {
         return true;
     }
 
-    private void writeReports(List<MetricComparison> rows, List<ReportedTest> tests, GateSettings gate) throws MojoExecutionException {
+    private void writeReports(List<MetricComparison> rows, List<ReportedTest> tests, List<ReportedBenchmark> benchmarks, GateSettings gate)
+            throws MojoExecutionException {
         ComparisonReport report = ComparisonReport.of(rows, gate);
         try {
             report.writeTo(reportDirectory.toPath());
-            String html = HtmlReport.render(rows, tests, ChartLibrary.source());
+            String html = HtmlReport.render(rows, tests, benchmarks, ChartLibrary.source());
             AtomicFiles.write(reportDirectory.toPath().resolve("index.html"), html.getBytes(StandardCharsets.UTF_8));
             getLog().info("perfgate: report written to " + reportDirectory + " (index.html, summary.md, comparison.json, junit.xml)");
             String stepSummary = System.getenv("GITHUB_STEP_SUMMARY");

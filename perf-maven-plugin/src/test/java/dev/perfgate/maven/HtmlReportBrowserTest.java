@@ -33,12 +33,25 @@ class HtmlReportBrowserTest {
     Path dir;
 
     @Test
-    void reportLoadsWithoutScriptErrorsAndDrawsItsThreeChartsPerTest() throws Exception {
+    void reportLoadsWithoutScriptErrorsAndDrawsThreeChartsPerOperationAndOnePerBenchmarkMode() throws Exception {
         Path results = dir.resolve("target/perf-results");
         Path baselines = dir.resolve("baselines");
         ResultFiles.write(baselines, result("Shop.browse", measured(8.0, 1)));
         ResultFiles.write(results, result("Shop.browse", measured(12.0, 2)));
         ResultFiles.write(results, result("Shop.added", measured(5.0, 3)));
+        // Two operations: their total and each of them is charted.
+        ResultFiles.write(baselines, result("Shop.checkout", measured(9.0, 4),
+                Map.of("GET /cart", measured(6.0, 5), "POST /order", measured(12.0, 6)), MojoFixture.ENVIRONMENT));
+        ResultFiles.write(results, result("Shop.checkout", measured(9.5, 7),
+                Map.of("GET /cart", measured(6.5, 8), "POST /order", measured(12.5, 9)), MojoFixture.ENVIRONMENT));
+        Path jmh = MojoFixture.jmhResultFileFor(results);
+        new JmhOutput().add("com.example.ParseBenchmark.parse", "thrpt", "ops/s", JmhOutput.around(1_000))
+                .add("com.example.ParseBenchmark.parse", "avgt", "us/op", JmhOutput.around(10)).writeTo(jmh);
+        BaselineMojo promote = MojoFixture.configure(new BaselineMojo(), results, baselines, new CapturingLog());
+        MojoFixture.set(promote, "tests", "ParseBenchmark.*");
+        promote.execute();
+        new JmhOutput().add("com.example.ParseBenchmark.parse", "thrpt", "ops/s", JmhOutput.around(900))
+                .add("com.example.ParseBenchmark.parse", "avgt", "us/op", JmhOutput.around(11)).writeTo(jmh);
         CheckMojo check = MojoFixture.configure(new CheckMojo(), results, baselines, new CapturingLog());
         MojoFixture.set(check, "failOnRegression", false);
 
@@ -51,9 +64,12 @@ class HtmlReportBrowserTest {
         Files.createDirectories(kept.getParent());
         Files.copy(html, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         String dom = chromium("--dump-dom", html.toUri().toString());
-        assertThat(bodyTag(dom)).contains("data-charts-rendered=\"6\"").doesNotContain("data-errors");
-        assertThat(dom).contains("data-test=\"Shop.browse\"", "data-test=\"Shop.added\"", "<canvas");
-        Path screenshot = dir.resolve("report.png");
+        // browse and added: 1 view x 3 charts each; checkout: total + 2 operations x 3; the benchmark: 2 modes x 1.
+        assertThat(bodyTag(dom)).contains("data-charts-rendered=\"17\"").doesNotContain("data-errors");
+        assertThat(dom).contains("data-test=\"Shop.browse\"", "data-test=\"Shop.added\"", "data-test=\"Shop.checkout\"", "<canvas",
+                "data-view=\"(total)\"", "data-view=\"GET /cart\"", "data-view=\"POST /order\"", "data-benchmark=\"ParseBenchmark.parse\"",
+                "<td class=\"num\">1,000 ops/s</td>");
+        Path screenshot = kept.resolveSibling("report.png");
         chromium("--screenshot=" + screenshot, "--window-size=1280,1600", html.toUri().toString());
         assertThat(Files.size(screenshot)).as("a rendered page, not a blank one").isGreaterThan(20_000);
     }

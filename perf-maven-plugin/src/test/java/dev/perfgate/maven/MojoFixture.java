@@ -128,9 +128,14 @@ final class MojoFixture {
     }
 
     static LoadTestResult result(String testId, OperationResult total, RunEnvironment environment) {
+        return result(testId, total, Map.of("GET /greeting", total), environment);
+    }
+
+    /** A result of several operations. */
+    static LoadTestResult result(String testId, OperationResult total, Map<String, OperationResult> operations, RunEnvironment environment) {
         return new LoadTestResult(LoadTestResult.SCHEMA_VERSION, testId, ResultStatus.PASSED, null, "2024-06-01T10:15:30Z",
                 PlanSummary.of(new LoadPlan(4, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(5))),
-                environment, total, Map.of("GET /greeting", total));
+                environment, total, operations);
     }
 
     /** A log that keeps what the mojo says, as {@code "INFO message"} lines, instead of printing it. */

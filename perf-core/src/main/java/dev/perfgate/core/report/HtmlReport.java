@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.HdrHistogram.Histogram;
@@ -12,6 +13,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.perfgate.core.compare.MetricComparison;
+import dev.perfgate.core.compare.ResultComparator;
+import dev.perfgate.core.jmh.BenchmarkResult;
 import dev.perfgate.core.result.HistogramCodec;
 import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.OperationResult;
@@ -19,9 +22,10 @@ import dev.perfgate.core.result.WindowResult;
 
 /**
  * {@code index.html}: one self-contained page (the charting library inlined, no network) with, per
- * load test, the comparison rows and three charts of baseline vs now: the latency percentile
- * distribution on a log scale (recomputed from the stored histograms), latency per window, and
- * throughput per window. The page marks itself {@code data-charts-rendered} when its charts are
+ * load test, the comparison rows and, for the total and each operation, three charts of baseline vs
+ * now: the latency percentile distribution on a log scale (recomputed from the stored histograms),
+ * latency per window, and throughput per window; per JMH benchmark, its rows and the score of every
+ * measurement iteration of baseline vs now. The page marks itself {@code data-charts-rendered} when its charts are
  * drawn and {@code data-errors} when a script failed, so a headless browser can check it.
  *
  * <pre>{@code
@@ -43,6 +47,15 @@ public final class HtmlReport {
      * inlined.
      */
     public static String render(List<MetricComparison> rows, List<ReportedTest> tests, String chartLibrary) {
+        return render(rows, tests, List.of(), chartLibrary);
+    }
+
+    /**
+     * The page for {@code rows}, {@code tests} and {@code benchmarks} (JMH, charted by their iteration
+     * scores), with {@code chartLibrary} (Chart.js 4, UMD build) inlined.
+     */
+    public static String render(List<MetricComparison> rows, List<ReportedTest> tests, List<ReportedBenchmark> benchmarks,
+            String chartLibrary) {
         Map<String, Object> data = new LinkedHashMap<>();
         List<Map<String, Object>> testData = new ArrayList<>();
         for (ReportedTest test : tests) {
@@ -50,28 +63,80 @@ public final class HtmlReport {
             String testId = test.current().testId();
             entry.put("testId", testId);
             entry.put("status", test.current().status().name());
-            entry.put("now", series(test.current()));
-            entry.put("baseline", test.baseline() == null ? null : series(test.baseline()));
-            entry.put("rows", rows.stream().filter(r -> r.testId().equals(testId)).map(HtmlReport::row).collect(Collectors.toList()));
+            entry.put("views", views(test.current(), test.baseline()));
+            entry.put("rows", rowsOf(rows, testId));
             testData.add(entry);
         }
         data.put("tests", testData);
+        List<Map<String, Object>> benchmarkData = new ArrayList<>();
+        for (ReportedBenchmark benchmark : benchmarks) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", benchmark.id());
+            entry.put("modes", benchmarkModes(benchmark));
+            entry.put("rows", rowsOf(rows, benchmark.id()));
+            benchmarkData.add(entry);
+        }
+        data.put("benchmarks", benchmarkData);
         // Data first: the library's text must not be searched for the data marker.
         return TEMPLATE
                 .replace("/*DATA*/", json(data).replace("</", "<\\/"))
                 .replace("/*CHART_JS*/", chartLibrary.replace("</script", "<\\/script"));
     }
 
-    private static Map<String, Object> series(LoadTestResult result) {
-        OperationResult total = result.total();
+    private static List<Map<String, Object>> rowsOf(List<MetricComparison> rows, String testId) {
+        return rows.stream().filter(r -> r.testId().equals(testId)).map(HtmlReport::row).collect(Collectors.toList());
+    }
+
+    /**
+     * The charted views of a test: the total, then each operation; a test that made one and the same
+     * operation in both runs has that operation only, as its total would repeat it.
+     */
+    private static List<Map<String, Object>> views(LoadTestResult current, LoadTestResult baseline) {
+        List<Map<String, Object>> views = new ArrayList<>();
+        Map<String, OperationResult> operations = new TreeMap<>(current.operations());
+        boolean single = operations.size() == 1 && (baseline == null || baseline.operations().keySet().equals(operations.keySet()));
+        if (single) {
+            String name = operations.keySet().iterator().next();
+            views.add(view(name, current.total(), baseline == null ? null : baseline.total(), current, baseline));
+            return views;
+        }
+        views.add(view(ResultComparator.TOTAL, current.total(), baseline == null ? null : baseline.total(), current, baseline));
+        operations.forEach((name, now) -> views.add(view(name, now, baseline == null ? null : baseline.operations().get(name), current, baseline)));
+        return views;
+    }
+
+    private static Map<String, Object> view(String name, OperationResult now, OperationResult before, LoadTestResult current,
+            LoadTestResult baseline) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("name", name);
+        view.put("now", series(now, current.startedAt()));
+        view.put("baseline", before == null ? null : series(before, baseline.startedAt()));
+        return view;
+    }
+
+    private static List<Map<String, Object>> benchmarkModes(ReportedBenchmark benchmark) {
+        List<Map<String, Object>> modes = new ArrayList<>();
+        for (BenchmarkResult now : benchmark.current()) {
+            Map<String, Object> mode = new LinkedHashMap<>();
+            mode.put("mode", now.mode().shortName());
+            mode.put("unit", now.unit());
+            mode.put("now", now.iterations());
+            mode.put("baseline", benchmark.baseline().stream().filter(b -> b.mode() == now.mode() && b.unit().equals(now.unit()))
+                    .map(BenchmarkResult::iterations).findFirst().orElse(null));
+            modes.add(mode);
+        }
+        return modes;
+    }
+
+    private static Map<String, Object> series(OperationResult operation, String startedAt) {
         Map<String, Object> series = new LinkedHashMap<>();
-        series.put("distribution", distribution(total.histogram()));
-        List<WindowResult> windows = total.windows();
+        series.put("distribution", distribution(operation.histogram()));
+        List<WindowResult> windows = operation.windows();
         series.put("p50", windows.stream().map(WindowResult::p50).collect(Collectors.toList()));
         series.put("p95", windows.stream().map(WindowResult::p95).collect(Collectors.toList()));
         series.put("p99", windows.stream().map(WindowResult::p99).collect(Collectors.toList()));
         series.put("throughput", windows.stream().map(WindowResult::throughputPerSecond).collect(Collectors.toList()));
-        series.put("startedAt", result.startedAt());
+        series.put("startedAt", startedAt);
         return series;
     }
 
@@ -117,7 +182,7 @@ public final class HtmlReport {
             "<!DOCTYPE html>",
             "<html lang=\"en\"><head><meta charset=\"utf-8\"><title>perfgate report</title>",
             "<style>",
-            "body{font-family:system-ui,sans-serif;margin:2rem;color:#222}h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2.5rem}",
+            "body{font-family:system-ui,sans-serif;margin:2rem;color:#222}h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2.5rem}h3{font-size:.95rem;color:#555;margin:1.2rem 0 0}",
             "table{border-collapse:collapse;font-size:.85rem}td,th{border-bottom:1px solid #ddd;padding:.25rem .6rem;text-align:left}",
             "td.num{text-align:right;font-variant-numeric:tabular-nums}.REGRESSED{color:#b00020;font-weight:600}.IMPROVED{color:#1b7f3b}",
             ".INCONCLUSIVE{color:#8a6d00}.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(360px,1fr));gap:1.5rem;margin-top:1rem}",
@@ -136,14 +201,13 @@ public final class HtmlReport {
             "function chart(box,config){var c=el('canvas');box.appendChild(c);new Chart(c,config);drawn++;}",
             "function windows(n){var l=[];for(var i=1;i<=n;i++){l.push('window '+i);}return l;}",
             "function line(label,values,color,dash){return{label:label,data:values,borderColor:color,backgroundColor:color,borderDash:dash||[],pointRadius:2,tension:0};}",
-            "data.tests.forEach(function(t){",
-            " var section=el('section',{'data-test':t.testId});section.appendChild(el('h2',{},t.testId+' ('+t.status+')'));",
-            " var table=el('table');var head=el('tr');['operation','metric','baseline','now','change','verdict','note'].forEach(function(h){head.appendChild(el('th',{},h));});table.appendChild(head);",
-            " t.rows.forEach(function(r){var tr=el('tr');tr.appendChild(el('td',{},r.operation));tr.appendChild(el('td',{},r.metric));",
+            "function table(rows){var table=el('table');var head=el('tr');['operation','metric','baseline','now','change','verdict','note'].forEach(function(h){head.appendChild(el('th',{},h));});table.appendChild(head);",
+            " rows.forEach(function(r){var tr=el('tr');tr.appendChild(el('td',{},r.operation));tr.appendChild(el('td',{},r.metric));",
             "  tr.appendChild(el('td',{'class':'num'},r.baseline));tr.appendChild(el('td',{'class':'num'},r.now));tr.appendChild(el('td',{'class':'num'},r.change));",
-            "  tr.appendChild(el('td',{'class':r.verdict},r.verdict));tr.appendChild(el('td',{},r.note));table.appendChild(tr);});",
-            " section.appendChild(table);var charts=el('div',{'class':'charts'});section.appendChild(charts);root.appendChild(section);",
-            " var b=t.baseline;var n=t.now;",
+            "  tr.appendChild(el('td',{'class':r.verdict},r.verdict));tr.appendChild(el('td',{},r.note));table.appendChild(tr);});return table;}",
+            "function viewCharts(section,v){",
+            " section.appendChild(el('h3',{'data-view':v.name},v.name));var charts=el('div',{'class':'charts'});section.appendChild(charts);",
+            " var b=v.baseline;var n=v.now;",
             " var dist=[{label:'now',data:n.distribution,borderColor:'#c2185b',backgroundColor:'#c2185b',pointRadius:2,showLine:true}];",
             " if(b){dist.unshift({label:'baseline',data:b.distribution,borderColor:'#607d8b',backgroundColor:'#607d8b',borderDash:[6,4],pointRadius:2,showLine:true});}",
             " var box1=el('div');charts.appendChild(box1);",
@@ -161,6 +225,23 @@ public final class HtmlReport {
             " var box3=el('div');charts.appendChild(box3);",
             " chart(box3,{type:'line',data:{labels:windows(size),datasets:thr},options:{maintainAspectRatio:false,animation:false,",
             "  plugins:{title:{display:true,text:'Throughput per window (requests/s)'}},scales:{y:{beginAtZero:true}}}});",
+            "}",
+            "function points(values){return (values||[]).map(function(v,i){return{x:i+1,y:v};});}",
+            "data.tests.forEach(function(t){",
+            " var section=el('section',{'data-test':t.testId});section.appendChild(el('h2',{},t.testId+' ('+t.status+')'));",
+            " section.appendChild(table(t.rows));root.appendChild(section);",
+            " t.views.forEach(function(v){viewCharts(section,v);});",
+            "});",
+            "if(data.benchmarks.length){root.appendChild(el('h2',{},'JMH benchmarks'));}",
+            "data.benchmarks.forEach(function(bm){",
+            " var section=el('section',{'data-benchmark':bm.id});section.appendChild(el('h2',{},bm.id));",
+            " section.appendChild(table(bm.rows));var charts=el('div',{'class':'charts'});section.appendChild(charts);root.appendChild(section);",
+            " bm.modes.forEach(function(m){var sets=[{label:'now',data:points(m.now),borderColor:'#c2185b',backgroundColor:'#c2185b',pointRadius:3}];",
+            "  if(m.baseline){sets.unshift({label:'baseline',data:points(m.baseline),borderColor:'#607d8b',backgroundColor:'#607d8b',pointRadius:3,pointStyle:'rectRot'});}",
+            "  var box=el('div');charts.appendChild(box);",
+            "  chart(box,{type:'scatter',data:{datasets:sets},options:{maintainAspectRatio:false,animation:false,",
+            "   plugins:{title:{display:true,text:m.mode+' score per measurement iteration ('+m.unit+')'}},",
+            "   scales:{x:{title:{display:true,text:'iteration (forks in turn)'},ticks:{precision:0}},y:{beginAtZero:true}}}});});",
             "});",
             "document.body.setAttribute('data-charts-rendered',String(drawn));",
             "})();",
