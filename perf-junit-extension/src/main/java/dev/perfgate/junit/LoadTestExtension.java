@@ -7,7 +7,10 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -26,6 +29,8 @@ import dev.perfgate.core.result.ResultFiles;
 import dev.perfgate.core.result.ResultStatus;
 import dev.perfgate.core.result.ResultSummary;
 import dev.perfgate.core.result.RunEnvironment;
+import dev.perfgate.core.slo.SloCheck;
+import dev.perfgate.core.slo.SloReport;
 
 /**
  * Runs a {@link LoadTest} method as the iteration of its virtual users instead of once, against the
@@ -59,6 +64,11 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
 
         RunMeasurements measured = new LoadEngine().run(settings.plan(), app.baseUri(), scenario);
         LoadTestResult result = judge(settings, measured, app);
+        SloReport slo = settings.slos().isEmpty() ? null : SloReport.of(settings.slos(), result);
+        if (slo != null && result.status() == ResultStatus.PASSED && !slo.breaches().isEmpty()) {
+            result = result.withStatus(ResultStatus.FAILED, slo.failureMessage(result.testId()));
+        }
+        result = result.withSlo(slo);
         Path file = writeResult(settings, result);
         report(context, result, file);
         failUnlessPassed(result, measured);
@@ -135,7 +145,19 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         String summary = ResultSummary.of(result);
         System.out.println("[perfgate] " + summary);
         System.out.println("[perfgate] result written to " + file);
-        context.publishReportEntry(Map.of("perfgate.result", file.toString(), "perfgate.summary", summary));
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put("perfgate.result", file.toString());
+        entries.put("perfgate.summary", summary);
+        entries.put("perfgate.requests", String.valueOf(result.total().requests()));
+        entries.put("perfgate.throughput", String.format(Locale.ROOT, "%.1f/s", result.total().throughputPerSecond()));
+        entries.put("perfgate.p95", String.format(Locale.ROOT, "%.3f ms", result.total().latencyMs().p95()));
+        entries.put("perfgate.errorRate", String.format(Locale.ROOT, "%.2f %%", result.total().errorRate() * 100));
+        if (result.slo() != null) {
+            entries.put("perfgate.grade", result.slo().grade().name());
+            System.out.println("[perfgate] SLO grade " + result.slo().grade() + ": " + result.slo().checks().stream()
+                    .map(SloCheck::describe).collect(Collectors.joining("; ")));
+        }
+        context.publishReportEntry(entries);
     }
 
     private static void failUnlessPassed(LoadTestResult result, RunMeasurements measured) {

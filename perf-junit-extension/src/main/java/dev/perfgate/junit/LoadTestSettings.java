@@ -3,10 +3,12 @@ package dev.perfgate.junit;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 import dev.perfgate.core.engine.LoadPlan;
+import dev.perfgate.core.slo.SloThreshold;
 import dev.perfgate.core.time.ReadableDuration;
 
 /**
@@ -14,7 +16,7 @@ import dev.perfgate.core.time.ReadableDuration;
  * property overrides applied. Every bad value fails before anything is started, naming the
  * attribute or property it came from.
  */
-record LoadTestSettings(String testId, LoadPlan plan, Path resultsDir) {
+record LoadTestSettings(String testId, LoadPlan plan, Path resultsDir, List<SloThreshold> slos) {
 
     private static final String DEFAULT_RESULTS_DIR = "target/perf-results";
 
@@ -30,7 +32,7 @@ record LoadTestSettings(String testId, LoadPlan plan, Path resultsDir) {
             String id = annotation.id().isBlank() ? owner : annotation.id().strip();
             requireFileNameSafe(id, owner);
             Path resultsDir = Path.of(System.getProperty(LoadTest.RESULTS_DIR_PROPERTY, DEFAULT_RESULTS_DIR));
-            return new LoadTestSettings(id, plan, resultsDir);
+            return new LoadTestSettings(id, plan, resultsDir, SloSettings.of(method));
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }

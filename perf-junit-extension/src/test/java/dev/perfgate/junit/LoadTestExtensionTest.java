@@ -27,7 +27,10 @@ import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.OperationResult;
 import dev.perfgate.core.result.ResultFiles;
 import dev.perfgate.core.result.ResultStatus;
+import dev.perfgate.core.slo.Grade;
 import dev.perfgate.junit.fixture.BadDurationLoad;
+import dev.perfgate.junit.fixture.BadSloLoad;
+import dev.perfgate.junit.fixture.SloLoad;
 import dev.perfgate.junit.fixture.CrashingLoad;
 import dev.perfgate.junit.fixture.FailingLoad;
 import dev.perfgate.junit.fixture.GoodLoad;
@@ -106,6 +109,45 @@ class LoadTestExtensionTest {
                 .containsExactlyInAnyOrder(file.toString(), resultsDir.resolve("tiny.ok-again.json").toString());
 
         assertThat(Fixtures.containersCreatedSince(testStart)).as("containers started for the class's two load tests").isEqualTo(1);
+    }
+
+    @Test
+    void missedSloFailsTheTestNamingTheObjectiveItsLimitAndTheMeasuredValue() throws Exception {
+        EngineExecutionResults results = Fixtures.run(SloLoad.class);
+
+        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
+        assertThat(Fixtures.failures(results)).singleElement().isInstanceOf(AssertionError.class)
+                .extracting(Throwable::getMessage).asString()
+                .contains("SloLoad.missed", "missed 1 of 2 SLO(s) (grade F)")
+                .containsPattern("ok throughput [0-9.]+/s < limit 1000000\\.0/s");
+
+        LoadTestResult met = ResultFiles.read(resultsDir.resolve("SloLoad.met.json"));
+        assertThat(met.status()).isEqualTo(ResultStatus.PASSED);
+        assertThat(met.slo().grade()).isEqualTo(Grade.A);
+        assertThat(met.slo().checks()).extracting(check -> check.threshold().describe())
+                .containsExactly("(total) p95 <= 10000.0 ms", "(total) error rate <= 1.00 %");
+        assertThat(met.slo().checks()).allSatisfy(check -> assertThat(check.met()).isTrue());
+
+        LoadTestResult missed = ResultFiles.read(resultsDir.resolve("SloLoad.missed.json"));
+        assertThat(missed.status()).as("a result that missed its SLOs is not promoted as a baseline").isEqualTo(ResultStatus.FAILED);
+        assertThat(missed.statusReason()).contains("ok throughput");
+        assertThat(missed.slo().breaches()).singleElement().satisfies(check -> {
+            assertThat(check.threshold().operation()).isEqualTo("ok");
+            assertThat(check.measured()).isPositive();
+        });
+        assertThat(results.allEvents().reportingEntryPublished().stream()
+                .map(event -> event.getRequiredPayload(ReportEntry.class).getKeyValuePairs().get("perfgate.grade")))
+                .containsExactlyInAnyOrder("A", "F");
+    }
+
+    @Test
+    void badSloValueFailsNamingTheAnnotationAttributeAndMethodWithoutStartingAContainer() throws Exception {
+        EngineExecutionResults results = Fixtures.run(BadSloLoad.class);
+
+        assertThat(Fixtures.failures(results)).singleElement().isInstanceOf(ExtensionConfigurationException.class)
+                .extracting(Throwable::getMessage).asString()
+                .contains("@Slo(errorRate) on BadSloLoad.ok", "'1 percent'", "\"1%\"");
+        assertThat(Fixtures.containersCreatedSince(testStart)).isZero();
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.TreeMap;
 
 import dev.perfgate.core.engine.LoadPlan;
 import dev.perfgate.core.engine.RunMeasurements;
+import dev.perfgate.core.slo.SloReport;
 
 /**
  * One load test's result: what was run, where, and what was measured. Written by the JUnit
@@ -20,6 +21,7 @@ import dev.perfgate.core.engine.RunMeasurements;
  * @param environment   the machine
  * @param total         all operations together
  * @param operations    per operation name
+ * @param slo           the run judged against its SLOs, or {@code null} when the test declares none
  */
 public record LoadTestResult(
         int schemaVersion,
@@ -30,13 +32,20 @@ public record LoadTestResult(
         PlanSummary plan,
         RunEnvironment environment,
         OperationResult total,
-        Map<String, OperationResult> operations) {
+        Map<String, OperationResult> operations,
+        SloReport slo) {
 
     /** The result layout this version of perfgate writes and reads. */
     public static final int SCHEMA_VERSION = 1;
 
     public LoadTestResult {
         operations = operations == null ? Map.of() : new TreeMap<>(operations);
+    }
+
+    /** A result without SLOs. */
+    public LoadTestResult(int schemaVersion, String testId, ResultStatus status, String statusReason, String startedAt, PlanSummary plan,
+            RunEnvironment environment, OperationResult total, Map<String, OperationResult> operations) {
+        this(schemaVersion, testId, status, statusReason, startedAt, plan, environment, total, operations, null);
     }
 
     /** The result of a run, with the status the caller decided. */
@@ -53,6 +62,11 @@ public record LoadTestResult(
 
     /** A copy with another status, e.g. when a check after the run fails the test. */
     public LoadTestResult withStatus(ResultStatus newStatus, String reason) {
-        return new LoadTestResult(schemaVersion, testId, newStatus, reason, startedAt, plan, environment, total, operations);
+        return new LoadTestResult(schemaVersion, testId, newStatus, reason, startedAt, plan, environment, total, operations, slo);
+    }
+
+    /** A copy that records {@code report}, the run judged against its SLOs ({@code null}: none declared). */
+    public LoadTestResult withSlo(SloReport report) {
+        return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, total, operations, report);
     }
 }

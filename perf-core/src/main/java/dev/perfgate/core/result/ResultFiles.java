@@ -123,6 +123,9 @@ public final class ResultFiles {
      * them read as if they held the empty value. Every other field stays required.
      */
     private static void defaultOptionalFields(ObjectNode result) {
+        if (!result.has("slo")) {
+            result.putNull("slo");
+        }
         List<JsonNode> operations = new ArrayList<>();
         operations.add(result.get("total"));
         JsonNode named = result.get("operations");

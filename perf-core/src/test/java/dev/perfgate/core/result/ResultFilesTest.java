@@ -283,4 +283,18 @@ class ResultFilesTest {
 
         assertThat(ResultFiles.read(ResultFiles.write(folder, result))).isEqualTo(result);
     }
+
+    @Test
+    void keepsTheSloChecksAndGradeThroughAWriteAndRead() throws IOException {
+        LoadTestResult plain = result("T.slo");
+        dev.perfgate.core.slo.SloReport slo = dev.perfgate.core.slo.SloReport.of(java.util.List.of(
+                dev.perfgate.core.slo.SloThreshold.parse("GET /a", dev.perfgate.core.slo.SloMetric.P95, "20ms", "test")), plain);
+        LoadTestResult withSlo = plain.withSlo(slo);
+
+        LoadTestResult back = ResultFiles.read(ResultFiles.write(folder, withSlo));
+
+        assertThat(back).isEqualTo(withSlo);
+        assertThat(back.slo().grade()).isEqualTo(slo.grade());
+        assertThat(ResultFiles.read(ResultFiles.write(folder, result("T.none"))).slo()).as("no SLOs declared").isNull();
+    }
 }
