@@ -6,7 +6,7 @@ assert new File(basedir, 'baselines/ItemsLoadIT.items.json').isFile() : 'no base
 assert new File(basedir, 'target/perf-results/ItemsLoadIT.items.json').isFile() : 'no result was written'
 
 // The second build compared the result with the baseline, metric by metric, and passed.
-logShows(/perfgate: 1 result\(s\) compared with .*baselines/, 'the comparison')
+logShows(/perfgate: 1 load-test result\(s\) compared with .*baselines/, 'the comparison')
 ['p95 latency', 'throughput', 'error rate'].each { metric ->
     logShows(/ItemsLoadIT\.items\s+item\s+${metric}\s+.*(UNCHANGED|IMPROVED)/, "${metric} within the tolerance")
 }
