@@ -3,7 +3,7 @@ package dev.perfgate.core.engine;
 import java.time.Duration;
 
 /**
- * What a closed-model run does: {@code users} virtual users repeat their scenario, pausing
+ * What a closed-model run does (the name predates the open model, {@link OpenLoadPlan}): {@code users} virtual users repeat their scenario, pausing
  * {@code thinkTime} after each iteration, first for {@code warmUp} (not measured), then for
  * {@code duration} (measured).
  *
@@ -18,7 +18,8 @@ import java.time.Duration;
  * @param requestTimeout longest a single request may take before it counts as a timeout error
  * @param thinkTime      pause of a user after each iteration; zero for none (a saturating load)
  */
-public record LoadPlan(int users, Duration warmUp, Duration duration, Duration requestTimeout, Duration thinkTime) {
+public record LoadPlan(int users, Duration warmUp, Duration duration, Duration requestTimeout, Duration thinkTime)
+        implements RunPlan {
 
     /** Upper bound on virtual users: each is a platform thread in this engine. */
     public static final int MAX_USERS = 2_000;
@@ -28,18 +29,12 @@ public record LoadPlan(int users, Duration warmUp, Duration duration, Duration r
 
     public LoadPlan {
         if (users < 1 || users > MAX_USERS) {
-            throw new IllegalArgumentException("users: " + users + " is out of range; use 1 to " + MAX_USERS);
+            throw new IllegalArgumentException("users: " + users + " is out of range; use 1 to " + MAX_USERS + ", e.g. 8");
         }
-        requirePositiveOrZero(warmUp, "warmUp");
-        requirePositiveOrZero(duration, "duration");
-        if (duration.isZero()) {
-            throw new IllegalArgumentException("duration: must be longer than zero, e.g. \"10s\"");
-        }
-        requirePositiveOrZero(requestTimeout, "requestTimeout");
-        if (requestTimeout.isZero()) {
-            throw new IllegalArgumentException("requestTimeout: must be longer than zero, e.g. \"5s\"");
-        }
-        requirePositiveOrZero(thinkTime, "thinkTime");
+        PlanFields.requireDuration(warmUp, "warmUp", true, "\"2s\"");
+        PlanFields.requireDuration(duration, "duration", false, "\"10s\"");
+        PlanFields.requireDuration(requestTimeout, "requestTimeout", false, "\"5s\"");
+        PlanFields.requireDuration(thinkTime, "thinkTime", true, "\"100ms\"");
     }
 
     /** A plan without think time: every user sends its next request as soon as the last one ended. */
@@ -50,11 +45,5 @@ public record LoadPlan(int users, Duration warmUp, Duration duration, Duration r
     /** A copy with another think time. */
     public LoadPlan withThinkTime(Duration pause) {
         return new LoadPlan(users, warmUp, duration, requestTimeout, pause);
-    }
-
-    private static void requirePositiveOrZero(Duration value, String name) {
-        if (value == null || value.isNegative()) {
-            throw new IllegalArgumentException(name + ": " + value + " must be zero or longer");
-        }
     }
 }
