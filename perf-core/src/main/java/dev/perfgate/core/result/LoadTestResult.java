@@ -3,8 +3,8 @@ package dev.perfgate.core.result;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.perfgate.core.engine.LoadPlan;
 import dev.perfgate.core.engine.RunMeasurements;
+import dev.perfgate.core.engine.RunPlan;
 
 /**
  * One load test's result: what was run, where, and what was measured. Written by the JUnit
@@ -18,6 +18,8 @@ import dev.perfgate.core.engine.RunMeasurements;
  * @param startedAt     ISO-8601 instant at which the measured phase began
  * @param plan          the load
  * @param environment   the machine
+ * @param iterations    scenario iterations scheduled, started and dropped; {@code null} in results written
+ *                      before they were recorded
  * @param total         all operations together
  * @param operations    per operation name
  */
@@ -29,6 +31,7 @@ public record LoadTestResult(
         String startedAt,
         PlanSummary plan,
         RunEnvironment environment,
+        IterationResult iterations,
         OperationResult total,
         Map<String, OperationResult> operations) {
 
@@ -39,20 +42,28 @@ public record LoadTestResult(
         operations = operations == null ? Map.of() : new TreeMap<>(operations);
     }
 
+    /** A result without iteration figures, as written before they were recorded. */
+    public LoadTestResult(int schemaVersion, String testId, ResultStatus status, String statusReason, String startedAt,
+            PlanSummary plan, RunEnvironment environment, OperationResult total, Map<String, OperationResult> operations) {
+        this(schemaVersion, testId, status, statusReason, startedAt, plan, environment, null, total, operations);
+    }
+
     /** The result of a run, with the status the caller decided. */
-    public static LoadTestResult of(String testId, LoadPlan plan, RunMeasurements measured, RunEnvironment environment,
+    public static LoadTestResult of(String testId, RunPlan plan, RunMeasurements measured, RunEnvironment environment,
             ResultStatus status, String statusReason) {
         double seconds = measured.measured().toNanos() / 1e9;
         Map<String, OperationResult> operations = new TreeMap<>();
         measured.operations().forEach((name, stats) ->
                 operations.put(name, OperationResult.of(stats, measured.windows().get(name), seconds)));
         return new LoadTestResult(SCHEMA_VERSION, testId, status, statusReason, measured.measuredStart().toString(),
-                PlanSummary.of(plan), environment, OperationResult.of(measured.total(), measured.totalWindows(), seconds),
+                PlanSummary.of(plan), environment, IterationResult.of(measured),
+                OperationResult.of(measured.total(), measured.totalWindows(), seconds),
                 operations);
     }
 
     /** A copy with another status, e.g. when a check after the run fails the test. */
     public LoadTestResult withStatus(ResultStatus newStatus, String reason) {
-        return new LoadTestResult(schemaVersion, testId, newStatus, reason, startedAt, plan, environment, total, operations);
+        return new LoadTestResult(schemaVersion, testId, newStatus, reason, startedAt, plan, environment, iterations, total,
+                operations);
     }
 }

@@ -123,6 +123,17 @@ public final class ResultFiles {
      * them read as if they held the empty value. Every other field stays required.
      */
     private static void defaultOptionalFields(ObjectNode result) {
+        if (!result.has("iterations")) {
+            result.putNull("iterations");
+        }
+        if (result.get("plan") instanceof ObjectNode plan) {
+            if (!plan.has("arrivals")) {
+                plan.putArray("arrivals");
+            }
+            if (!plan.has("maxInFlight")) {
+                plan.put("maxInFlight", 0);
+            }
+        }
         List<JsonNode> operations = new ArrayList<>();
         operations.add(result.get("total"));
         JsonNode named = result.get("operations");

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.perfgate.core.engine.ArrivalSchedule;
 import dev.perfgate.core.engine.LoadPlan;
+import dev.perfgate.core.engine.OpenLoadPlan;
 
 class ResultFilesTest {
 
@@ -282,5 +284,47 @@ class ResultFilesTest {
                 "2024-06-01T10:15:30Z", result("T.win").plan(), result("T.win").environment(), withWindows, Map.of("op", withWindows));
 
         assertThat(ResultFiles.read(ResultFiles.write(folder, result))).isEqualTo(result);
+    }
+
+    @Test
+    void readsAFileWrittenBeforeTheOpenModelAsAClosedPlanWithoutIterationFigures() throws IOException {
+        Path file = writeEdited("T.old.json", "T.old", tree -> {
+            tree.remove("iterations");
+            ((ObjectNode) tree.get("plan")).remove("arrivals");
+            ((ObjectNode) tree.get("plan")).remove("maxInFlight");
+        });
+
+        LoadTestResult read = ResultFiles.read(file);
+
+        assertThat(read.iterations()).isNull();
+        assertThat(read.plan().open()).isFalse();
+        assertThat(read.plan().arrivals()).isEmpty();
+        assertThat(read.plan().maxInFlight()).isZero();
+        assertThat(read.plan().users()).isEqualTo(4);
+    }
+
+    @Test
+    void keepsAnOpenPlanAndItsIterationFiguresThroughAWriteAndRead() throws IOException {
+        OpenLoadPlan open = OpenLoadPlan.of(ArrivalSchedule.constant(200, Duration.ofSeconds(10))
+                .thenRampTo(400, Duration.ofSeconds(5))).withMaxInFlight(50);
+        LoadTestResult base = result("T.open");
+        LoadTestResult result = new LoadTestResult(LoadTestResult.SCHEMA_VERSION, "T.open", ResultStatus.PASSED, null,
+                base.startedAt(), PlanSummary.of(open), base.environment(), new IterationResult(4_480, 4_500, 20, 298.67, 300),
+                base.total(), base.operations());
+
+        Path file = ResultFiles.write(folder, result);
+        LoadTestResult read = ResultFiles.read(file);
+
+        assertThat(read).isEqualTo(result);
+        assertThat(read.plan().open()).isTrue();
+        assertThat(read.plan().duration()).isEqualTo("15s");
+        assertThat(read.plan().arrivals()).containsExactly(new PlanSummary.ArrivalStage(200, 200, "10s"),
+                new PlanSummary.ArrivalStage(200, 400, "5s"));
+        ObjectNode json = (ObjectNode) JSON.readTree(file.toFile());
+        assertThat(json.get("iterations").get("dropped").asLong()).isEqualTo(20);
+        assertThat(json.get("plan").get("maxInFlight").asInt()).isEqualTo(50);
+        assertThat(json.get("plan").has("open")).as("derived accessors are not written").isFalse();
+        assertThat(ResultSummary.of(read)).contains("open 200/s, then 200/s to 400/s (at most 50 in flight)")
+                .contains("20 of 4500 arrivals dropped");
     }
 }
