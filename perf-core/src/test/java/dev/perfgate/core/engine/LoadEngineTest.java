@@ -5,13 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import dev.perfgate.core.http.Response;
 
@@ -34,53 +28,30 @@ class LoadEngineTest {
 
     private final AtomicLong okServed = new AtomicLong();
     private final AtomicLong anyServed = new AtomicLong();
-    private ExecutorService serverThreads;
-    private HttpServer server;
+    private TestHttpServer server;
     private URI target;
 
     @BeforeEach
     void startServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/ok", exchange -> {
-            okServed.incrementAndGet();
-            respond(exchange, 200, "ok");
-        });
-        server.createContext("/fail", exchange -> respond(exchange, 503, "unavailable"));
-        server.createContext("/missing", exchange -> respond(exchange, 404, "no such thing"));
-        server.createContext("/slow", exchange -> {
-            try {
-                Thread.sleep(SLOW_HANDLER.toMillis());
-                respond(exchange, 200, "late");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                exchange.close();
-            } catch (IOException clientGone) {
-                exchange.close();
-            }
-        });
-        serverThreads = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "test-http-server");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(serverThreads);
-        server.start();
-        target = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        server = TestHttpServer.start()
+                .handle("/ok", exchange -> {
+                    okServed.incrementAndGet();
+                    respond(exchange, 200, "ok");
+                })
+                .handle("/fail", exchange -> respond(exchange, 503, "unavailable"))
+                .handle("/missing", exchange -> respond(exchange, 404, "no such thing"))
+                .handle("/slow", TestHttpServer.delayed(SLOW_HANDLER.toMillis()));
+        target = server.uri();
     }
 
     @AfterEach
     void stopServer() {
-        server.stop(0);
-        serverThreads.shutdownNow();
+        server.close();
     }
 
     private void respond(HttpExchange exchange, int status, String body) throws IOException {
         anyServed.incrementAndGet();
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        TestHttpServer.respond(exchange, status, body);
     }
 
     private static LoadPlan plan(int users, long warmUpMillis, long durationMillis, long timeoutMillis) {
@@ -237,7 +208,7 @@ class LoadEngineTest {
     @Test
     void refusesANonHttpScheme() {
         AtomicInteger iterations = new AtomicInteger();
-        URI https = URI.create("https://127.0.0.1:" + server.getAddress().getPort());
+        URI https = URI.create("https://127.0.0.1:" + server.port());
 
         assertThatThrownBy(() -> new LoadEngine().run(plan(1, 0, 200, 200), https, user -> iterations.incrementAndGet()))
                 .isInstanceOf(IllegalArgumentException.class)
