@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -96,7 +97,7 @@ public final class LoadEngine {
             RunningUser user = new RunningUser(id, http);
             measurements.add(recorder);
             Thread thread = new Thread(
-                    () -> runUser(user, scenario, recorder, go, plan.thinkTime().toNanos(), phase, iterations, firstFailure),
+                    () -> runUser(user, scenario, recorder, go, plan, phase, iterations, firstFailure),
                     "perfgate-vu-" + id);
             thread.setDaemon(true);
             threads.add(thread);
@@ -119,7 +120,7 @@ public final class LoadEngine {
     }
 
     private static void runUser(RunningUser user, Scenario scenario, UserMeasurements recorder, CountDownLatch go,
-            long thinkNanos, long[] phase, AtomicLong iterations, AtomicReference<Throwable> firstFailure) {
+            LoadPlan plan, long[] phase, AtomicLong iterations, AtomicReference<Throwable> firstFailure) {
         try {
             go.await();
         } catch (InterruptedException e) {
@@ -127,7 +128,10 @@ public final class LoadEngine {
         }
         long measureStart = phase[1];
         long measureEnd = phase[2];
-        while (!Thread.currentThread().isInterrupted() && user.iteration < MAX_ITERATIONS_PER_USER) {
+        long limit = plan.iterationLimit();
+        // Seeded by the user's id, so that a run's pauses are the same from run to run.
+        SplittableRandom random = new SplittableRandom(user.id());
+        while (!Thread.currentThread().isInterrupted() && user.iteration < limit) {
             long iterationStart = System.nanoTime();
             if (iterationStart - measureEnd >= 0) {
                 return;
@@ -144,6 +148,7 @@ public final class LoadEngine {
                 firstFailure.compareAndSet(null, failure);
                 recorder.record(ITERATION_OPERATION, iterationStart, System.nanoTime() - iterationStart, ErrorKind.CHECK);
             }
+            long thinkNanos = plan.thinkTime().nextNanos(random);
             if (thinkNanos > 0 && !think(thinkNanos, measureEnd)) {
                 return;
             }

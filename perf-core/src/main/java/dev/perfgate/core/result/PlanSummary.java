@@ -16,13 +16,15 @@ import dev.perfgate.core.time.ReadableDuration;
  * @param warmUp         unmeasured warm-up, e.g. {@code "2s"}
  * @param duration       measured phase, e.g. {@code "10s"}
  * @param requestTimeout per-request timeout
- * @param thinkTime      pause of each user after each iteration; {@code "0s"} in the open model
+ * @param thinkTime      pause of each user after each iteration: {@code "100ms"}, {@code "50ms to 150ms"} (uniform)
+ *                       or {@code "exponential 100ms"} (mean); {@code "0s"} in the open model
  * @param arrivals       the open model's arrival schedule, stage by stage; empty in the closed model (and in
  *                       results written before the open model)
  * @param maxInFlight    the open model's cap on iterations running at once; 0 in the closed model
+ * @param iterationsPerUser the closed model's session limit: iterations after which a user stops; 0 for none
  */
 public record PlanSummary(String model, int users, String warmUp, String duration, String requestTimeout, String thinkTime,
-        List<ArrivalStage> arrivals, int maxInFlight) {
+        List<ArrivalStage> arrivals, int maxInFlight, long iterationsPerUser) {
 
     public PlanSummary {
         arrivals = arrivals == null ? List.of() : List.copyOf(arrivals);
@@ -30,7 +32,7 @@ public record PlanSummary(String model, int users, String warmUp, String duratio
 
     /** A closed-model summary. */
     public PlanSummary(String model, int users, String warmUp, String duration, String requestTimeout, String thinkTime) {
-        this(model, users, warmUp, duration, requestTimeout, thinkTime, List.of(), 0);
+        this(model, users, warmUp, duration, requestTimeout, thinkTime, List.of(), 0, 0);
     }
 
     /** The summary of {@code plan}. */
@@ -42,11 +44,11 @@ public record PlanSummary(String model, int users, String warmUp, String duratio
             List<ArrivalStage> stages = open.arrivals().stages().stream()
                     .map(stage -> new ArrivalStage(stage.fromPerSecond(), stage.toPerSecond(), ReadableDuration.format(stage.duration())))
                     .toList();
-            return new PlanSummary("open", 0, warmUp, duration, requestTimeout, "0s", stages, open.maxInFlight());
+            return new PlanSummary("open", 0, warmUp, duration, requestTimeout, "0s", stages, open.maxInFlight(), 0);
         }
         LoadPlan closed = (LoadPlan) plan;
-        return new PlanSummary("closed", closed.users(), warmUp, duration, requestTimeout,
-                ReadableDuration.format(closed.thinkTime()));
+        return new PlanSummary("closed", closed.users(), warmUp, duration, requestTimeout, closed.thinkTime().describe(),
+                List.of(), 0, closed.iterationsPerUser());
     }
 
     /** Whether the plan was an open model. */

@@ -133,6 +133,9 @@ public final class ResultFiles {
             if (!plan.has("maxInFlight")) {
                 plan.put("maxInFlight", 0);
             }
+            if (!plan.has("iterationsPerUser")) {
+                plan.put("iterationsPerUser", 0);
+            }
         }
         List<JsonNode> operations = new ArrayList<>();
         operations.add(result.get("total"));

@@ -34,7 +34,8 @@ public final class ResultSummary {
                     .collect(Collectors.joining(", then "));
             return "open " + rates + " (at most " + plan.maxInFlight() + " in flight)";
         }
-        return plan.users() + " users" + ("0s".equals(plan.thinkTime()) ? "" : " thinking " + plan.thinkTime());
+        return plan.users() + " users" + ("0s".equals(plan.thinkTime()) ? "" : " thinking " + plan.thinkTime())
+                + (plan.iterationsPerUser() == 0 ? "" : " for " + plan.iterationsPerUser() + " iterations each");
     }
 
     private static String rate(double perSecond) {

@@ -249,4 +249,30 @@ class LoadEngineTest {
     void rejectsAWindowCountOutOfRange() {
         assertThatThrownBy(() -> new LoadEngine(0)).hasMessageContaining("windows").hasMessageContaining("0");
     }
+
+    @Test
+    void aUserWithASessionLimitStopsAfterThatManyIterations() {
+        LoadPlan plan = plan(3, 0, 5_000, 2_000).withIterationsPerUser(4);
+
+        RunMeasurements m = runWithin(Duration.ofSeconds(4), plan, user -> user.http().get("/ok"));
+
+        assertThat(m.completed()).isTrue();
+        assertThat(m.iterations()).isEqualTo(12);
+        assertThat(m.total().requestCount()).isEqualTo(12);
+        assertThat(okServed.get()).isEqualTo(12);
+    }
+
+    @Test
+    void aUniformThinkTimePacesEachUserWithinItsRange() {
+        long minMillis = 20;
+        long maxMillis = 40;
+        long durationMillis = 1_000;
+        LoadPlan plan = plan(1, 0, durationMillis, 2_000)
+                .withThinkTime(ThinkTime.uniform(Duration.ofMillis(minMillis), Duration.ofMillis(maxMillis)));
+
+        RunMeasurements m = runWithin(Duration.ofSeconds(10), plan, user -> user.http().get("/ok"));
+
+        // Each iteration takes its pause plus a round trip (well under 10 ms on loopback).
+        assertThat(m.iterations()).isBetween(durationMillis / (maxMillis + 10), durationMillis / minMillis + 1);
+    }
 }

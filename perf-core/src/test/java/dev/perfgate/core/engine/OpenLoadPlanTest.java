@@ -51,7 +51,7 @@ class OpenLoadPlanTest {
         LoadPlan plan = new LoadPlan(4, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO)
                 .withThinkTime(Duration.ofMillis(5));
 
-        assertThat(plan.thinkTime()).isEqualTo(Duration.ofMillis(5));
+        assertThat(plan.thinkTime()).isEqualTo(ThinkTime.fixed(Duration.ofMillis(5)));
         assertThatThrownBy(() -> new LoadPlan(0, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)))
                 .hasMessageContaining("users: 0 is out of range; use 1 to 2000, e.g. 8");
         assertThatThrownBy(() -> new LoadPlan(1, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)))

@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perfgate.core.engine.ArrivalSchedule;
 import dev.perfgate.core.engine.LoadPlan;
 import dev.perfgate.core.engine.OpenLoadPlan;
+import dev.perfgate.core.engine.ThinkTime;
 
 class ResultFilesTest {
 
@@ -292,6 +293,7 @@ class ResultFilesTest {
             tree.remove("iterations");
             ((ObjectNode) tree.get("plan")).remove("arrivals");
             ((ObjectNode) tree.get("plan")).remove("maxInFlight");
+            ((ObjectNode) tree.get("plan")).remove("iterationsPerUser");
         });
 
         LoadTestResult read = ResultFiles.read(file);
@@ -300,7 +302,24 @@ class ResultFilesTest {
         assertThat(read.plan().open()).isFalse();
         assertThat(read.plan().arrivals()).isEmpty();
         assertThat(read.plan().maxInFlight()).isZero();
+        assertThat(read.plan().iterationsPerUser()).isZero();
         assertThat(read.plan().users()).isEqualTo(4);
+    }
+
+    @Test
+    void keepsAClosedPlansThinkTimeDistributionAndSessionLimit() throws IOException {
+        LoadPlan closed = new LoadPlan(4, Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(5))
+                .withThinkTime(ThinkTime.uniform(Duration.ofMillis(50), Duration.ofMillis(150))).withIterationsPerUser(20);
+        LoadTestResult base = result("T.closed");
+        LoadTestResult result = new LoadTestResult(LoadTestResult.SCHEMA_VERSION, "T.closed", ResultStatus.PASSED, null,
+                base.startedAt(), PlanSummary.of(closed), base.environment(), base.total(), base.operations());
+
+        LoadTestResult read = ResultFiles.read(ResultFiles.write(folder, result));
+
+        assertThat(read).isEqualTo(result);
+        assertThat(read.plan().thinkTime()).isEqualTo("50ms to 150ms");
+        assertThat(read.plan().iterationsPerUser()).isEqualTo(20);
+        assertThat(ResultSummary.of(read)).contains("4 users thinking 50ms to 150ms for 20 iterations each");
     }
 
     @Test
