@@ -31,6 +31,12 @@ final class OpenModelRun {
     /** Workers started before the run begins, so that the first arrivals do not wait for thread starts. */
     static final int PRESTARTED_WORKERS = 8;
 
+    /**
+     * How long before an arrival is due the dispatcher hands it to a worker, which then sleeps until
+     * it is due: one thread wakes on time instead of two in turn, as in the closed model.
+     */
+    static final long HAND_OFF_LEAD_NANOS = 1_000_000;
+
     /** Tells a worker that no arrival follows. */
     private static final Arrival STOP = new Arrival(0);
 
@@ -93,7 +99,7 @@ final class OpenModelRun {
             }
             long due = phase[0] + offset;
             try {
-                LoadEngine.sleepUntil(due);
+                LoadEngine.sleepUntil(due - HAND_OFF_LEAD_NANOS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 counts.interruptedReason = "the run was interrupted after " + arrival + " of "
@@ -154,6 +160,12 @@ final class OpenModelRun {
     }
 
     private void iterate(LoadEngine.RunningUser user, IntendedStartRecorder timing, UserMeasurements recorder, long due) {
+        try {
+            LoadEngine.sleepUntil(due);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         long start = System.nanoTime();
         user.beginIteration();
         if (start - phase[1] >= 0 && start - phase[2] < 0) {

@@ -108,8 +108,15 @@ class EngineAccuracyTest {
         assertMedianDelay("closed 2 users", new LoadEngine().run(plan, server.uri(), ALTERNATING));
     }
 
+    /**
+     * Timing from the due time also counts the load generator's own lateness, which timing from the
+     * start leaves out: a thread waking from a timed sleep, about 0.1 ms on a quiet machine and up to
+     * a millisecond or so on a loaded one, the order of each hop of the round trip itself. So the open
+     * model's round trip may exceed the closed model's at the same pacing by at most the larger of
+     * 1 ms and that round trip; a bug that counted, say, the arrival spacing would exceed both.
+     */
     @Test
-    void timingFromTheDueTimeAddsLessThanAMillisecondWhenTheEngineKeepsUp() {
+    void timingFromTheDueTimeAddsNoMoreThanTheGeneratorsWakeUp() {
         // The same pacing twice: arrivals every 10 ms, and one user pausing 10 ms after each request.
         OpenLoadPlan open = OpenLoadPlan.of(ArrivalSchedule.constant(100, Duration.ofSeconds(2)))
                 .withWarmUp(Duration.ofMillis(500)).withRequestTimeout(TIMEOUT);
@@ -121,7 +128,7 @@ class EngineAccuracyTest {
 
         report("round trip p50 paced at 10 ms: open (from due time) %.3f ms, closed (from start) %.3f ms", openMedian,
                 closedMedian);
-        assertThat(openMedian).isCloseTo(closedMedian, within(1.0));
+        assertThat(openMedian - closedMedian).isLessThan(Math.max(1.0, closedMedian));
     }
 
     // --- arrival rates --------------------------------------------------------------------------
