@@ -78,19 +78,11 @@ class EngineAccuracyTest {
     private final Histogram serverDelayMicros = new ConcurrentHistogram(3);
 
     private HttpHandler timedDelay() {
-        return exchange -> {
+        return TestHttpServer.answeringAfter(() -> {
             long start = System.nanoTime();
-            try {
-                Thread.sleep(DELAY_MILLIS);
-                serverDelayMicros.recordValue((System.nanoTime() - start) / 1_000);
-                TestHttpServer.respond(exchange, 200, "late");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                exchange.close();
-            } catch (IOException clientGone) {
-                exchange.close();
-            }
-        };
+            Thread.sleep(DELAY_MILLIS);
+            serverDelayMicros.recordValue((System.nanoTime() - start) / 1_000);
+        });
     }
 
     /** Odd iterations of each user ask the delayed endpoint, even ones the immediate one. */
@@ -251,20 +243,12 @@ class EngineAccuracyTest {
         long epoch = System.nanoTime();
         long stallNanos = stall.toNanos();
         long periodNanos = period.toNanos();
-        return exchange -> {
-            try {
-                long intoPeriod = (System.nanoTime() - epoch) % periodNanos;
-                if (intoPeriod < stallNanos) {
-                    TimeUnit.NANOSECONDS.sleep(stallNanos - intoPeriod);
-                }
-                TestHttpServer.respond(exchange, 200, "ok");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                exchange.close();
-            } catch (IOException clientGone) {
-                exchange.close();
+        return TestHttpServer.answeringAfter(() -> {
+            long intoPeriod = (System.nanoTime() - epoch) % periodNanos;
+            if (intoPeriod < stallNanos) {
+                TimeUnit.NANOSECONDS.sleep(stallNanos - intoPeriod);
             }
-        };
+        });
     }
 
     /**

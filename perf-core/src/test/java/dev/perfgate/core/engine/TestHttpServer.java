@@ -70,11 +70,17 @@ final class TestHttpServer implements AutoCloseable {
         }
     }
 
-    /** A handler that sleeps {@code millis}, then answers 200; gives up quietly when interrupted. */
-    static HttpHandler delayed(long millis) {
+    /** What a handler waits for before it answers; may be interrupted when the server stops. */
+    @FunctionalInterface
+    interface Wait {
+        void await() throws InterruptedException;
+    }
+
+    /** A handler that waits as {@code wait} says, then answers 200; gives up quietly when interrupted or the client is gone. */
+    static HttpHandler answeringAfter(Wait wait) {
         return exchange -> {
             try {
-                Thread.sleep(millis);
+                wait.await();
                 respond(exchange, 200, "late");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -83,6 +89,11 @@ final class TestHttpServer implements AutoCloseable {
                 exchange.close();
             }
         };
+    }
+
+    /** A handler that sleeps {@code millis}, then answers 200. */
+    static HttpHandler delayed(long millis) {
+        return answeringAfter(() -> Thread.sleep(millis));
     }
 
     @Override
