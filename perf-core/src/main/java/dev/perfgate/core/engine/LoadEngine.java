@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -17,13 +18,16 @@ import dev.perfgate.core.http.JdkHttp;
 import dev.perfgate.core.http.LoopbackTarget;
 
 /**
- * Runs a closed-model {@link LoadPlan}: every virtual user repeats its {@link Scenario} back to back
- * until the measured phase ends. Each user records into its own statistics, merged at the end, so
+ * Runs a {@link RunPlan}. In the closed model ({@link LoadPlan}) every virtual user repeats its
+ * {@link Scenario} back to back until the measured phase ends. In the open model ({@link OpenLoadPlan})
+ * iterations start on the plan's arrival schedule, each on a worker of a bounded pool, and are timed
+ * from when they were due. Each user or worker records into its own statistics, merged at the end, so
  * the hot path takes no lock.
  *
- * <p>Every run is bounded: users start no iteration after the measured phase, requests time out,
- * and users still busy at {@code end + requestTimeout + }{@value #STOP_GRACE_SECONDS}{@code s} are
- * interrupted and the run is reported as aborted.
+ * <p>Every run is bounded: no iteration starts after the measured phase (in the open model: none that
+ * was not due within it), requests time out, and users still busy at
+ * {@code end + requestTimeout + }{@value #STOP_GRACE_SECONDS}{@code s} are interrupted and the run is
+ * reported as aborted.
  *
  * <pre>{@code
  * RunMeasurements m = new LoadEngine().run(plan, URI.create("http://localhost:8080"),
@@ -67,8 +71,15 @@ public final class LoadEngine {
      *
      * @throws IllegalArgumentException when {@code target} is not on loopback
      */
-    public RunMeasurements run(LoadPlan plan, URI target, Scenario scenario) {
+    public RunMeasurements run(RunPlan plan, URI target, Scenario scenario) {
         LoopbackTarget.require(target);
+        if (plan instanceof OpenLoadPlan open) {
+            return new OpenModelRun(open, target, scenario, windows).run();
+        }
+        return runClosed((LoadPlan) plan, target, scenario);
+    }
+
+    private RunMeasurements runClosed(LoadPlan plan, URI target, Scenario scenario) {
         HttpClient client = JdkHttp.newSharedClient(plan.requestTimeout());
         CountDownLatch go = new CountDownLatch(1);
         AtomicLong iterations = new AtomicLong();
@@ -86,7 +97,7 @@ public final class LoadEngine {
             RunningUser user = new RunningUser(id, http);
             measurements.add(recorder);
             Thread thread = new Thread(
-                    () -> runUser(user, scenario, recorder, go, plan.thinkTime().toNanos(), phase, iterations, firstFailure),
+                    () -> runUser(user, scenario, recorder, go, plan, phase, iterations, firstFailure),
                     "perfgate-vu-" + id);
             thread.setDaemon(true);
             threads.add(thread);
@@ -104,11 +115,12 @@ public final class LoadEngine {
                 : stuck.size() + " virtual user(s) were still busy " + stopDeadline.toSeconds()
                         + "s after the measured phase ended and were interrupted; their figures are left out";
         stuck.forEach(index -> measurements.set(index, null));
-        return merge(measurements, runWindows, measuredStart, plan.duration(), iterations.get(), abortReason, firstFailure.get());
+        return merge(measurements, runWindows, measuredStart, plan.duration(), iterations.get(), iterations.get(), 0,
+                abortReason, firstFailure.get());
     }
 
     private static void runUser(RunningUser user, Scenario scenario, UserMeasurements recorder, CountDownLatch go,
-            long thinkNanos, long[] phase, AtomicLong iterations, AtomicReference<Throwable> firstFailure) {
+            LoadPlan plan, long[] phase, AtomicLong iterations, AtomicReference<Throwable> firstFailure) {
         try {
             go.await();
         } catch (InterruptedException e) {
@@ -116,12 +128,15 @@ public final class LoadEngine {
         }
         long measureStart = phase[1];
         long measureEnd = phase[2];
-        while (!Thread.currentThread().isInterrupted() && user.iteration < MAX_ITERATIONS_PER_USER) {
+        long limit = plan.iterationLimit();
+        // Seeded by the user's id, so that a run's pauses are the same from run to run.
+        SplittableRandom random = new SplittableRandom(user.id());
+        while (!Thread.currentThread().isInterrupted() && user.iteration < limit) {
             long iterationStart = System.nanoTime();
             if (iterationStart - measureEnd >= 0) {
                 return;
             }
-            user.iteration++;
+            user.beginIteration();
             if (iterationStart - measureStart >= 0) {
                 iterations.incrementAndGet();
             }
@@ -133,6 +148,7 @@ public final class LoadEngine {
                 firstFailure.compareAndSet(null, failure);
                 recorder.record(ITERATION_OPERATION, iterationStart, System.nanoTime() - iterationStart, ErrorKind.CHECK);
             }
+            long thinkNanos = plan.thinkTime().nextNanos(random);
             if (thinkNanos > 0 && !think(thinkNanos, measureEnd)) {
                 return;
             }
@@ -149,7 +165,7 @@ public final class LoadEngine {
         }
     }
 
-    private static void sleepUntil(long nanos) throws InterruptedException {
+    static void sleepUntil(long nanos) throws InterruptedException {
         long remaining = nanos - System.nanoTime();
         if (remaining > 0) {
             TimeUnit.NANOSECONDS.sleep(remaining);
@@ -157,7 +173,7 @@ public final class LoadEngine {
     }
 
     /** Waits for every user until the deadline; returns the indexes of those that had to be interrupted. */
-    private static List<Integer> awaitUsers(List<Thread> threads, long deadlineNanos) {
+    static List<Integer> awaitUsers(List<Thread> threads, long deadlineNanos) {
         List<Integer> stuck = new ArrayList<>();
         for (int i = 0; i < threads.size(); i++) {
             Thread thread = threads.get(i);
@@ -185,8 +201,9 @@ public final class LoadEngine {
         }
     }
 
-    private static RunMeasurements merge(List<UserMeasurements> users, RunWindows windows, Instant measuredStart,
-            Duration measured, long iterations, String abortReason, Throwable firstFailure) {
+    static RunMeasurements merge(List<UserMeasurements> users, RunWindows windows, Instant measuredStart,
+            Duration measured, long iterations, long scheduledIterations, long droppedIterations, String abortReason,
+            Throwable firstFailure) {
         TreeMap<String, OperationStats> operations = new TreeMap<>();
         OperationStats total = new OperationStats();
         for (UserMeasurements user : users) {
@@ -201,7 +218,7 @@ public final class LoadEngine {
             }
         }
         return new RunMeasurements(operations, total, windows.byOperation(), windows.total(), measuredStart, measured,
-                iterations, abortReason, firstFailure);
+                iterations, scheduledIterations, droppedIterations, abortReason, firstFailure);
     }
 
     /**
@@ -212,8 +229,8 @@ public final class LoadEngine {
         return !ITERATION_OPERATION.equals(operation);
     }
 
-    /** The state of one user, confined to its thread. */
-    private static final class RunningUser implements VirtualUser {
+    /** The state of one user (in the open model: one worker), confined to its thread. */
+    static final class RunningUser implements VirtualUser {
         private final int id;
         private final Http http;
         private long iteration;
@@ -221,6 +238,11 @@ public final class LoadEngine {
         RunningUser(int id, Http http) {
             this.id = id;
             this.http = http;
+        }
+
+        /** Counts the iteration about to run. */
+        void beginIteration() {
+            iteration++;
         }
 
         @Override

@@ -16,7 +16,11 @@ import java.util.SortedMap;
  * @param totalWindows  per-window figures of all requests together
  * @param measuredStart wall-clock time at which the measured phase began
  * @param measured      length of the measured phase
- * @param iterations    scenario iterations started in the measured phase, all users together
+ * @param iterations    scenario iterations that actually started in the measured phase, all users together
+ * @param scheduledIterations iterations the plan called for in the measured phase: in the open model, the
+ *                      arrivals due in it; in the closed model, every iteration a user began ({@code iterations})
+ * @param droppedIterations arrivals due in the measured phase that were not started because
+ *                      {@link OpenLoadPlan#maxInFlight()} iterations were running; 0 in the closed model
  * @param abortReason   why the run did not end cleanly, or {@code null} when it did
  * @param firstFailure  the first exception a scenario threw, or {@code null}
  */
@@ -28,12 +32,36 @@ public record RunMeasurements(
         Instant measuredStart,
         Duration measured,
         long iterations,
+        long scheduledIterations,
+        long droppedIterations,
         String abortReason,
         Throwable firstFailure) {
 
     public RunMeasurements {
         operations = Collections.unmodifiableSortedMap(operations);
         windows = Collections.unmodifiableSortedMap(windows);
+    }
+
+    /** Figures of a closed-model run, where every iteration begun was scheduled and none is dropped. */
+    public RunMeasurements(SortedMap<String, OperationStats> operations, OperationStats total,
+            SortedMap<String, WindowSeries> windows, WindowSeries totalWindows, Instant measuredStart, Duration measured,
+            long iterations, String abortReason, Throwable firstFailure) {
+        this(operations, total, windows, totalWindows, measuredStart, measured, iterations, iterations, 0, abortReason,
+                firstFailure);
+    }
+
+    /** Iterations that actually started per second of the measured phase: the achieved arrival rate. */
+    public double iterationsPerSecond() {
+        return iterations / seconds();
+    }
+
+    /** Iterations the plan called for per second of the measured phase: the intended arrival rate. */
+    public double scheduledIterationsPerSecond() {
+        return scheduledIterations / seconds();
+    }
+
+    private double seconds() {
+        return measured.toNanos() / 1e9;
     }
 
     /** Whether every virtual user stopped by itself before the run's deadline. */

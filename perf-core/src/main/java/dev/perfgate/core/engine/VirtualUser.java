@@ -4,7 +4,9 @@ import dev.perfgate.core.http.Http;
 
 /**
  * One simulated user: its id, how many times it has run its scenario, and its HTTP client.
- * A virtual user runs on one thread; its {@link Http} must not be shared with other users.
+ * A virtual user runs on one thread; its {@link Http} must not be shared with other users. In the
+ * open model ({@link OpenLoadPlan}) a virtual user is a worker of the pool that runs the arrivals:
+ * its iterations are the arrivals it happened to take, not one person's session.
  *
  * <pre>{@code
  * Scenario scenario = user -> user.http().get("greeting", "/api/greeting?name=user-" + user.id());

@@ -3,8 +3,8 @@ package dev.perfgate.core.result;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.perfgate.core.engine.LoadPlan;
 import dev.perfgate.core.engine.RunMeasurements;
+import dev.perfgate.core.engine.RunPlan;
 import dev.perfgate.core.slo.SloReport;
 
 /**
@@ -19,6 +19,8 @@ import dev.perfgate.core.slo.SloReport;
  * @param startedAt     ISO-8601 instant at which the measured phase began
  * @param plan          the load
  * @param environment   the machine
+ * @param iterations    scenario iterations scheduled, started and dropped; {@code null} in results written
+ *                      before they were recorded
  * @param total         all operations together
  * @param operations    per operation name
  * @param slo           the run judged against its SLOs, or {@code null} when the test declares none
@@ -31,6 +33,7 @@ public record LoadTestResult(
         String startedAt,
         PlanSummary plan,
         RunEnvironment environment,
+        IterationResult iterations,
         OperationResult total,
         Map<String, OperationResult> operations,
         SloReport slo) {
@@ -42,31 +45,34 @@ public record LoadTestResult(
         operations = operations == null ? Map.of() : new TreeMap<>(operations);
     }
 
-    /** A result without SLOs. */
-    public LoadTestResult(int schemaVersion, String testId, ResultStatus status, String statusReason, String startedAt, PlanSummary plan,
-            RunEnvironment environment, OperationResult total, Map<String, OperationResult> operations) {
-        this(schemaVersion, testId, status, statusReason, startedAt, plan, environment, total, operations, null);
+    /** A result without iteration figures and SLOs, as written before they were recorded. */
+    public LoadTestResult(int schemaVersion, String testId, ResultStatus status, String statusReason, String startedAt,
+            PlanSummary plan, RunEnvironment environment, OperationResult total, Map<String, OperationResult> operations) {
+        this(schemaVersion, testId, status, statusReason, startedAt, plan, environment, null, total, operations, null);
     }
 
     /** The result of a run, with the status the caller decided. */
-    public static LoadTestResult of(String testId, LoadPlan plan, RunMeasurements measured, RunEnvironment environment,
+    public static LoadTestResult of(String testId, RunPlan plan, RunMeasurements measured, RunEnvironment environment,
             ResultStatus status, String statusReason) {
         double seconds = measured.measured().toNanos() / 1e9;
         Map<String, OperationResult> operations = new TreeMap<>();
         measured.operations().forEach((name, stats) ->
                 operations.put(name, OperationResult.of(stats, measured.windows().get(name), seconds)));
         return new LoadTestResult(SCHEMA_VERSION, testId, status, statusReason, measured.measuredStart().toString(),
-                PlanSummary.of(plan), environment, OperationResult.of(measured.total(), measured.totalWindows(), seconds),
-                operations);
+                PlanSummary.of(plan), environment, IterationResult.of(measured),
+                OperationResult.of(measured.total(), measured.totalWindows(), seconds),
+                operations, null);
     }
 
     /** A copy with another status, e.g. when a check after the run fails the test. */
     public LoadTestResult withStatus(ResultStatus newStatus, String reason) {
-        return new LoadTestResult(schemaVersion, testId, newStatus, reason, startedAt, plan, environment, total, operations, slo);
+        return new LoadTestResult(schemaVersion, testId, newStatus, reason, startedAt, plan, environment, iterations, total,
+                operations, slo);
     }
 
     /** A copy that records {@code report}, the run judged against its SLOs ({@code null}: none declared). */
     public LoadTestResult withSlo(SloReport report) {
-        return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, total, operations, report);
+        return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,
+                operations, report);
     }
 }

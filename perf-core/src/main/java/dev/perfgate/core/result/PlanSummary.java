@@ -1,24 +1,69 @@
 package dev.perfgate.core.result;
 
+import java.util.List;
+
 import dev.perfgate.core.engine.LoadPlan;
+import dev.perfgate.core.engine.OpenLoadPlan;
+import dev.perfgate.core.engine.RunPlan;
 import dev.perfgate.core.time.ReadableDuration;
 
 /**
  * The load a result was measured under, in the notation users write.
  *
- * @param model          {@code "closed"}: a fixed number of users, each sending its next request after the last
- * @param users          concurrent virtual users
+ * @param model          {@code "closed"}: a fixed number of users, each sending its next request after the last;
+ *                       {@code "open"}: iterations start on an arrival schedule
+ * @param users          concurrent virtual users; 0 in the open model
  * @param warmUp         unmeasured warm-up, e.g. {@code "2s"}
  * @param duration       measured phase, e.g. {@code "10s"}
  * @param requestTimeout per-request timeout
- * @param thinkTime      pause of each user after each iteration
+ * @param thinkTime      pause of each user after each iteration: {@code "100ms"}, {@code "50ms to 150ms"} (uniform)
+ *                       or {@code "exponential 100ms"} (mean); {@code "0s"} in the open model
+ * @param arrivals       the open model's arrival schedule, stage by stage; empty in the closed model (and in
+ *                       results written before the open model)
+ * @param maxInFlight    the open model's cap on iterations running at once; 0 in the closed model
+ * @param iterationsPerUser the closed model's session limit: iterations after which a user stops; 0 for none
  */
-public record PlanSummary(String model, int users, String warmUp, String duration, String requestTimeout, String thinkTime) {
+public record PlanSummary(String model, int users, String warmUp, String duration, String requestTimeout, String thinkTime,
+        List<ArrivalStage> arrivals, int maxInFlight, long iterationsPerUser) {
+
+    public PlanSummary {
+        arrivals = arrivals == null ? List.of() : List.copyOf(arrivals);
+    }
+
+    /** A closed-model summary. */
+    public PlanSummary(String model, int users, String warmUp, String duration, String requestTimeout, String thinkTime) {
+        this(model, users, warmUp, duration, requestTimeout, thinkTime, List.of(), 0, 0);
+    }
 
     /** The summary of {@code plan}. */
-    public static PlanSummary of(LoadPlan plan) {
-        return new PlanSummary("closed", plan.users(), ReadableDuration.format(plan.warmUp()),
-                ReadableDuration.format(plan.duration()), ReadableDuration.format(plan.requestTimeout()),
-                ReadableDuration.format(plan.thinkTime()));
+    public static PlanSummary of(RunPlan plan) {
+        String warmUp = ReadableDuration.format(plan.warmUp());
+        String duration = ReadableDuration.format(plan.duration());
+        String requestTimeout = ReadableDuration.format(plan.requestTimeout());
+        if (plan instanceof OpenLoadPlan open) {
+            List<ArrivalStage> stages = open.arrivals().stages().stream()
+                    .map(stage -> new ArrivalStage(stage.fromPerSecond(), stage.toPerSecond(), ReadableDuration.format(stage.duration())))
+                    .toList();
+            return new PlanSummary("open", 0, warmUp, duration, requestTimeout, "0s", stages, open.maxInFlight(), 0);
+        }
+        LoadPlan closed = (LoadPlan) plan;
+        return new PlanSummary("closed", closed.users(), warmUp, duration, requestTimeout, closed.thinkTime().describe(),
+                List.of(), 0, closed.iterationsPerUser());
+    }
+
+    /** Whether the plan was an open model. */
+    public boolean open() {
+        return "open".equals(model);
+    }
+
+    /**
+     * One stage of an open-model schedule: the arrival rate goes linearly from {@code fromPerSecond} to
+     * {@code toPerSecond} over {@code duration} (equal rates: constant).
+     *
+     * @param fromPerSecond arrivals per second at the start of the stage
+     * @param toPerSecond   arrivals per second at its end
+     * @param duration      its length, e.g. {@code "10s"}
+     */
+    public record ArrivalStage(double fromPerSecond, double toPerSecond, String duration) {
     }
 }

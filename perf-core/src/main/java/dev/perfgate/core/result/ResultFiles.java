@@ -126,6 +126,20 @@ public final class ResultFiles {
         if (!result.has("slo")) {
             result.putNull("slo");
         }
+        if (!result.has("iterations")) {
+            result.putNull("iterations");
+        }
+        if (result.get("plan") instanceof ObjectNode plan) {
+            if (!plan.has("arrivals")) {
+                plan.putArray("arrivals");
+            }
+            if (!plan.has("maxInFlight")) {
+                plan.put("maxInFlight", 0);
+            }
+            if (!plan.has("iterationsPerUser")) {
+                plan.put("iterationsPerUser", 0);
+            }
+        }
         List<JsonNode> operations = new ArrayList<>();
         operations.add(result.get("total"));
         JsonNode named = result.get("operations");

@@ -1,11 +1,13 @@
 package dev.perfgate.core.result;
 
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * One line that says what a result measured, for logs, e.g.
  * {@code "GreetingIT.greet PASSED: 8 users, 10s (warm-up 2s): 41230 requests, 0 errors, 4123.0/s;
- * latency p50 1.21 ms, p95 2.80 ms, p99 4.10 ms, max 19.30 ms"}.
+ * latency p50 1.21 ms, p95 2.80 ms, p99 4.10 ms, max 19.30 ms"}. An open-model result names its
+ * arrival rate instead of users, and the arrivals it dropped, if any.
  */
 public final class ResultSummary {
 
@@ -17,10 +19,31 @@ public final class ResultSummary {
         OperationResult total = result.total();
         LatencySummary latency = total.latencyMs();
         return String.format(Locale.ROOT,
-                "%s %s: %d users%s, %s (warm-up %s): %d requests, %d errors, %.1f/s; latency p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms",
-                result.testId(), result.status(), result.plan().users(),
-                "0s".equals(result.plan().thinkTime()) ? "" : " thinking " + result.plan().thinkTime(), result.plan().duration(), result.plan().warmUp(),
-                total.requests(), total.errors(), total.throughputPerSecond(),
+                "%s %s: %s, %s (warm-up %s): %d requests, %d errors, %.1f/s%s; latency p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms",
+                result.testId(), result.status(), load(result.plan()), result.plan().duration(), result.plan().warmUp(),
+                total.requests(), total.errors(), total.throughputPerSecond(), dropped(result.iterations()),
                 latency.p50(), latency.p95(), latency.p99(), latency.max());
+    }
+
+    private static String load(PlanSummary plan) {
+        if (plan.open()) {
+            String rates = plan.arrivals().stream()
+                    .map(stage -> stage.fromPerSecond() == stage.toPerSecond()
+                            ? rate(stage.fromPerSecond())
+                            : rate(stage.fromPerSecond()) + " to " + rate(stage.toPerSecond()))
+                    .collect(Collectors.joining(", then "));
+            return "open " + rates + " (at most " + plan.maxInFlight() + " in flight)";
+        }
+        return plan.users() + " users" + ("0s".equals(plan.thinkTime()) ? "" : " thinking " + plan.thinkTime())
+                + (plan.iterationsPerUser() == 0 ? "" : " for " + plan.iterationsPerUser() + " iterations each");
+    }
+
+    private static String rate(double perSecond) {
+        return String.format(Locale.ROOT, perSecond == Math.rint(perSecond) ? "%.0f/s" : "%.2f/s", perSecond);
+    }
+
+    private static String dropped(IterationResult iterations) {
+        return iterations == null || iterations.dropped() == 0 ? ""
+                : ", " + iterations.dropped() + " of " + iterations.scheduled() + " arrivals dropped at the in-flight cap";
     }
 }

@@ -5,13 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import dev.perfgate.core.http.Response;
 
@@ -34,53 +28,30 @@ class LoadEngineTest {
 
     private final AtomicLong okServed = new AtomicLong();
     private final AtomicLong anyServed = new AtomicLong();
-    private ExecutorService serverThreads;
-    private HttpServer server;
+    private TestHttpServer server;
     private URI target;
 
     @BeforeEach
     void startServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/ok", exchange -> {
-            okServed.incrementAndGet();
-            respond(exchange, 200, "ok");
-        });
-        server.createContext("/fail", exchange -> respond(exchange, 503, "unavailable"));
-        server.createContext("/missing", exchange -> respond(exchange, 404, "no such thing"));
-        server.createContext("/slow", exchange -> {
-            try {
-                Thread.sleep(SLOW_HANDLER.toMillis());
-                respond(exchange, 200, "late");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                exchange.close();
-            } catch (IOException clientGone) {
-                exchange.close();
-            }
-        });
-        serverThreads = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "test-http-server");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(serverThreads);
-        server.start();
-        target = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        server = TestHttpServer.start()
+                .handle("/ok", exchange -> {
+                    okServed.incrementAndGet();
+                    respond(exchange, 200, "ok");
+                })
+                .handle("/fail", exchange -> respond(exchange, 503, "unavailable"))
+                .handle("/missing", exchange -> respond(exchange, 404, "no such thing"))
+                .handle("/slow", TestHttpServer.delayed(SLOW_HANDLER.toMillis()));
+        target = server.uri();
     }
 
     @AfterEach
     void stopServer() {
-        server.stop(0);
-        serverThreads.shutdownNow();
+        server.close();
     }
 
     private void respond(HttpExchange exchange, int status, String body) throws IOException {
         anyServed.incrementAndGet();
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        TestHttpServer.respond(exchange, status, body);
     }
 
     private static LoadPlan plan(int users, long warmUpMillis, long durationMillis, long timeoutMillis) {
@@ -237,7 +208,7 @@ class LoadEngineTest {
     @Test
     void refusesANonHttpScheme() {
         AtomicInteger iterations = new AtomicInteger();
-        URI https = URI.create("https://127.0.0.1:" + server.getAddress().getPort());
+        URI https = URI.create("https://127.0.0.1:" + server.port());
 
         assertThatThrownBy(() -> new LoadEngine().run(plan(1, 0, 200, 200), https, user -> iterations.incrementAndGet()))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -277,5 +248,31 @@ class LoadEngineTest {
     @Test
     void rejectsAWindowCountOutOfRange() {
         assertThatThrownBy(() -> new LoadEngine(0)).hasMessageContaining("windows").hasMessageContaining("0");
+    }
+
+    @Test
+    void aUserWithASessionLimitStopsAfterThatManyIterations() {
+        LoadPlan plan = plan(3, 0, 5_000, 2_000).withIterationsPerUser(4);
+
+        RunMeasurements m = runWithin(Duration.ofSeconds(4), plan, user -> user.http().get("/ok"));
+
+        assertThat(m.completed()).isTrue();
+        assertThat(m.iterations()).isEqualTo(12);
+        assertThat(m.total().requestCount()).isEqualTo(12);
+        assertThat(okServed.get()).isEqualTo(12);
+    }
+
+    @Test
+    void aUniformThinkTimePacesEachUserWithinItsRange() {
+        long minMillis = 20;
+        long maxMillis = 40;
+        long durationMillis = 1_000;
+        LoadPlan plan = plan(1, 0, durationMillis, 2_000)
+                .withThinkTime(ThinkTime.uniform(Duration.ofMillis(minMillis), Duration.ofMillis(maxMillis)));
+
+        RunMeasurements m = runWithin(Duration.ofSeconds(10), plan, user -> user.http().get("/ok"));
+
+        // Each iteration takes its pause plus a round trip (well under 10 ms on loopback).
+        assertThat(m.iterations()).isBetween(durationMillis / (maxMillis + 10), durationMillis / minMillis + 1);
     }
 }

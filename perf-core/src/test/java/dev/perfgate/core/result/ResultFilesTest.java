@@ -24,7 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.perfgate.core.engine.ArrivalSchedule;
 import dev.perfgate.core.engine.LoadPlan;
+import dev.perfgate.core.engine.OpenLoadPlan;
+import dev.perfgate.core.engine.ThinkTime;
 
 class ResultFilesTest {
 
@@ -296,5 +299,65 @@ class ResultFilesTest {
         assertThat(back).isEqualTo(withSlo);
         assertThat(back.slo().grade()).isEqualTo(slo.grade());
         assertThat(ResultFiles.read(ResultFiles.write(folder, result("T.none"))).slo()).as("no SLOs declared").isNull();
+    }
+
+    @Test
+    void readsAFileWrittenBeforeTheOpenModelAsAClosedPlanWithoutIterationFigures() throws IOException {
+        Path file = writeEdited("T.old.json", "T.old", tree -> {
+            tree.remove("iterations");
+            ((ObjectNode) tree.get("plan")).remove("arrivals");
+            ((ObjectNode) tree.get("plan")).remove("maxInFlight");
+            ((ObjectNode) tree.get("plan")).remove("iterationsPerUser");
+        });
+
+        LoadTestResult read = ResultFiles.read(file);
+
+        assertThat(read.iterations()).isNull();
+        assertThat(read.plan().open()).isFalse();
+        assertThat(read.plan().arrivals()).isEmpty();
+        assertThat(read.plan().maxInFlight()).isZero();
+        assertThat(read.plan().iterationsPerUser()).isZero();
+        assertThat(read.plan().users()).isEqualTo(4);
+    }
+
+    @Test
+    void keepsAClosedPlansThinkTimeDistributionAndSessionLimit() throws IOException {
+        LoadPlan closed = new LoadPlan(4, Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(5))
+                .withThinkTime(ThinkTime.uniform(Duration.ofMillis(50), Duration.ofMillis(150))).withIterationsPerUser(20);
+        LoadTestResult base = result("T.closed");
+        LoadTestResult result = new LoadTestResult(LoadTestResult.SCHEMA_VERSION, "T.closed", ResultStatus.PASSED, null,
+                base.startedAt(), PlanSummary.of(closed), base.environment(), base.total(), base.operations());
+
+        LoadTestResult read = ResultFiles.read(ResultFiles.write(folder, result));
+
+        assertThat(read).isEqualTo(result);
+        assertThat(read.plan().thinkTime()).isEqualTo("50ms to 150ms");
+        assertThat(read.plan().iterationsPerUser()).isEqualTo(20);
+        assertThat(ResultSummary.of(read)).contains("4 users thinking 50ms to 150ms for 20 iterations each");
+    }
+
+    @Test
+    void keepsAnOpenPlanAndItsIterationFiguresThroughAWriteAndRead() throws IOException {
+        OpenLoadPlan open = OpenLoadPlan.of(ArrivalSchedule.constant(200, Duration.ofSeconds(10))
+                .thenRampTo(400, Duration.ofSeconds(5))).withMaxInFlight(50);
+        LoadTestResult base = result("T.open");
+        LoadTestResult result = new LoadTestResult(LoadTestResult.SCHEMA_VERSION, "T.open", ResultStatus.PASSED, null,
+                base.startedAt(), PlanSummary.of(open), base.environment(), new IterationResult(4_480, 4_500, 20, 298.67, 300),
+                base.total(), base.operations(), null);
+
+        Path file = ResultFiles.write(folder, result);
+        LoadTestResult read = ResultFiles.read(file);
+
+        assertThat(read).isEqualTo(result);
+        assertThat(read.plan().open()).isTrue();
+        assertThat(read.plan().duration()).isEqualTo("15s");
+        assertThat(read.plan().arrivals()).containsExactly(new PlanSummary.ArrivalStage(200, 200, "10s"),
+                new PlanSummary.ArrivalStage(200, 400, "5s"));
+        ObjectNode json = (ObjectNode) JSON.readTree(file.toFile());
+        assertThat(json.get("iterations").get("dropped").asLong()).isEqualTo(20);
+        assertThat(json.get("plan").get("maxInFlight").asInt()).isEqualTo(50);
+        assertThat(json.get("plan").has("open")).as("derived accessors are not written").isFalse();
+        assertThat(ResultSummary.of(read)).contains("open 200/s, then 200/s to 400/s (at most 50 in flight)")
+                .contains("20 of 4500 arrivals dropped");
     }
 }

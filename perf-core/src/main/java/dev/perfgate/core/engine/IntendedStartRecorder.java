@@ -1,0 +1,38 @@
+package dev.perfgate.core.engine;
+
+/**
+ * Times an open-model iteration from when it was due rather than from when it began: the first
+ * request of each iteration is recorded as starting at the iteration's due time, so any delay before
+ * it could start (a late dispatcher, a worker being started, a hand-off) is in its latency; the
+ * iteration's later requests are recorded as they are, from their own start, because their start
+ * waited only for the responses already recorded. Nothing waited is lost and nothing is counted twice.
+ *
+ * <p>Confined to one worker thread, like the {@link UserMeasurements} it wraps.
+ */
+final class IntendedStartRecorder implements RequestRecorder {
+
+    private final RequestRecorder measurements;
+    private long dueNanos;
+    private boolean firstRequestPending;
+
+    IntendedStartRecorder(RequestRecorder measurements) {
+        this.measurements = measurements;
+    }
+
+    /** Starts an iteration that was due at {@code dueNanos} ({@link System#nanoTime()}). */
+    void beginIteration(long dueNanos) {
+        this.dueNanos = dueNanos;
+        this.firstRequestPending = true;
+    }
+
+    @Override
+    public void record(String operation, long startNanos, long latencyNanos, ErrorKind error) {
+        if (firstRequestPending) {
+            firstRequestPending = false;
+            long from = Math.min(dueNanos, startNanos);
+            measurements.record(operation, from, startNanos + latencyNanos - from, error);
+        } else {
+            measurements.record(operation, startNanos, latencyNanos, error);
+        }
+    }
+}

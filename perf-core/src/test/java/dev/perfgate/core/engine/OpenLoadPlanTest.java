@@ -1,0 +1,60 @@
+package dev.perfgate.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+class OpenLoadPlanTest {
+
+    private static final ArrivalSchedule TEN_SECONDS_AT_200 = ArrivalSchedule.constant(200, Duration.ofSeconds(10));
+
+    @Test
+    void defaultsAreNoWarmUpTheDefaultTimeoutAndACapSizedForOneSecondIterationsAtThePeakRate() {
+        OpenLoadPlan plan = OpenLoadPlan.of(TEN_SECONDS_AT_200);
+
+        assertThat(plan.warmUp()).isZero();
+        assertThat(plan.requestTimeout()).isEqualTo(LoadPlan.DEFAULT_REQUEST_TIMEOUT);
+        assertThat(plan.duration()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(plan.maxInFlight()).isEqualTo(200);
+        assertThat(OpenLoadPlan.defaultMaxInFlight(ArrivalSchedule.constant(2, Duration.ofSeconds(10))))
+                .isEqualTo(OpenLoadPlan.MIN_DEFAULT_IN_FLIGHT);
+        assertThat(OpenLoadPlan.defaultMaxInFlight(ArrivalSchedule.ramp(10, 50_000, Duration.ofSeconds(10))))
+                .isEqualTo(OpenLoadPlan.MAX_IN_FLIGHT);
+    }
+
+    @Test
+    void withersChangeOneField() {
+        OpenLoadPlan plan = OpenLoadPlan.of(TEN_SECONDS_AT_200)
+                .withWarmUp(Duration.ofSeconds(2)).withRequestTimeout(Duration.ofSeconds(3)).withMaxInFlight(7);
+
+        assertThat(plan).isEqualTo(new OpenLoadPlan(TEN_SECONDS_AT_200, Duration.ofSeconds(2), Duration.ofSeconds(3), 7));
+        assertThat(plan.timeline().duration()).isEqualTo(Duration.ofSeconds(12));
+    }
+
+    @Test
+    void invalidFieldsAreRefusedNamingTheFieldAndAValidExample() {
+        assertThatThrownBy(() -> OpenLoadPlan.of(null)).hasMessageContaining("arrivals: none given")
+                .hasMessageContaining("ArrivalSchedule.constant(200, Duration.ofSeconds(10))");
+        assertThatThrownBy(() -> OpenLoadPlan.of(TEN_SECONDS_AT_200).withMaxInFlight(0))
+                .hasMessageContaining("maxInFlight: 0 is out of range; use 1 to 2000, e.g. 200");
+        assertThatThrownBy(() -> OpenLoadPlan.of(TEN_SECONDS_AT_200).withWarmUp(Duration.ofSeconds(-1)))
+                .hasMessageContaining("warmUp: PT-1S must be zero or longer, e.g. Duration.ofSeconds(2)");
+        assertThatThrownBy(() -> OpenLoadPlan.of(TEN_SECONDS_AT_200).withRequestTimeout(Duration.ZERO))
+                .hasMessageContaining("requestTimeout: PT0S must be longer than zero");
+    }
+
+    @Test
+    void closedPlansKeepTheirConstructorsAndNameTheFieldTheyRefuse() {
+        LoadPlan plan = new LoadPlan(4, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO)
+                .withThinkTime(Duration.ofMillis(5));
+
+        assertThat(plan.thinkTime()).isEqualTo(ThinkTime.fixed(Duration.ofMillis(5)));
+        assertThatThrownBy(() -> new LoadPlan(0, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)))
+                .hasMessageContaining("users: 0 is out of range; use 1 to 2000, e.g. 8");
+        assertThatThrownBy(() -> new LoadPlan(1, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)))
+                .hasMessageContaining("duration: PT0S must be longer than zero, e.g. \"10s\"");
+    }
+}
