@@ -222,6 +222,12 @@ public class CheckMojo extends AbstractPerfMojo {
             getLog().warn("perfgate: " + result.testId() + " ended " + result.status() + " (" + result.statusReason()
                     + "); its figures are partial");
         }
+        if (result.iterations() != null && result.iterations().dropped() > 0) {
+            // Dropped arrivals never reach the latency figures: a slower app can look as fast as before.
+            getLog().warn("perfgate: " + result.testId() + " dropped " + result.iterations().dropped() + " of "
+                    + result.iterations().scheduled() + " arrivals (maxInFlight iterations were running): its latencies leave them"
+                    + " out, so the app could not keep up with the intended rate; raise maxInFlight or lower the rate to measure them");
+        }
     }
 
     /** Fails the build as configured; {@code kept} names where this run's results stay for inspection. */

@@ -195,6 +195,19 @@ class CheckMojoTest {
     }
 
     @Test
+    void anOpenModelRunThatDroppedArrivalsIsWarnedAbout() throws Exception {
+        LoadTestResult base = result(TEST, op(10, 20));
+        LoadTestResult dropping = new LoadTestResult(base.schemaVersion(), TEST, base.status(), null, base.startedAt(), base.plan(),
+                base.environment(), new dev.perfgate.core.result.IterationResult(4_480, 4_500, 20, 448, 450), base.total(),
+                base.operations(), null);
+        given(base, dropping);
+
+        mojo.execute();
+
+        assertThat(log.at("WARN")).singleElement().asString().contains(TEST, "dropped 20 of 4500 arrivals", "raise maxInFlight");
+    }
+
+    @Test
     void writesTheReportAlsoWhenTheGateFails() throws Exception {
         given(result(TEST, op(10, 30)), result(TEST, op(20, 30)));
 
