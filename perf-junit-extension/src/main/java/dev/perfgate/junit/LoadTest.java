@@ -39,7 +39,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <h2>Overrides</h2>
  * System properties override the annotation for every load test of the JVM, e.g. a shorter run on
  * a laptop: {@value #USERS_PROPERTY}, {@value #DURATION_PROPERTY}, {@value #WARM_UP_PROPERTY},
- * {@value #THINK_TIME_PROPERTY}, {@value #REQUEST_TIMEOUT_PROPERTY}.
+ * {@value #THINK_TIME_PROPERTY}, {@value #REQUEST_TIMEOUT_PROPERTY}, {@value #ARRIVAL_RATE_PROPERTY},
+ * {@value #ITERATIONS_PROPERTY}.
  *
  * <h2>Outcome</h2>
  * The test fails when no request succeeded or the run was aborted; the result file is written in
@@ -64,6 +65,10 @@ public @interface LoadTest {
     String THINK_TIME_PROPERTY = "perfgate.thinkTime";
     /** System property overriding {@link #requestTimeout()}: {@value}. */
     String REQUEST_TIMEOUT_PROPERTY = "perfgate.requestTimeout";
+    /** System property overriding {@link #arrivalRate()}: {@value}. */
+    String ARRIVAL_RATE_PROPERTY = "perfgate.arrivalRate";
+    /** System property overriding {@link #iterations()}: {@value}. */
+    String ITERATIONS_PROPERTY = "perfgate.iterations";
     /** System property naming the folder result files are written to: {@value}; default {@code target/perf-results}. */
     String RESULTS_DIR_PROPERTY = "perfgate.resultsDir";
 
@@ -77,11 +82,32 @@ public @interface LoadTest {
     String warmUp() default "2s";
 
     /**
-     * Pause of each user after each iteration, e.g. {@code "100ms"}. {@code "0s"} (the default) makes
-     * every user send its next request at once: a saturating load, whose tail latencies mostly
-     * measure queueing.
+     * Pause of each user after each iteration: fixed ({@code "100ms"}), drawn uniformly from a range
+     * ({@code "5s..15s"}) or from an exponential distribution of that mean ({@code "~100ms"}).
+     * {@code "0s"} (the default) makes every user send its next request at once: a saturating load,
+     * whose tail latencies mostly measure queueing.
      */
     String thinkTime() default "0s";
+
+    /**
+     * Iterations after which each user stops (a session limit, warm-up included), e.g. {@code 50};
+     * 0 (the default) for no limit but the run's end.
+     */
+    long iterations() default 0;
+
+    /**
+     * Switches to the open model: iterations start at this rate whatever the application's speed,
+     * e.g. {@code "50/s"}, or ramping over the measured phase, {@code "10/s..100/s"}. Latency is then
+     * measured from each arrival's intended start (no coordinated omission); {@link #users()},
+     * {@link #thinkTime()} and {@link #iterations()} do not apply. Empty (the default): the closed model.
+     */
+    String arrivalRate() default "";
+
+    /**
+     * Open model: iterations that may run at once; an arrival due while this many run is dropped and
+     * counted. 0 (the default): the peak rate times one second, from 8 to 2000.
+     */
+    int maxInFlight() default 0;
 
     /** Longest a single request may take before it counts as a timeout error. */
     String requestTimeout() default "10s";

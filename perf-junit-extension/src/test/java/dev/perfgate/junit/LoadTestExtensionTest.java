@@ -36,6 +36,7 @@ import dev.perfgate.junit.fixture.FailingLoad;
 import dev.perfgate.junit.fixture.GoodLoad;
 import dev.perfgate.junit.fixture.LongLoad;
 import dev.perfgate.junit.fixture.MissingDockerfileLoad;
+import dev.perfgate.junit.fixture.ModelsLoad;
 import dev.perfgate.junit.fixture.NeverHealthyLoad;
 import dev.perfgate.junit.fixture.NoAppLoad;
 import dev.perfgate.junit.fixture.TinyApp;
@@ -50,7 +51,7 @@ class LoadTestExtensionTest {
 
     private static final List<String> PROPERTIES = List.of(LoadTest.RESULTS_DIR_PROPERTY, LoadTest.USERS_PROPERTY,
             LoadTest.DURATION_PROPERTY, LoadTest.WARM_UP_PROPERTY, LoadTest.THINK_TIME_PROPERTY,
-            LoadTest.REQUEST_TIMEOUT_PROPERTY);
+            LoadTest.REQUEST_TIMEOUT_PROPERTY, LoadTest.ARRIVAL_RATE_PROPERTY, LoadTest.ITERATIONS_PROPERTY);
 
     @TempDir
     Path resultsDir;
@@ -151,6 +152,25 @@ class LoadTestExtensionTest {
     }
 
     @Test
+    void theAnnotationChoosesTheOpenModelOrAClosedModelWithSessionsAndThinkTimeRanges() throws Exception {
+        EngineExecutionResults results = Fixtures.run(ModelsLoad.class);
+
+        assertThat(Fixtures.failures(results)).isEmpty();
+        LoadTestResult open = ResultFiles.read(resultsDir.resolve("ModelsLoad.arrivals.json"));
+        assertThat(open.plan().open()).isTrue();
+        assertThat(open.plan().maxInFlight()).isEqualTo(20);
+        assertThat(open.iterations().scheduled()).as("40/s for 2 s").isEqualTo(80);
+        assertThat(open.iterations().started() + open.iterations().dropped()).isEqualTo(80);
+        assertThat(open.total().requests()).isEqualTo(open.iterations().started());
+
+        LoadTestResult sessions = ResultFiles.read(resultsDir.resolve("ModelsLoad.sessions.json"));
+        assertThat(sessions.plan().open()).isFalse();
+        assertThat(sessions.plan().thinkTime()).isEqualTo("10ms to 30ms");
+        assertThat(sessions.plan().iterationsPerUser()).isEqualTo(5);
+        assertThat(sessions.total().requests()).as("2 users x 5 iterations, then they stop").isEqualTo(10);
+    }
+
+    @Test
     void loadWhereNoRequestSucceedsFailsAndStillWritesTheResult() {
         EngineExecutionResults results = Fixtures.run(FailingLoad.class);
 
@@ -232,6 +252,9 @@ class LoadTestExtensionTest {
         LoadTest.USERS_PROPERTY + ", many",
         LoadTest.USERS_PROPERTY + ", 0",
         LoadTest.WARM_UP_PROPERTY + ", -1s",
+        LoadTest.THINK_TIME_PROPERTY + ", 5s..",
+        LoadTest.ARRIVAL_RATE_PROPERTY + ", fast",
+        LoadTest.ITERATIONS_PROPERTY + ", -3",
     })
     void malformedOverrideFailsNamingTheProperty(String property, String value) throws Exception {
         System.setProperty(property, value);

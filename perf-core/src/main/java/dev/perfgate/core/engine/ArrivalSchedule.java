@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import dev.perfgate.core.time.ReadableRate;
+
 /**
  * When the arrivals of an open-model run are due: a sequence of {@link RateStage}s, each at a
  * constant rate or ramping linearly between two rates. Arrival {@code i} (0-based) is due at the
@@ -64,6 +66,27 @@ public final class ArrivalSchedule {
     /** Arrivals at {@code perSecond} for {@code duration}. */
     public static ArrivalSchedule constant(double perSecond, Duration duration) {
         return of(List.of(RateStage.constant(perSecond, duration)));
+    }
+
+    /**
+     * The schedule {@code text} states over {@code duration}: a constant rate ({@code "50/s"}) or a
+     * ramp from one rate to another ({@code "10/s..100/s"}).
+     *
+     * @throws IllegalArgumentException naming {@code where}, the value and the valid forms
+     */
+    public static ArrivalSchedule parse(String text, Duration duration, String where) {
+        String value = text == null ? "" : text.strip();
+        int range = value.indexOf("..");
+        try {
+            if (range < 0) {
+                return constant(ReadableRate.parse(value, where), duration);
+            }
+            return ramp(ReadableRate.parse(value.substring(0, range), where), ReadableRate.parse(value.substring(range + 2), where),
+                    duration);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": '" + text + "' is not an arrival rate; use a rate (\"50/s\") or a ramp"
+                    + " (\"10/s..100/s\"): " + e.getMessage(), e);
+        }
     }
 
     /** Arrivals at a rate going linearly from {@code fromPerSecond} to {@code toPerSecond} over {@code duration}. */

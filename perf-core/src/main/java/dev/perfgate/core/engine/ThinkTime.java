@@ -36,6 +36,30 @@ public sealed interface ThinkTime {
         return new Exponential(mean);
     }
 
+    /**
+     * The think time {@code text} states: fixed ({@code "100ms"}, {@code "0s"} for none), uniform over a
+     * range ({@code "5s..15s"}) or exponential of a mean ({@code "~100ms"}).
+     *
+     * @throws IllegalArgumentException naming {@code where}, the value and the valid forms
+     */
+    static ThinkTime parse(String text, String where) {
+        String value = text == null ? "" : text.strip();
+        try {
+            if (value.startsWith("~")) {
+                return exponential(ReadableDuration.parse(value.substring(1), where));
+            }
+            int range = value.indexOf("..");
+            if (range >= 0) {
+                return uniform(ReadableDuration.parse(value.substring(0, range), where),
+                        ReadableDuration.parse(value.substring(range + 2), where));
+            }
+            return fixed(ReadableDuration.parse(value, where));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": '" + text + "' is not a think time; use a pause (\"100ms\"), a range"
+                    + " (\"5s..15s\") or an exponential mean (\"~100ms\")", e);
+        }
+    }
+
     /** The mean pause. */
     Duration mean();
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 import dev.perfgate.core.time.ReadableDuration;
+import dev.perfgate.core.time.ReadableRate;
 
 /**
  * One service-level objective: a limit on one metric of one operation, or of all operations
@@ -52,7 +53,7 @@ public record SloThreshold(String operation, SloMetric metric, double limit) {
             }
             return new SloThreshold(operation, metric, percent / 100);
         }
-        return new SloThreshold(operation, metric, number(value, "/s", where, "\"100/s\""));
+        return new SloThreshold(operation, metric, ReadableRate.parse(value, where));
     }
 
     private static double number(String value, String suffix, String where, String example) {
