@@ -24,6 +24,9 @@ final class ResponseParser {
     /** Longest header line kept; longer lines are read past, and only their start is looked at. */
     static final int MAX_LINE = 8_192;
 
+    /** Bytes copied out of the buffer at once to look for lines: a whole small response in one copy. */
+    private static final int COPY = 4_096;
+
     private static final byte[] HTTP_1 = {'H', 'T', 'T', 'P', '/', '1', '.'};
     private static final byte[] CONTENT_LENGTH = ascii("content-length");
     private static final byte[] TRANSFER_ENCODING = ascii("transfer-encoding");
@@ -35,6 +38,10 @@ final class ResponseParser {
     private enum State { STATUS_LINE, HEADER_LINE, FIXED_BODY, CHUNK_SIZE_LINE, CHUNK_DATA, CHUNK_DATA_END, TRAILER_LINE,
         BODY_UNTIL_CLOSE, DONE }
 
+    // One copy per read of the bytes in which lines are looked for, rather than a call on the buffer
+    // per line: each call on a Netty buffer checks its reference count and bounds.
+    private final byte[] copy = new byte[COPY];
+    // The start of a line that began in an earlier read (or copy), kept until its end arrives.
     private final byte[] line = new byte[MAX_LINE];
     private int lineLength;
     private boolean lineTruncated;
@@ -85,12 +92,7 @@ final class ResponseParser {
                     in.skipBytes(in.readableBytes());
                     return NEED_MORE;
                 default:
-                    outcome = readLine(in);
-                    if (outcome == COMPLETE) {
-                        outcome = onLine();
-                        lineLength = 0;
-                        lineTruncated = false;
-                    }
+                    outcome = readLines(in);
                     break;
             }
             if (outcome != COMPLETE) {
@@ -135,45 +137,77 @@ final class ResponseParser {
         return COMPLETE;
     }
 
-    /** Appends to {@link #line} up to the next LF, which is consumed but not kept; COMPLETE when the line is whole. */
-    private int readLine(ByteBuf in) {
-        int start = in.readerIndex();
-        int end = in.writerIndex();
-        int lf = in.indexOf(start, end, (byte) '\n');
-        int stop = lf < 0 ? end : lf;
-        int keep = Math.min(stop - start, MAX_LINE - lineLength);
-        if (keep > 0) {
-            in.getBytes(start, line, lineLength, keep);
-            lineLength += keep;
-        }
-        lineTruncated |= keep < stop - start;
-        if (lf < 0) {
-            in.readerIndex(end);
+    /**
+     * Reads whole lines while the response is in a line state (status, headers, chunk sizes,
+     * trailers); a line cut off by the end of the bytes waits in {@link #line} for its end.
+     * COMPLETE when the state left the lines or more bytes wait in {@code in}.
+     */
+    private int readLines(ByteBuf in) {
+        int length = Math.min(in.readableBytes(), COPY);
+        if (length == 0) {
             return NEED_MORE;
         }
-        in.readerIndex(lf + 1);
-        if (lineLength > 0 && line[lineLength - 1] == '\r') {
-            lineLength--;
+        in.getBytes(in.readerIndex(), copy, 0, length);
+        int position = 0;
+        int outcome = COMPLETE;
+        while (position < length && inLineState() && outcome == COMPLETE) {
+            int lf = indexOf(copy, (byte) '\n', position, length);
+            if (lf < 0) {
+                keepPartOfLine(position, length);
+                position = length;
+                break;
+            }
+            if (lineLength == 0 && !lineTruncated) {
+                outcome = onLine(copy, position, withoutCr(copy, position, lf));
+            } else {
+                keepPartOfLine(position, lf);
+                outcome = onLine(line, 0, withoutCr(line, 0, lineLength));
+                lineLength = 0;
+                lineTruncated = false;
+            }
+            position = lf + 1;
         }
-        return COMPLETE;
+        in.skipBytes(position);
+        if (outcome != COMPLETE) {
+            return outcome;
+        }
+        return inLineState() && !in.isReadable() ? NEED_MORE : COMPLETE;
     }
 
-    private int onLine() {
+    private boolean inLineState() {
+        return state == State.STATUS_LINE || state == State.HEADER_LINE || state == State.CHUNK_SIZE_LINE
+                || state == State.CHUNK_DATA_END || state == State.TRAILER_LINE;
+    }
+
+    private void keepPartOfLine(int from, int to) {
+        int keep = Math.min(to - from, MAX_LINE - lineLength);
+        System.arraycopy(copy, from, line, lineLength, keep);
+        lineLength += keep;
+        lineTruncated |= keep < to - from;
+    }
+
+    /** The end of the line {@code [from, lf)} without its CR. */
+    private static int withoutCr(byte[] bytes, int from, int lf) {
+        return lf > from && bytes[lf - 1] == '\r' ? lf - 1 : lf;
+    }
+
+    /** Handles the line {@code bytes[from, to)}, without its line end. */
+    private int onLine(byte[] bytes, int from, int to) {
         switch (state) {
             case STATUS_LINE:
-                return onStatusLine();
+                return onStatusLine(bytes, from, to);
             case HEADER_LINE:
-                return lineLength == 0 ? onEndOfHeaders() : onHeaderLine();
+                return to == from ? onEndOfHeaders() : onHeaderLine(bytes, from, to);
             case CHUNK_SIZE_LINE:
-                return onChunkSizeLine();
+                return onChunkSizeLine(bytes, from, to);
             case CHUNK_DATA_END:
-                if (lineLength != 0) {
+                if (to != from) {
                     return MALFORMED;
                 }
                 state = State.CHUNK_SIZE_LINE;
                 return COMPLETE;
             case TRAILER_LINE:
-                if (lineLength == 0) {
+                if (to == from) {
                     state = State.DONE;
                 }
                 return COMPLETE;
@@ -182,53 +216,52 @@ final class ResponseParser {
         }
     }
 
-    private int onStatusLine() {
+    private int onStatusLine(byte[] bytes, int from, int to) {
         // "HTTP/1.1 200 OK": the version, a space, three digits.
-        if (lineLength < 12 || line[8] != ' ') {
+        if (to - from < 12 || bytes[from + 8] != ' ') {
             return MALFORMED;
         }
         for (int i = 0; i < HTTP_1.length; i++) {
-            if (line[i] != HTTP_1[i]) {
+            if (bytes[from + i] != HTTP_1[i]) {
                 return MALFORMED;
             }
         }
         int value = 0;
-        for (int i = 9; i < 12; i++) {
-            int digit = line[i] - '0';
+        for (int i = from + 9; i < from + 12; i++) {
+            int digit = bytes[i] - '0';
             if (digit < 0 || digit > 9) {
                 return MALFORMED;
             }
             value = value * 10 + digit;
         }
         status = value;
-        http10 = line[7] == '0';
+        http10 = bytes[from + 7] == '0';
         state = State.HEADER_LINE;
         return COMPLETE;
     }
 
-    private int onHeaderLine() {
-        int colon = indexOf(line, (byte) ':', lineLength);
-        if (colon <= 0) {
+    private int onHeaderLine(byte[] bytes, int from, int to) {
+        int colon = indexOf(bytes, (byte) ':', from, to);
+        if (colon <= from) {
             return MALFORMED;
         }
-        int valueStart = colon + 1;
-        if (nameIs(CONTENT_LENGTH, colon)) {
-            return lineTruncated ? MALFORMED : onContentLength(valueStart);
+        if (nameIs(CONTENT_LENGTH, bytes, from, colon)) {
+            return lineTruncated ? MALFORMED : onContentLength(bytes, colon + 1, to);
         }
-        if (nameIs(TRANSFER_ENCODING, colon)) {
-            chunked |= contains(valueStart, CHUNKED);
-        } else if (nameIs(CONNECTION, colon)) {
-            connectionClose |= contains(valueStart, CLOSE);
-            connectionKeepAlive |= contains(valueStart, KEEP_ALIVE);
+        if (nameIs(TRANSFER_ENCODING, bytes, from, colon)) {
+            chunked |= contains(bytes, colon + 1, to, CHUNKED);
+        } else if (nameIs(CONNECTION, bytes, from, colon)) {
+            connectionClose |= contains(bytes, colon + 1, to, CLOSE);
+            connectionKeepAlive |= contains(bytes, colon + 1, to, KEEP_ALIVE);
         }
         return COMPLETE;
     }
 
-    private int onContentLength(int valueStart) {
+    private int onContentLength(byte[] bytes, int from, int to) {
         long value = 0;
         boolean digits = false;
-        for (int i = valueStart; i < lineLength; i++) {
-            byte b = line[i];
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
             if (b >= '0' && b <= '9') {
                 if (value > (Long.MAX_VALUE - 9) / 10) {
                     return MALFORMED;
@@ -266,13 +299,13 @@ final class ResponseParser {
         return COMPLETE;
     }
 
-    private int onChunkSizeLine() {
+    private int onChunkSizeLine(byte[] bytes, int from, int to) {
         long size = 0;
         int digits = 0;
-        for (int i = 0; i < lineLength; i++) {
-            int value = hexValue(line[i]);
+        for (int i = from; i < to; i++) {
+            int value = hexValue(bytes[i]);
             if (value < 0) {
-                if (line[i] != ';' && line[i] != ' ' && line[i] != '\t') {
+                if (bytes[i] != ';' && bytes[i] != ' ' && bytes[i] != '\t') {
                     return MALFORMED;
                 }
                 break; // chunk extensions and padding are allowed and ignored
@@ -294,24 +327,24 @@ final class ResponseParser {
         return COMPLETE;
     }
 
-    private boolean nameIs(byte[] lowerName, int nameLength) {
-        if (nameLength != lowerName.length) {
+    private static boolean nameIs(byte[] lowerName, byte[] bytes, int from, int to) {
+        if (to - from != lowerName.length) {
             return false;
         }
-        for (int i = 0; i < nameLength; i++) {
-            if (toLower(line[i]) != lowerName[i]) {
+        for (int i = 0; i < lowerName.length; i++) {
+            if (toLower(bytes[from + i]) != lowerName[i]) {
                 return false;
             }
         }
         return true;
     }
 
-    /** Whether the header value from {@code from} holds {@code lowerToken}, ignoring case. */
-    private boolean contains(int from, byte[] lowerToken) {
-        int last = lineLength - lowerToken.length;
+    /** Whether {@code bytes[from, to)} holds {@code lowerToken}, ignoring case. */
+    private static boolean contains(byte[] bytes, int from, int to, byte[] lowerToken) {
+        int last = to - lowerToken.length;
         for (int i = from; i <= last; i++) {
             int j = 0;
-            while (j < lowerToken.length && toLower(line[i + j]) == lowerToken[j]) {
+            while (j < lowerToken.length && toLower(bytes[i + j]) == lowerToken[j]) {
                 j++;
             }
             if (j == lowerToken.length) {
@@ -321,8 +354,8 @@ final class ResponseParser {
         return false;
     }
 
-    private static int indexOf(byte[] bytes, byte wanted, int length) {
-        for (int i = 0; i < length; i++) {
+    private static int indexOf(byte[] bytes, byte wanted, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (bytes[i] == wanted) {
                 return i;
             }
