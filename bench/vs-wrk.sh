@@ -5,10 +5,13 @@
 # tool: requests/s per round and median; generator CPU seconds per 100k requests, in the steady state
 # (from /proc/PID/stat and nginx's stub_status between 1 s after the warm-up and 1 s before the end)
 # and over the whole run (user+sys from /usr/bin/time, JVM start and warm-up included, divided by
-# the requests nginx counted for that run); peak RSS; then perfgate's median over wrk's.
+# the requests nginx counted for that run); peak RSS; nginx's own CPU per 100k requests in the same
+# steady window (is the server working harder for one tool?); then perfgate's median over wrk's.
 #   ./mvnw -B -q -pl perf-core package -DskipTests && bench/vs-wrk.sh [ROUNDS] [SECONDS] [CONNECTIONS]
 # Extra JVM options for perfgate: PERFGATE_JAVA_OPTS="-XX:+UseParallelGC" bench/vs-wrk.sh
 # WITH_ENGINE=1 adds the thread-per-user engine (JDK HttpClient, bench/EngineRate.java) as a third tool.
+# On a shared machine each tool's run first waits (up to QUIET_WAIT seconds, default 120) until the CPUs are
+# less than QUIET_BUSY percent busy (default 15) over 2 s; the busy share before each run is printed.
 set -euo pipefail
 rounds="${1:-3}"
 seconds="${2:-10}"
@@ -64,7 +67,27 @@ for _ in $(seq 1 50); do
 done
 curl -sf "$url" >/dev/null || { echo "vs-wrk: nginx did not answer on $url; see $work/nginx-error.log" >&2; exit 1; }
 
+nginx_worker="$(pgrep -P "$nginx_pid" | head -n 1)"
 served() { curl -sf "http://127.0.0.1:${port}/status" | awk 'NR == 3 { print $3 }'; }
+
+# busy_percent: how busy all CPUs were over the next 2 s.
+busy_percent() {
+  local u n s i w x y z t1 i1 t2 i2
+  read -r _ u n s i w x y z _ </proc/stat; t1=$((u + n + s + i + w + x + y + z)); i1=$((i + w))
+  sleep 2
+  read -r _ u n s i w x y z _ </proc/stat; t2=$((u + n + s + i + w + x + y + z)); i2=$((i + w))
+  echo $((100 - 100 * (i2 - i1) / (t2 - t1)))
+}
+
+# wait_for_quiet: until the machine is quiet or QUIET_WAIT seconds passed; prints the last busy share.
+wait_for_quiet() {
+  local busy waited=0
+  busy="$(busy_percent)"
+  while [ "$busy" -ge "${QUIET_BUSY:-15}" ] && [ "$waited" -lt "${QUIET_WAIT:-120}" ]; do
+    sleep 3; waited=$((waited + 5)); busy="$(busy_percent)"
+  done
+  echo "$busy"
+}
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 
@@ -74,19 +97,20 @@ cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 # from 1 s after its warm-up to 1 s before its end: the steady state, without JVM start or JIT.
 run() {
   local tool="$1" round="$2" warm="$3"; shift 3
-  local before after time_pid pid cpu0 cpu1 served0 served1
+  local before after time_pid pid cpu0 cpu1 served0 served1 busy nginx0 nginx1
+  busy="$(wait_for_quiet)"
   before="$(served)"
   /usr/bin/time -f '%U %S %M' -o "$work/$tool-$round.time" taskset -c 1 "$@" >"$work/$tool-$round.out" 2>&1 &
   time_pid=$!
   sleep "$((warm + 1))"
   pid="$(pgrep -P "$time_pid" | head -n 1)"
-  cpu0="$(cpu_ticks "$pid")"; served0="$(served)"
+  cpu0="$(cpu_ticks "$pid")"; nginx0="$(cpu_ticks "$nginx_worker")"; served0="$(served)"
   sleep "$((seconds - 2))"
-  cpu1="$(cpu_ticks "$pid")"; served1="$(served)"
+  cpu1="$(cpu_ticks "$pid")"; nginx1="$(cpu_ticks "$nginx_worker")"; served1="$(served)"
   wait "$time_pid"
   after="$(served)"
-  echo "$((after - before)) $((cpu1 - cpu0)) $((served1 - served0))" >"$work/$tool-$round.served"
-  echo "round $round $tool: $(grep -E '^Requests/sec' "$work/$tool-$round.out")"
+  echo "$((after - before)) $((cpu1 - cpu0)) $((served1 - served0)) $((nginx1 - nginx0))" >"$work/$tool-$round.served"
+  echo "round $round $tool: $(grep -E '^Requests/sec' "$work/$tool-$round.out") (machine ${busy}% busy before)"
 }
 
 echo "vs-wrk: $rounds rounds of ${seconds}s, $connections connections, on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs))"
@@ -107,20 +131,23 @@ import re, statistics, sys
 work, rounds, with_engine, ticks = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "1", int(sys.argv[4])
 medians = {}
 print()
-print(f"{'tool':<12}{'req/s per round':<30}{'median':>9}{'CPU s/100k steady':>19}{'CPU s/100k all':>16}{'peak RSS MiB':>14}")
+print(f"{'tool':<12}{'req/s per round':<30}{'median':>9}{'CPU s/100k steady':>19}{'CPU s/100k all':>16}{'peak RSS MiB':>14}"
+      f"{'nginx CPU s/100k':>18}")
 for tool in ("wrk", "perfgate") + (("jdk-engine",) if with_engine else ()):
-    rates, cpu, steady, rss = [], [], [], []
+    rates, cpu, steady, rss, server = [], [], [], [], []
     for r in range(1, rounds + 1):
         out = open(f"{work}/{tool}-{r}.out").read()
         rates.append(float(re.search(r"^Requests/sec:\s+([\d.]+)", out, re.M).group(1)))
         user, system, max_rss_kib = open(f"{work}/{tool}-{r}.time").read().split()[-3:]
-        served, steady_ticks, steady_served = map(int, open(f"{work}/{tool}-{r}.served").read().split())
+        served, steady_ticks, steady_served, nginx_ticks = map(int, open(f"{work}/{tool}-{r}.served").read().split())
+        server.append(nginx_ticks / ticks / steady_served * 100_000)
         cpu.append((float(user) + float(system)) / served * 100_000)
         steady.append(steady_ticks / ticks / steady_served * 100_000)
         rss.append(int(max_rss_kib) / 1024)
     medians[tool] = statistics.median(rates)
     print(f"{tool:<12}{' '.join(f'{x:,.0f}' for x in rates):<30}{medians[tool]:>9,.0f}"
-          f"{statistics.median(steady):>19.3f}{statistics.median(cpu):>16.3f}{max(rss):>14.1f}")
+          f"{statistics.median(steady):>19.3f}{statistics.median(cpu):>16.3f}{max(rss):>14.1f}"
+          f"{statistics.median(server):>18.3f}")
 print(f"\nperfgate / wrk (median requests/s): {medians['perfgate'] / medians['wrk']:.2f}")
 if with_engine:
     print(f"jdk-engine / wrk (median requests/s): {medians['jdk-engine'] / medians['wrk']:.2f}")
