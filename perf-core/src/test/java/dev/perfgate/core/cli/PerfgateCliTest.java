@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,11 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import com.sun.net.httpserver.HttpServer;
-
 import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.ResultFiles;
 import dev.perfgate.core.result.ResultStatus;
+import dev.perfgate.core.testing.LoopbackHttpServer;
 
 /** The command line as a user types it: exit codes, messages, the printed block and the result file. */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
@@ -32,27 +29,19 @@ class PerfgateCliTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private HttpServer server;
+    private LoopbackHttpServer server;
     private String url;
 
     @BeforeEach
     void startServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/hello", exchange -> {
-            int status = exchange.getRequestURI().getQuery() == null ? 200 : 500;
-            byte[] body = "hello".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, body.length);
-            try (OutputStream stream = exchange.getResponseBody()) {
-                stream.write(body);
-            }
-        });
-        server.start();
-        url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hello";
+        server = LoopbackHttpServer.start();
+        server.route("/hello", exchange -> server.respond(exchange, exchange.getRequestURI().getQuery() == null ? 200 : 500, "hello"));
+        url = server.url("/hello").toString();
     }
 
     @AfterEach
     void stopServer() {
-        server.stop(0);
+        server.close();
     }
 
     private int cli(String... args) {

@@ -5,25 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import dev.perfgate.core.engine.ErrorKind;
 import dev.perfgate.core.engine.LoadPlan;
@@ -34,6 +27,7 @@ import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.ResultFiles;
 import dev.perfgate.core.result.ResultStatus;
 import dev.perfgate.core.result.RunEnvironment;
+import dev.perfgate.core.testing.LoopbackHttpServer;
 
 /** The event-loop driver against servers on loopback. Each run is at most about a second of load. */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
@@ -41,18 +35,16 @@ class EventLoopDriverTest {
 
     private static final Duration SERVER_DELAY = Duration.ofMillis(20);
 
-    private final AtomicLong served = new AtomicLong();
-    private ExecutorService serverThreads;
-    private HttpServer server;
+    private LoopbackHttpServer server;
 
     @BeforeEach
     void startServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/ok", exchange -> respond(exchange, 200, "ok"));
-        server.createContext("/fail", exchange -> respond(exchange, 503, "unavailable"));
-        server.createContext("/missing", exchange -> respond(exchange, 404, "no such thing"));
-        server.createContext("/chunked", exchange -> {
-            served.incrementAndGet();
+        server = LoopbackHttpServer.start()
+                .answer("/ok", 200, "ok")
+                .answer("/fail", 503, "unavailable")
+                .answer("/missing", 404, "no such thing");
+        server.route("/chunked", exchange -> {
+            server.countAnswer();
             exchange.sendResponseHeaders(200, 0); // length 0: the JDK server sends the body chunked
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write("first chunk, ".getBytes(StandardCharsets.UTF_8));
@@ -60,36 +52,19 @@ class EventLoopDriverTest {
                 out.write("second chunk".getBytes(StandardCharsets.UTF_8));
             }
         });
-        server.createContext("/close", exchange -> {
+        server.route("/close", exchange -> {
             exchange.getResponseHeaders().set("Connection", "close");
-            respond(exchange, 200, "bye");
+            server.respond(exchange, 200, "bye");
         });
-        serverThreads = Executors.newFixedThreadPool(8, runnable -> {
-            Thread thread = new Thread(runnable, "test-http-server");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(serverThreads);
-        server.start();
     }
 
     @AfterEach
     void stopServer() {
-        server.stop(0);
-        serverThreads.shutdownNow();
-    }
-
-    private void respond(HttpExchange exchange, int status, String body) throws IOException {
-        served.incrementAndGet();
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        server.close();
     }
 
     private URI url(String path) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+        return server.url(path);
     }
 
     private static LoadPlan plan(int connections, long warmUpMillis, long durationMillis, long timeoutMillis) {
@@ -108,7 +83,7 @@ class EventLoopDriverTest {
         OperationStats ok = m.operation("GET /ok").orElseThrow();
         assertThat(m.completed()).isTrue();
         assertThat(ok.errorCount()).isZero();
-        assertThat(ok.requestCount()).isPositive().isEqualTo(served.get());
+        assertThat(ok.requestCount()).isPositive().isEqualTo(server.answered());
         assertThat(m.total().requestCount()).isEqualTo(ok.requestCount());
         assertThat(m.iterations()).isEqualTo(ok.requestCount());
         assertThat(m.operations()).containsOnlyKeys("GET /ok");
@@ -123,7 +98,7 @@ class EventLoopDriverTest {
         long recorded = m.total().requestCount();
         assertThat(recorded).isPositive();
         // More left out than the one request per connection that may straddle the start of the measured phase.
-        assertThat(served.get() - recorded).isGreaterThan(plan.users());
+        assertThat(server.answered() - recorded).isGreaterThan(plan.users());
     }
 
     @Test
@@ -144,7 +119,7 @@ class EventLoopDriverTest {
         RunMeasurements m = run(plan(2, 0, 300, 2_000), url("/fail")).measurements();
 
         OperationStats fail = m.operation("GET /fail").orElseThrow();
-        assertThat(fail.requestCount()).isPositive().isEqualTo(served.get());
+        assertThat(fail.requestCount()).isPositive().isEqualTo(server.answered());
         assertThat(fail.errors()).containsOnlyKeys(ErrorKind.HTTP_5XX);
         assertThat(fail.errorCount()).isEqualTo(fail.requestCount());
         assertThat(fail.latencyMicros().getTotalCount()).isZero();
@@ -163,7 +138,7 @@ class EventLoopDriverTest {
         OperationStats chunked = run(plan(2, 0, 300, 2_000), url("/chunked")).measurements().total();
 
         assertThat(chunked.errorCount()).isZero();
-        assertThat(chunked.requestCount()).isPositive().isEqualTo(served.get());
+        assertThat(chunked.requestCount()).isPositive().isEqualTo(server.answered());
     }
 
     @Test
@@ -171,7 +146,7 @@ class EventLoopDriverTest {
         OperationStats close = run(plan(2, 0, 300, 2_000), url("/close")).measurements().total();
 
         assertThat(close.errorCount()).isZero();
-        assertThat(close.requestCount()).isGreaterThan(2).isEqualTo(served.get());
+        assertThat(close.requestCount()).isGreaterThan(2).isEqualTo(server.answered());
     }
 
     @Test
@@ -220,7 +195,7 @@ class EventLoopDriverTest {
         EventLoopRun run = new EventLoopDriver(2).run(plan(3, 0, 300, 2_000), url("/ok"));
 
         assertThat(run.eventLoops()).isEqualTo(2);
-        assertThat(run.measurements().total().requestCount()).isPositive().isEqualTo(served.get());
+        assertThat(run.measurements().total().requestCount()).isPositive().isEqualTo(server.answered());
         assertThat(EventLoopDriver.share(3, 2, 0) + EventLoopDriver.share(3, 2, 1)).isEqualTo(3);
     }
 
@@ -276,6 +251,6 @@ class EventLoopDriverTest {
         LoadPlan thinking = plan(1, 0, 200, 200).withThinkTime(Duration.ofMillis(10));
 
         assertThatThrownBy(() -> run(thinking, url("/ok"))).hasMessageContaining("thinkTime");
-        assertThat(served).hasValue(0);
+        assertThat(server.answered()).isZero();
     }
 }
