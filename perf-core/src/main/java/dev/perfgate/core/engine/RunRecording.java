@@ -35,10 +35,19 @@ public final class RunRecording {
 
     /** A recording that cuts the measured phase into {@code windows} windows (see {@link LoadEngine#LoadEngine(int)}). */
     public RunRecording(int windows) {
+        this.windows = new RunWindows(requireWindows(windows), phase);
+    }
+
+    /**
+     * Returns {@code windows} when it is a window count a run can be cut into (1 to 1,000).
+     *
+     * @throws IllegalArgumentException naming the count and the range
+     */
+    public static int requireWindows(int windows) {
         if (windows < 1 || windows > 1_000) {
             throw new IllegalArgumentException("windows: " + windows + " is out of range; use 1 to 1000, e.g. 10");
         }
-        this.windows = new RunWindows(windows, phase);
+        return windows;
     }
 
     /**

@@ -29,7 +29,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
         connections.opened(this);
-        sendNext();
+        sendNext(System.nanoTime());
     }
 
     @Override
@@ -59,7 +59,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             inFlight = false;
             // A body without length or chunks ends with the connection; anything else was cut off.
             boolean whole = parser.endOfInput() == ResponseParser.COMPLETE;
-            record(whole ? ErrorKind.ofStatus(parser.status()) : ErrorKind.CONNECTION);
+            record(System.nanoTime(), whole ? ErrorKind.ofStatus(parser.status()) : ErrorKind.CONNECTION);
         }
         release();
     }
@@ -85,8 +85,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         release();
     }
 
-    private void sendNext() {
-        long now = System.nanoTime();
+    /** Sends the next request, {@code now} being its start; or closes the connection when the run is over. */
+    private void sendNext(long now) {
         if (connections.isOver(now)) {
             channel.close();
             return;
@@ -98,23 +98,28 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void onResponse(boolean bytesLeftOver) {
+        // One clock read ends this request and starts the next, and the next goes out before this
+        // one is recorded: the server waits for nobody's bookkeeping.
+        long now = System.nanoTime();
+        long start = requestStartNanos;
+        ErrorKind error = ErrorKind.ofStatus(parser.status());
         inFlight = false;
-        record(ErrorKind.ofStatus(parser.status()));
         if (parser.closesConnection() || bytesLeftOver) {
             channel.close();
         } else {
-            sendNext();
+            sendNext(now);
         }
+        connections.record(start, now - start, error);
     }
 
     private void fail(ErrorKind kind) {
         inFlight = false;
-        record(kind);
+        record(System.nanoTime(), kind);
         channel.close();
     }
 
-    private void record(ErrorKind error) {
-        connections.record(requestStartNanos, System.nanoTime() - requestStartNanos, error);
+    private void record(long endNanos, ErrorKind error) {
+        connections.record(requestStartNanos, endNanos - requestStartNanos, error);
     }
 
     /** Hands the connection's place back exactly once, however the channel ended. */

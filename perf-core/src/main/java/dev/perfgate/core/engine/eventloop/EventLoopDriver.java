@@ -76,9 +76,8 @@ public final class EventLoopDriver {
         if (eventLoops < 1 || eventLoops > MAX_EVENT_LOOPS) {
             throw new IllegalArgumentException("eventLoops: " + eventLoops + " is out of range; use 1 to " + MAX_EVENT_LOOPS + ", e.g. 1");
         }
-        new RunRecording(windows); // validates the count with the engine's message
         this.eventLoops = eventLoops;
-        this.windows = windows;
+        this.windows = RunRecording.requireWindows(windows);
     }
 
     /**
