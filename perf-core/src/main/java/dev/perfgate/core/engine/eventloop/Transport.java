@@ -15,6 +15,11 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 /**
  * How the event loops talk to the kernel: Linux's epoll through Netty's native library where it
  * loads (fewer system calls and no selector garbage), the JDK's NIO everywhere else.
+ *
+ * <pre>{@code
+ * Transport t = Transport.best();           // EPOLL on Linux x86-64, else NIO
+ * if (t == Transport.NIO) log(Transport.epollUnavailability());
+ * }</pre>
  */
 public enum Transport {
     /** Netty's native epoll transport (Linux x86-64). */
