@@ -117,20 +117,9 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
 
     private static LoadTestResult judge(LoadTestSettings settings, RunMeasurements measured, RunningApp app) {
         RunEnvironment environment = RunEnvironment.current(RunningApp.dockerVersion());
+        LoadTestResult result = LoadTestResult.judged(settings.testId(), settings.plan(), measured, environment);
         String died = app.deathNotice();
-        ResultStatus status = ResultStatus.PASSED;
-        String reason = null;
-        long succeeded = measured.total().requestCount() - measured.total().errorCount();
-        if (!measured.completed() || died != null) {
-            status = ResultStatus.ABORTED;
-            reason = died != null ? died : measured.abortReason();
-        } else if (succeeded == 0) {
-            status = ResultStatus.FAILED;
-            reason = "no request succeeded in the measured phase (" + measured.total().requestCount() + " requests, errors "
-                    + measured.total().errors() + ")"
-                    + measured.scenarioFailure().map(f -> "; first failure: " + f).orElse("");
-        }
-        return LoadTestResult.of(settings.testId(), settings.plan(), measured, environment, status, reason);
+        return died == null ? result : result.withStatus(ResultStatus.ABORTED, died);
     }
 
     private static Path writeResult(LoadTestSettings settings, LoadTestResult result) {

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -115,7 +114,7 @@ public final class LoadEngine {
                 : stuck.size() + " virtual user(s) were still busy " + stopDeadline.toSeconds()
                         + "s after the measured phase ended and were interrupted; their figures are left out";
         stuck.forEach(index -> measurements.set(index, null));
-        return merge(measurements, runWindows, measuredStart, plan.duration(), iterations.get(), iterations.get(), 0,
+        return RunRecording.merge(measurements, runWindows, measuredStart, plan.duration(), iterations.get(), iterations.get(), 0,
                 abortReason, firstFailure.get());
     }
 
@@ -199,26 +198,6 @@ public final class LoadEngine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static RunMeasurements merge(List<UserMeasurements> users, RunWindows windows, Instant measuredStart,
-            Duration measured, long iterations, long scheduledIterations, long droppedIterations, String abortReason,
-            Throwable firstFailure) {
-        TreeMap<String, OperationStats> operations = new TreeMap<>();
-        OperationStats total = new OperationStats();
-        for (UserMeasurements user : users) {
-            // null: a user interrupted at the deadline, which may still be writing to its figures.
-            if (user != null) {
-                user.byOperation().forEach((name, stats) -> {
-                    operations.computeIfAbsent(name, n -> new OperationStats()).add(stats);
-                    if (countsInTotal(name)) {
-                        total.add(stats);
-                    }
-                });
-            }
-        }
-        return new RunMeasurements(operations, total, windows.byOperation(), windows.total(), measuredStart, measured,
-                iterations, scheduledIterations, droppedIterations, abortReason, firstFailure);
     }
 
     /**

@@ -85,7 +85,7 @@ final class OpenModelRun {
                     + " iteration worker(s) were still busy " + stopDeadline.toSeconds()
                     + "s after the measured phase ended and were interrupted; their figures are left out";
         }
-        return LoadEngine.merge(measurements, runWindows, measuredStart, plan.duration(), startedInMeasuredPhase.get(),
+        return RunRecording.merge(measurements, runWindows, measuredStart, plan.duration(), startedInMeasuredPhase.get(),
                 dispatched.scheduled, dispatched.dropped, abortReason, firstFailure.get());
     }
 

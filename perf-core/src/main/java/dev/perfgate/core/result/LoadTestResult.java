@@ -64,6 +64,24 @@ public record LoadTestResult(
                 operations, null);
     }
 
+    /**
+     * The result of a run with the status its measurements alone decide: ABORTED when the run did not
+     * complete, FAILED when no request succeeded, PASSED otherwise.
+     */
+    public static LoadTestResult judged(String testId, RunPlan plan, RunMeasurements measured, RunEnvironment environment) {
+        long succeeded = measured.total().requestCount() - measured.total().errorCount();
+        if (!measured.completed()) {
+            return of(testId, plan, measured, environment, ResultStatus.ABORTED, measured.abortReason());
+        }
+        if (succeeded == 0) {
+            String reason = "no request succeeded in the measured phase (" + measured.total().requestCount() + " requests, errors "
+                    + measured.total().errors() + ")"
+                    + measured.scenarioFailure().map(f -> "; first failure: " + f).orElse("");
+            return of(testId, plan, measured, environment, ResultStatus.FAILED, reason);
+        }
+        return of(testId, plan, measured, environment, ResultStatus.PASSED, null);
+    }
+
     /** A copy with another status, e.g. when a check after the run fails the test. */
     public LoadTestResult withStatus(ResultStatus newStatus, String reason) {
         return new LoadTestResult(schemaVersion, testId, newStatus, reason, startedAt, plan, environment, iterations, total,

@@ -1,0 +1,132 @@
+package dev.perfgate.core.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * The figures of one run while a load driver records them, for drivers other than
+ * {@link LoadEngine} (e.g. the event-loop driver). Each recording thread gets a
+ * {@link RequestRecorder} of its own, so the hot path takes no lock; {@link #finish} merges them
+ * into the same {@link RunMeasurements} the engine returns.
+ *
+ * <pre>{@code
+ * RunRecording recording = new RunRecording(10);
+ * RequestRecorder loop1 = recording.newThreadRecorder();      // one per thread, before start
+ * recording.start(System.nanoTime(), plan.warmUp(), plan.duration());
+ * // ... threads call loop1.record(...) ...
+ * RunMeasurements m = recording.finish(null);                // after the threads stopped
+ * }</pre>
+ *
+ * <p>Not thread-safe itself: create recorders, start and finish from one thread. A recorder may
+ * only be used by one thread at a time.
+ */
+public final class RunRecording {
+
+    // {start, measured start, measured end} in nanoTime, as UserMeasurements and RunWindows expect.
+    private final long[] phase = new long[3];
+    private final RunWindows windows;
+    private final List<UserMeasurements> recorders = new ArrayList<>();
+    private final List<UserMeasurements> leftOut = new ArrayList<>();
+    private Instant measuredStart;
+    private Duration measured;
+
+    /** A recording that cuts the measured phase into {@code windows} windows (see {@link LoadEngine#LoadEngine(int)}). */
+    public RunRecording(int windows) {
+        this.windows = new RunWindows(requireWindows(windows), phase);
+    }
+
+    /**
+     * Returns {@code windows} when it is a window count a run can be cut into (1 to 1,000).
+     *
+     * @throws IllegalArgumentException naming the count and the range
+     */
+    public static int requireWindows(int windows) {
+        if (windows < 1 || windows > 1_000) {
+            throw new IllegalArgumentException("windows: " + windows + " is out of range; use 1 to 1000, e.g. 10");
+        }
+        return windows;
+    }
+
+    /**
+     * A recorder for one thread. Requests it is given count only when they started in the measured
+     * phase. Create all recorders before {@link #start}; the thread that uses one must see the start,
+     * e.g. by being handed its work after it.
+     */
+    public RequestRecorder newThreadRecorder() {
+        UserMeasurements recorder = new UserMeasurements(phase, windows);
+        recorders.add(recorder);
+        return recorder;
+    }
+
+    /** Fixes the phases: warm-up from {@code startNanos} ({@link System#nanoTime()}), then the measured phase. */
+    public void start(long startNanos, Duration warmUp, Duration duration) {
+        phase[0] = startNanos;
+        phase[1] = startNanos + warmUp.toNanos();
+        phase[2] = phase[1] + duration.toNanos();
+        measuredStart = Instant.now().plus(warmUp);
+        measured = duration;
+    }
+
+    /** {@link System#nanoTime()} at which the measured phase begins. */
+    public long measuredStartNanos() {
+        return phase[1];
+    }
+
+    /** {@link System#nanoTime()} at which the measured phase ends: no request may start from then on. */
+    public long measuredEndNanos() {
+        return phase[2];
+    }
+
+    /** Leaves the figures of {@code recorder} out of the result, e.g. when its thread could not be stopped. */
+    public void leaveOut(RequestRecorder recorder) {
+        leftOut.add((UserMeasurements) recorder);
+    }
+
+    /**
+     * Merges what every recorder holds. Call after the recording threads stopped (or after leaving
+     * out those that did not).
+     *
+     * @param abortReason why the run did not end cleanly, or {@code null} when it did
+     */
+    public RunMeasurements finish(String abortReason) {
+        List<UserMeasurements> kept = new ArrayList<>(recorders);
+        kept.removeAll(leftOut);
+        RunMeasurements merged = merge(kept, windows, measuredStart, measured, 0, abortReason, null);
+        // One request per iteration: the driver has no scenario of its own.
+        return new RunMeasurements(merged.operations(), merged.total(), merged.windows(), merged.totalWindows(),
+                measuredStart, measured, merged.total().requestCount(), abortReason, null);
+    }
+
+    /** Merges per-thread (or per-user) figures into the run's; {@code null} entries are left out. */
+    static RunMeasurements merge(List<UserMeasurements> users, RunWindows windows, Instant measuredStart,
+            Duration measured, long iterations, String abortReason, Throwable firstFailure) {
+        return merge(users, windows, measuredStart, measured, iterations, iterations, 0, abortReason, firstFailure);
+    }
+
+    /**
+     * The figures of every recorder in {@code users} merged, with the iteration counts of the run:
+     * {@code scheduledIterations} and {@code droppedIterations} differ from {@code iterations} in the open model only.
+     */
+    static RunMeasurements merge(List<UserMeasurements> users, RunWindows windows, Instant measuredStart,
+            Duration measured, long iterations, long scheduledIterations, long droppedIterations, String abortReason,
+            Throwable firstFailure) {
+        TreeMap<String, OperationStats> operations = new TreeMap<>();
+        OperationStats total = new OperationStats();
+        for (UserMeasurements user : users) {
+            // null: a user interrupted at the deadline, which may still be writing to its figures.
+            if (user != null) {
+                user.byOperation().forEach((name, stats) -> {
+                    operations.computeIfAbsent(name, n -> new OperationStats()).add(stats);
+                    if (LoadEngine.countsInTotal(name)) {
+                        total.add(stats);
+                    }
+                });
+            }
+        }
+        return new RunMeasurements(operations, total, windows.byOperation(), windows.total(), measuredStart, measured,
+                iterations, scheduledIterations, droppedIterations, abortReason, firstFailure);
+    }
+}
