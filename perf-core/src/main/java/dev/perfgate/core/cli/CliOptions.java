@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
+import dev.perfgate.core.engine.ArrivalSchedule;
 import dev.perfgate.core.engine.LoadPlan;
+import dev.perfgate.core.engine.OpenLoadPlan;
+import dev.perfgate.core.engine.RunPlan;
 import dev.perfgate.core.engine.eventloop.EventLoopDriver;
 import dev.perfgate.core.http.LoopbackTarget;
 import dev.perfgate.core.result.ResultFiles;
@@ -28,8 +31,11 @@ import dev.perfgate.core.time.ReadableDuration;
  * @param timeout     longest a request may take before it counts as a timeout
  * @param threads     event-loop threads
  * @param json        where to write the result file, or {@code null}
+ * @param rate        requests per second in all, paced as wrk2 does; 0 to send each request as soon as
+ *                    its connection is free
  */
-public record CliOptions(URI url, int connections, Duration warmUp, Duration duration, Duration timeout, int threads, Path json) {
+public record CliOptions(URI url, int connections, Duration warmUp, Duration duration, Duration timeout, int threads, Path json,
+        double rate) {
 
     /** Every option, with the example its error message shows. Adding one: a constant here and a line in {@link #parse}. */
     enum Option {
@@ -39,7 +45,8 @@ public record CliOptions(URI url, int connections, Duration warmUp, Duration dur
         WARM_UP("--warm-up", "2s", "0s"),
         TIMEOUT("--timeout", "5s", "5s"),
         THREADS("--threads", "1", "1"),
-        JSON("--json", "result.json", null);
+        JSON("--json", "result.json", null),
+        RATE("--rate", "5000", "0");
 
         final String flag;
         final String example;
@@ -71,6 +78,9 @@ public record CliOptions(URI url, int connections, Duration warmUp, Duration dur
             "  --timeout D          a request slower than this counts as a timeout error (default 5s)",
             "  --threads N          event-loop threads (default 1)",
             "  --json FILE          also write the perfgate result file, e.g. result.json",
+            "  --rate R             requests per second in all, each connection on an even schedule; latency is",
+            "                       measured from when each request was due (no coordinated omission) (default:",
+            "                       none, each connection sends as soon as its last response arrived)",
             "  --help               this text");
 
     /**
@@ -96,12 +106,39 @@ public record CliOptions(URI url, int connections, Duration warmUp, Duration dur
         }
         int threads = wholeNumber(given, Option.THREADS, 1, EventLoopDriver.MAX_EVENT_LOOPS);
         Path json = given.containsKey(Option.JSON) ? json(given.get(Option.JSON)) : null;
-        return new CliOptions(url, connections, warmUp, duration, timeout, threads, json);
+        return new CliOptions(url, connections, warmUp, duration, timeout, threads, json, rate(given));
     }
 
-    /** The load these options describe. */
+    /** The connections and phases these options describe. */
     public LoadPlan plan() {
         return new LoadPlan(connections, warmUp, duration, timeout);
+    }
+
+    /**
+     * The load as the result file records it: with {@code --rate}, an open model at that rate with at
+     * most {@code connections} requests in flight; else the closed model of {@link #plan()}.
+     */
+    public RunPlan recordedPlan() {
+        if (rate == 0) {
+            return plan();
+        }
+        return OpenLoadPlan.of(ArrivalSchedule.constant(rate, duration)).withWarmUp(warmUp).withRequestTimeout(timeout)
+                .withMaxInFlight(connections);
+    }
+
+    private static double rate(Map<Option, String> given) {
+        String text = given.getOrDefault(Option.RATE, Option.RATE.defaultValue).strip();
+        String number = text.endsWith("/s") ? text.substring(0, text.length() - 2).strip() : text;
+        double rate;
+        try {
+            rate = Double.parseDouble(number);
+        } catch (NumberFormatException e) {
+            throw invalid(Option.RATE, text, "is not a number of requests per second");
+        }
+        if (!(rate >= 0) || rate > ArrivalSchedule.MAX_RATE_PER_SECOND || !number.matches("[0-9]+(\\.[0-9]+)?")) {
+            throw invalid(Option.RATE, text, "is out of range 0 to " + (long) ArrivalSchedule.MAX_RATE_PER_SECOND);
+        }
+        return rate;
     }
 
     private static Map<Option, String> collect(String[] args) {
@@ -113,7 +150,7 @@ public record CliOptions(URI url, int connections, Duration warmUp, Duration dur
             Option option = Option.of(flag);
             if (option == null) {
                 throw new UsageException("unknown option '" + arg + "'; the options are --url, --connections, --duration,"
-                        + " --warm-up, --timeout, --threads, --json, e.g. --url " + Option.URL.example + " --connections 64");
+                        + " --warm-up, --timeout, --threads, --json, --rate, e.g. --url " + Option.URL.example + " --connections 64");
             }
             String value;
             if (equals >= 0) {

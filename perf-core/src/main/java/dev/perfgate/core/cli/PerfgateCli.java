@@ -55,9 +55,10 @@ public final class PerfgateCli {
             return USAGE;
         }
         out.println(RunReport.header(options));
-        EventLoopRun run = new EventLoopDriver(options.threads()).run(options.plan(), options.url());
-        out.print(RunReport.of(run));
-        LoadTestResult result = LoadTestResult.judged(testId(options), options.plan(), run.measurements(), RunEnvironment.current(null));
+        EventLoopRun run = new EventLoopDriver(options.threads()).run(options.plan(), options.url(), options.rate());
+        out.print(RunReport.of(run, options.rate()));
+        LoadTestResult result = LoadTestResult.judged(testId(options), options.recordedPlan(), run.measurements(),
+                RunEnvironment.current(null));
         if (options.json() != null && !write(result, options.json(), out, err)) {
             return RUN_FAILED;
         }

@@ -24,12 +24,18 @@ final class RunReport {
     /** The header printed before the run starts. */
     static String header(CliOptions options) {
         return "Running " + ReadableDuration.format(options.duration()) + " test @ " + options.url() + "\n"
-                + "  " + options.connections() + " connections, warm-up "
+                + "  " + options.connections() + " connections"
+                + (options.rate() > 0 ? String.format(Locale.ROOT, " at %.0f requests/s in all", options.rate()) : "") + ", warm-up "
                 + ReadableDuration.format(options.warmUp()) + " (not measured), timeout " + ReadableDuration.format(options.timeout());
     }
 
     /** Requests/s, errors by kind and latency percentiles of {@code run}. */
     static String of(EventLoopRun run) {
+        return of(run, 0);
+    }
+
+    /** The same for a run paced at {@code rate} requests per second (0: not paced), with what was due and sent. */
+    static String of(EventLoopRun run, double rate) {
         RunMeasurements m = run.measurements();
         OperationStats total = m.total();
         Histogram latencies = total.latencyMicros();
@@ -49,6 +55,10 @@ final class RunReport {
         }
         if (!m.completed()) {
             out.append("  Aborted: ").append(m.abortReason()).append('\n');
+        }
+        if (rate > 0) {
+            out.append(String.format(Locale.ROOT, "  Paced: %d requests due, %d sent, %d not sent by the end (every connection busy)%n",
+                    m.scheduledIterations(), m.iterations(), m.droppedIterations()));
         }
         out.append(String.format(Locale.ROOT, "Requests/sec: %.2f%n", total.requestCount() / seconds));
         return out.toString();

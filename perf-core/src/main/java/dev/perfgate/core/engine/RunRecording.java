@@ -70,6 +70,11 @@ public final class RunRecording {
         measured = duration;
     }
 
+    /** {@link System#nanoTime()} at which the run (its warm-up) begins. */
+    public long startNanos() {
+        return phase[0];
+    }
+
     /** {@link System#nanoTime()} at which the measured phase begins. */
     public long measuredStartNanos() {
         return phase[1];
@@ -92,12 +97,23 @@ public final class RunRecording {
      * @param abortReason why the run did not end cleanly, or {@code null} when it did
      */
     public RunMeasurements finish(String abortReason) {
+        return finish(abortReason, -1);
+    }
+
+    /**
+     * The run's figures, as {@link #finish(String)}, for a run paced to {@code scheduled} requests due in
+     * the measured phase: those not sent by its end (the connections were all busy) count as dropped.
+     * A negative {@code scheduled} means the run was not paced.
+     */
+    public RunMeasurements finish(String abortReason, long scheduled) {
         List<UserMeasurements> kept = new ArrayList<>(recorders);
         kept.removeAll(leftOut);
         RunMeasurements merged = merge(kept, windows, measuredStart, measured, 0, abortReason, null);
         // One request per iteration: the driver has no scenario of its own.
+        long started = merged.total().requestCount();
+        long due = scheduled < 0 ? started : scheduled;
         return new RunMeasurements(merged.operations(), merged.total(), merged.windows(), merged.totalWindows(),
-                measuredStart, measured, merged.total().requestCount(), abortReason, null);
+                measuredStart, measured, started, due, Math.max(0, due - started), abortReason, null);
     }
 
     /** Merges per-thread (or per-user) figures into the run's; {@code null} entries are left out. */

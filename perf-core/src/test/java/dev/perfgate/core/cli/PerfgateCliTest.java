@@ -79,6 +79,21 @@ class PerfgateCliTest {
     }
 
     @Test
+    void aRateRunsPacedAndIsRecordedAsAnOpenModel(@TempDir Path folder) {
+        Path json = folder.resolve("paced.json");
+
+        int exit = cli("--url", url, "--connections", "4", "--rate", "500", "--duration", "1s", "--json", json.toString());
+
+        assertThat(exit).as(complaint()).isEqualTo(PerfgateCli.OK);
+        assertThat(printed()).contains("4 connections at 500 requests/s in all").containsPattern("Paced: 500 requests due, \\d+ sent");
+        LoadTestResult result = ResultFiles.read(json);
+        assertThat(result.plan().open()).isTrue();
+        assertThat(result.plan().maxInFlight()).isEqualTo(4);
+        assertThat(result.iterations().scheduled()).isEqualTo(500);
+        assertThat(result.total().requests()).isBetween(495L, 505L);
+    }
+
+    @Test
     void printsErrorsByKindAndFailsWhenNoRequestSucceeded() {
         int exit = cli("--url", url + "?fail", "--connections", "1", "--duration", "200ms");
 
@@ -98,7 +113,9 @@ class PerfgateCliTest {
         "--url URL --warm-up soon | --warm-up: 'soon' is not a duration | \"2m\"",
         "--url URL --threads 0 | --threads: '0' is out of range | --threads 1",
         "--url URL --json out.txt | --json: 'out.txt' must name a file ending in .json | --json result.json",
-        "--url URL --rate 100 | unknown option '--rate' | --connections 64",
+        "--url URL --rate fast | --rate: 'fast' is not a number of requests per second | --rate 5000",
+        "--url URL --rate 200000 | --rate: '200000' is out of range 0 to 100000 | --rate 5000",
+        "--url URL --speed 100 | unknown option '--speed' | --connections 64",
         "--url URL --duration | --duration needs a value | --duration 10s",
         "--url URL --threads 1 --threads 2 | --threads is given twice | --threads 1",
         "--url http://192.0.2.1/hello | not a loopback address | --url http://127.0.0.1:8080/hello",

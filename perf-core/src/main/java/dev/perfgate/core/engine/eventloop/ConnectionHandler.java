@@ -1,5 +1,7 @@
 package dev.perfgate.core.engine.eventloop;
 
+import java.util.concurrent.TimeUnit;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -15,14 +17,21 @@ import dev.perfgate.core.engine.ErrorKind;
 final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     private final LoopConnections connections;
+    private final int slot;
     private final ResponseParser parser = new ResponseParser();
     private Channel channel;
     private long requestStartNanos;
     private boolean inFlight;
     private boolean closed;
 
-    ConnectionHandler(LoopConnections connections) {
+    /** @param slot this connection's place among its loop's connections, which a replacement takes over */
+    ConnectionHandler(LoopConnections connections, int slot) {
         this.connections = connections;
+        this.slot = slot;
+    }
+
+    int slot() {
+        return slot;
     }
 
     @Override
@@ -85,14 +94,45 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         release();
     }
 
-    /** Sends the next request, {@code now} being its start; or closes the connection when the run is over. */
+    /**
+     * Sends the next request: at once, {@code now} being its start, or, at a paced rate, when it is
+     * due (at once when it is already late, its latency counted from when it was due); or closes
+     * the connection when the run is over. A paced request still unsent when the measured phase
+     * ends is never sent: the run does not stretch to work off a backlog.
+     */
     private void sendNext(long now) {
         if (connections.isOver(now)) {
             channel.close();
             return;
         }
+        Pacing pacing = connections.pacing();
+        if (pacing == null) {
+            send(now);
+            return;
+        }
+        long due = pacing.due(slot);
+        if (connections.isOver(due)) {
+            channel.close();
+        } else if (due - now > 0) {
+            channel.eventLoop().schedule(() -> sendIfStillOpen(due), due - now, TimeUnit.NANOSECONDS);
+        } else {
+            send(due);
+        }
+    }
+
+    private void sendIfStillOpen(long due) {
+        if (channel.isActive() && !inFlight) {
+            send(due);
+        }
+    }
+
+    private void send(long start) {
+        Pacing pacing = connections.pacing();
+        if (pacing != null) {
+            pacing.advance(slot);
+        }
         parser.reset();
-        requestStartNanos = now;
+        requestStartNanos = start;
         inFlight = true;
         channel.writeAndFlush(connections.request(), channel.voidPromise());
     }

@@ -19,6 +19,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 
+import dev.perfgate.core.engine.ArrivalSchedule;
 import dev.perfgate.core.engine.LoadEngine;
 import dev.perfgate.core.engine.LoadPlan;
 import dev.perfgate.core.engine.RequestRecorder;
@@ -86,7 +87,30 @@ public final class EventLoopDriver {
      * @throws IllegalArgumentException when {@code url} is not an http URL on loopback, or the plan has think time
      */
     public EventLoopRun run(LoadPlan plan, URI url) {
+        return run(plan, url, 0);
+    }
+
+    /**
+     * Sends GET {@code url} on {@code plan.users()} connections at {@code perSecond} requests per second
+     * in all (the warm-up included), as wrk2 does: each connection sends on its own even schedule, a
+     * request that could not go out when due (its connection still waiting for the last response) goes
+     * as soon as it can and its latency is measured from when it was due. Requests due in the
+     * measured phase but never sent are reported as dropped. {@code perSecond} 0 sends back to back.
+     *
+     * <pre>{@code
+     * EventLoopRun run = new EventLoopDriver(1).run(new LoadPlan(64, Duration.ZERO, Duration.ofSeconds(10),
+     *         Duration.ofSeconds(5)), URI.create("http://127.0.0.1:8080/hello"), 5_000);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when {@code url} is not an http URL on loopback, the plan has think
+     *         time, or the rate is negative or above {@link ArrivalSchedule#MAX_RATE_PER_SECOND}
+     */
+    public EventLoopRun run(LoadPlan plan, URI url, double perSecond) {
         LoopbackTarget.require(url);
+        if (!(perSecond >= 0) || perSecond > ArrivalSchedule.MAX_RATE_PER_SECOND) {
+            throw new IllegalArgumentException("rate: " + perSecond + "/s is out of range; use 0 (back to back) to "
+                    + (long) ArrivalSchedule.MAX_RATE_PER_SECOND + ", e.g. 5000");
+        }
         if (!plan.thinkTime().mean().isZero()) {
             throw new IllegalArgumentException("thinkTime: " + plan.thinkTime().describe()
                     + " is not supported by the event-loop driver, which saturates; use LoadEngine for think time");
@@ -102,7 +126,7 @@ public final class EventLoopDriver {
         EventLoopGroup group = transport.newEventLoops(loops, new DefaultThreadFactory("perfgate-loop", true));
         ByteBuf requestBytes = PooledByteBufAllocator.DEFAULT.directBuffer(request.bytes().length).writeBytes(request.bytes());
         try {
-            RunMeasurements measurements = drive(plan, target, request.operation(), requestBytes, transport, group, loops);
+            RunMeasurements measurements = drive(plan, target, request.operation(), requestBytes, transport, group, loops, perSecond);
             return new EventLoopRun(measurements, transport, loops);
         } finally {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
@@ -111,7 +135,7 @@ public final class EventLoopDriver {
     }
 
     private RunMeasurements drive(LoadPlan plan, InetSocketAddress target, String operation, ByteBuf requestBytes,
-            Transport transport, EventLoopGroup group, int loops) {
+            Transport transport, EventLoopGroup group, int loops, double perSecond) {
         RunRecording recording = new RunRecording(windows);
         List<EventLoop> eventLoops = eventLoopsOf(group, loops);
         List<RequestRecorder> recorders = new ArrayList<>();
@@ -119,10 +143,14 @@ public final class EventLoopDriver {
         CountDownLatch connectionsEnded = new CountDownLatch(plan.users());
         recording.start(System.nanoTime(), plan.warmUp(), plan.duration());
         long timeoutNanos = plan.requestTimeout().toNanos();
+        int firstSlot = 0;
         for (int i = 0; i < loops; i++) {
+            int slots = share(plan.users(), loops, i);
+            Pacing pacing = perSecond > 0 ? new Pacing(recording.startNanos(), perSecond, slots, firstSlot, plan.users()) : null;
+            firstSlot += slots;
             // The loop's execute() publishes the recording's phases to it.
-            new LoopConnections(eventLoops.get(i), transport, target, share(plan.users(), loops, i), recorders.get(i),
-                    operation, requestBytes, timeoutNanos, recording.measuredEndNanos(), connectionsEnded).start();
+            new LoopConnections(eventLoops.get(i), transport, target, slots, recorders.get(i),
+                    operation, requestBytes, timeoutNanos, recording.measuredEndNanos(), connectionsEnded, pacing).start();
         }
         long deadline = recording.measuredEndNanos() + timeoutNanos + TimeUnit.MILLISECONDS.toNanos(STOP_GRACE_MILLIS);
         String abortReason = awaitConnections(connectionsEnded, deadline, plan.requestTimeout());
@@ -132,7 +160,7 @@ public final class EventLoopDriver {
             abortReason = (abortReason == null ? "" : abortReason + "; ")
                     + "the event loops did not stop within " + STOP_TIMEOUT_SECONDS + "s; their figures are left out";
         }
-        return recording.finish(abortReason);
+        return recording.finish(abortReason, perSecond > 0 ? Math.round(perSecond * plan.duration().toNanos() / 1e9) : -1);
     }
 
     /** Waits for every connection to end by itself; the reason to abort the run, or {@code null} when all did. */

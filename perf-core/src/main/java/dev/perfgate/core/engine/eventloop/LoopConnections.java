@@ -37,13 +37,18 @@ final class LoopConnections {
     private final long measuredEndNanos;
     private final CountDownLatch connectionsEnded;
     private final List<ConnectionHandler> open = new ArrayList<>();
+    private final Pacing pacing;
 
     /**
      * @param connectionsEnded counted down once for each of this loop's connections when it ends
      *                         for good, after the measured phase
+     * @param pacing           the constant-rate schedule of this loop's connections, or {@code null}
+     *                         to send each request as soon as the last one ended
      */
     LoopConnections(EventLoop loop, Transport transport, InetSocketAddress target, int connections, RequestRecorder recorder,
-            String operation, ByteBuf request, long timeoutNanos, long measuredEndNanos, CountDownLatch connectionsEnded) {
+            String operation, ByteBuf request, long timeoutNanos, long measuredEndNanos, CountDownLatch connectionsEnded,
+            Pacing pacing) {
+        this.pacing = pacing;
         this.loop = loop;
         this.connections = connections;
         this.recorder = recorder;
@@ -64,7 +69,7 @@ final class LoopConnections {
     void start() {
         loop.execute(() -> {
             for (int i = 0; i < connections; i++) {
-                connect();
+                connect(i);
             }
             long sweepNanos = sweepPeriodNanos(timeoutNanos);
             loop.scheduleAtFixedRate(this::sweepTimeouts, sweepNanos, sweepNanos, TimeUnit.NANOSECONDS);
@@ -77,6 +82,11 @@ final class LoopConnections {
      */
     static long sweepPeriodNanos(long timeoutNanos) {
         return Math.max(TimeUnit.MILLISECONDS.toNanos(1), Math.min(TimeUnit.MILLISECONDS.toNanos(100), timeoutNanos / 20));
+    }
+
+    /** The constant-rate schedule, or {@code null} when requests go out back to back. */
+    Pacing pacing() {
+        return pacing;
     }
 
     boolean isOver(long nowNanos) {
@@ -103,16 +113,16 @@ final class LoopConnections {
     /** A connection ended (or never opened): replace it while the run goes on, else count it as ended. */
     void closed(ConnectionHandler connection) {
         open.remove(connection);
-        connect();
+        connect(connection.slot());
     }
 
-    private void connect() {
+    private void connect(int slot) {
         long start = System.nanoTime();
         if (isOver(start)) {
             connectionsEnded.countDown();
             return;
         }
-        ConnectionHandler handler = new ConnectionHandler(this);
+        ConnectionHandler handler = new ConnectionHandler(this, slot);
         ChannelFuture connecting = bootstrap.handler(handler).connect();
         connecting.addListener(done -> {
             if (!done.isSuccess()) {

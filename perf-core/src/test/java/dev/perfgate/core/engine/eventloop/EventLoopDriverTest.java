@@ -115,6 +115,40 @@ class EventLoopDriverTest {
     }
 
     @Test
+    void aPacedRunSendsAtItsRateWithinOnePercent() {
+        double rate = 1_000;
+        LoadPlan plan = plan(4, 200, 2_000, 2_000);
+
+        RunMeasurements m = new EventLoopDriver(1).run(plan, url("/ok"), rate).measurements();
+
+        long due = Math.round(rate * 2);
+        assertThat(m.scheduledIterations()).isEqualTo(due);
+        assertThat(m.total().requestCount()).isBetween(Math.round(due * 0.99), Math.round(due * 1.01));
+        assertThat(m.droppedIterations()).isLessThanOrEqualTo(Math.round(due * 0.01));
+        assertThat(m.total().errorCount()).isZero();
+    }
+
+    @Test
+    void aPacedRunAgainstASlowServerTimesEachRequestFromWhenItWasDue() throws IOException {
+        // 2 connections of a 20 ms server carry 100 requests/s; asked for 400/s, each connection falls
+        // 15 ms further behind with every request, and that waiting is part of the latency (wrk2).
+        try (RawHttpServer slow = RawHttpServer.answeringAfter(SERVER_DELAY, "HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nslow")) {
+            LoadPlan plan = plan(2, 0, 1_000, 5_000);
+
+            RunMeasurements paced = new EventLoopDriver(1).run(plan, slow.uri("/slow"), 400).measurements();
+            RunMeasurements backToBack = new EventLoopDriver(1).run(plan, slow.uri("/slow")).measurements();
+
+            long serviceMicros = SERVER_DELAY.toNanos() / 1_000;
+            assertThat(backToBack.total().latencyMicros().getValueAtPercentile(50)).isLessThan(2 * serviceMicros);
+            // Request i of a connection waits 15 ms x i: the median of ~50 per connection is ~20 times the service time.
+            assertThat(paced.total().latencyMicros().getValueAtPercentile(50)).isGreaterThan(5 * serviceMicros);
+            assertThat(paced.total().latencyMicros().getMaxValue()).isGreaterThan(paced.total().latencyMicros().getValueAtPercentile(50));
+            assertThat(paced.scheduledIterations()).isEqualTo(400);
+            assertThat(paced.droppedIterations()).as("due but never sent").isEqualTo(400 - paced.total().requestCount()).isPositive();
+        }
+    }
+
+    @Test
     void countsServerErrorsAsHttp5xxAndKeepsThemOutOfLatencies() {
         RunMeasurements m = run(plan(2, 0, 300, 2_000), url("/fail")).measurements();
 
