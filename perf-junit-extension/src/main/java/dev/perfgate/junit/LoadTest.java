@@ -42,6 +42,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@value #THINK_TIME_PROPERTY}, {@value #REQUEST_TIMEOUT_PROPERTY}, {@value #ARRIVAL_RATE_PROPERTY},
  * {@value #ITERATIONS_PROPERTY}.
  *
+ * <h2>Progress and resources</h2>
+ * While it runs, a load test prints a progress line every 5 s ({@value #PROGRESS_INTERVAL_PROPERTY});
+ * the result records the CPU and memory of the application's container in the measured phase.
+ *
  * <h2>Outcome</h2>
  * The test fails when no request succeeded or the run was aborted; the result file is written in
  * every case. Regressions against the baseline are decided by the Maven plugin, not here.
@@ -69,6 +73,11 @@ public @interface LoadTest {
     String ARRIVAL_RATE_PROPERTY = "perfgate.arrivalRate";
     /** System property overriding {@link #iterations()}: {@value}. */
     String ITERATIONS_PROPERTY = "perfgate.iterations";
+    /**
+     * System property setting how often a running load test prints a progress line: {@value}, e.g.
+     * {@code 1s}; default {@code 5s}, {@code 0s} for none.
+     */
+    String PROGRESS_INTERVAL_PROPERTY = "perfgate.progressInterval";
     /** System property naming the folder result files are written to: {@value}; default {@code target/perf-results}. */
     String RESULTS_DIR_PROPERTY = "perfgate.resultsDir";
 

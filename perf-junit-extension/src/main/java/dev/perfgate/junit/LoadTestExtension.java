@@ -22,7 +22,6 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 
-import dev.perfgate.core.engine.LoadEngine;
 import dev.perfgate.core.engine.RunMeasurements;
 import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.ResultFiles;
@@ -56,14 +55,16 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         Method method = invocationContext.getExecutable();
         LoadTest annotation = AnnotationSupport.findAnnotation(method, LoadTest.class).orElseThrow();
         LoadTestSettings settings = LoadTestSettings.of(annotation, method);
+        ProgressReporter progress = ProgressReporter.fromProperty(settings.testId());
         RunningApp app = startAppOnceForTheClass(context);
         invocation.skip();
         Object target = invocationContext.getTarget().orElseThrow(
                 () -> new ExtensionConfigurationException("@LoadTest on " + method + ": the method must not be static"));
         TestMethodScenario scenario = new TestMethodScenario(method, target, invocationContext.getArguments().toArray());
 
-        RunMeasurements measured = new LoadEngine().run(settings.plan(), app.baseUri(), scenario);
-        LoadTestResult result = judge(settings, measured, app);
+        WatchedRun.Outcome run = WatchedRun.run(settings, app, scenario, progress);
+        RunMeasurements measured = run.measured();
+        LoadTestResult result = judge(settings, measured, app).withResources(run.resources());
         SloReport slo = settings.slos().isEmpty() ? null : SloReport.of(settings.slos(), result);
         if (slo != null && result.status() == ResultStatus.PASSED && !slo.breaches().isEmpty()) {
             result = result.withStatus(ResultStatus.FAILED, slo.failureMessage(result.testId()));
@@ -133,6 +134,9 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
     private static void report(ExtensionContext context, LoadTestResult result, Path file) {
         String summary = ResultSummary.of(result);
         System.out.println("[perfgate] " + summary);
+        if (result.resources() != null) {
+            System.out.println("[perfgate] " + result.resources().describe());
+        }
         System.out.println("[perfgate] result written to " + file);
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put("perfgate.result", file.toString());
@@ -141,6 +145,9 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         entries.put("perfgate.throughput", String.format(Locale.ROOT, "%.1f/s", result.total().throughputPerSecond()));
         entries.put("perfgate.p95", String.format(Locale.ROOT, "%.3f ms", result.total().latencyMs().p95()));
         entries.put("perfgate.errorRate", String.format(Locale.ROOT, "%.2f %%", result.total().errorRate() * 100));
+        if (result.resources() != null) {
+            entries.put("perfgate.resources", result.resources().describe());
+        }
         if (result.slo() != null) {
             entries.put("perfgate.grade", result.slo().grade().name());
             System.out.println("[perfgate] SLO grade " + result.slo().grade() + ": " + result.slo().checks().stream()

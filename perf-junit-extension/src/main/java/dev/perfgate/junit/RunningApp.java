@@ -90,6 +90,11 @@ final class RunningApp implements ExtensionContext.Store.CloseableResource, Auto
         return baseUri;
     }
 
+    /** The application container's id, for its resource figures. */
+    String containerId() {
+        return container.getContainerId();
+    }
+
     /** The Docker engine's version, for the result's environment. */
     static String dockerVersion() {
         try {

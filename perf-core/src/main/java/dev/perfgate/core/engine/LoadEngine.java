@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -71,17 +72,37 @@ public final class LoadEngine {
      * @throws IllegalArgumentException when {@code target} is not on loopback
      */
     public RunMeasurements run(RunPlan plan, URI target, Scenario scenario) {
-        LoopbackTarget.require(target);
-        if (plan instanceof OpenLoadPlan open) {
-            return new OpenModelRun(open, target, scenario, windows).run();
-        }
-        return runClosed((LoadPlan) plan, target, scenario);
+        return run(plan, target, scenario, RunListener.NONE);
     }
 
-    private RunMeasurements runClosed(LoadPlan plan, URI target, Scenario scenario) {
+    /**
+     * Runs {@code scenario} against {@code target} as {@code plan} says, telling {@code listener} when
+     * the load starts (with a {@link LiveRun} to watch it), and returns what was measured.
+     *
+     * @throws IllegalArgumentException when {@code target} is not on loopback
+     */
+    public RunMeasurements run(RunPlan plan, URI target, Scenario scenario, RunListener listener) {
+        LoopbackTarget.require(target);
+        if (plan instanceof OpenLoadPlan open) {
+            return new OpenModelRun(open, target, scenario, windows, listener).run();
+        }
+        return runClosed((LoadPlan) plan, target, scenario, listener);
+    }
+
+    /** Tells {@code listener} that {@code run} started; what it throws must not stop the load. */
+    static void notifyStarted(RunListener listener, LiveRun run) {
+        try {
+            listener.started(run);
+        } catch (RuntimeException ignored) {
+            // a listener only watches: the run goes on without it
+        }
+    }
+
+    private RunMeasurements runClosed(LoadPlan plan, URI target, Scenario scenario, RunListener listener) {
         HttpClient client = JdkHttp.newSharedClient(plan.requestTimeout());
         CountDownLatch go = new CountDownLatch(1);
         AtomicLong iterations = new AtomicLong();
+        AtomicInteger running = new AtomicInteger(plan.users());
         AtomicReference<Throwable> firstFailure = new AtomicReference<>();
         List<UserMeasurements> measurements = new ArrayList<>(plan.users());
         List<Thread> threads = new ArrayList<>(plan.users());
@@ -96,7 +117,13 @@ public final class LoadEngine {
             RunningUser user = new RunningUser(id, http);
             measurements.add(recorder);
             Thread thread = new Thread(
-                    () -> runUser(user, scenario, recorder, go, plan, phase, iterations, firstFailure),
+                    () -> {
+                        try {
+                            runUser(user, scenario, recorder, go, plan, phase, iterations, firstFailure);
+                        } finally {
+                            running.decrementAndGet();
+                        }
+                    },
                     "perfgate-vu-" + id);
             thread.setDaemon(true);
             threads.add(thread);
@@ -106,6 +133,7 @@ public final class LoadEngine {
         phase[1] = phase[0] + plan.warmUp().toNanos();
         phase[2] = phase[1] + plan.duration().toNanos();
         Instant measuredStart = Instant.now().plus(plan.warmUp());
+        notifyStarted(listener, new LiveRun(phase, runWindows, false, running::get, iterations::get, () -> 0));
         go.countDown();
 
         Duration stopDeadline = plan.requestTimeout().plusSeconds(STOP_GRACE_SECONDS);

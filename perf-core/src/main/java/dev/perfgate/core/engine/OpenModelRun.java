@@ -54,7 +54,10 @@ final class OpenModelRun {
     private final List<Thread> threads = new ArrayList<>();
     private final List<UserMeasurements> measurements = new ArrayList<>();
 
-    OpenModelRun(OpenLoadPlan plan, URI target, Scenario scenario, int windows) {
+    private final RunListener listener;
+
+    OpenModelRun(OpenLoadPlan plan, URI target, Scenario scenario, int windows, RunListener listener) {
+        this.listener = listener;
         this.plan = plan;
         this.target = target;
         this.scenario = scenario;
@@ -70,8 +73,11 @@ final class OpenModelRun {
         phase[1] = phase[0] + plan.warmUp().toNanos();
         phase[2] = phase[1] + plan.duration().toNanos();
         Instant measuredStart = Instant.now().plus(plan.warmUp());
+        Dispatched dispatched = new Dispatched();
+        LoadEngine.notifyStarted(listener, new LiveRun(phase, runWindows, true, inFlight::get, startedInMeasuredPhase::get,
+                () -> dispatched.dropped));
 
-        Dispatched dispatched = dispatch(plan.timeline());
+        dispatch(plan.timeline(), dispatched);
         for (int i = 0; i < threads.size(); i++) {
             arrivals.add(STOP);
         }
@@ -90,12 +96,11 @@ final class OpenModelRun {
     }
 
     /** Hands every arrival of {@code timeline} to a worker when it is due, or drops it at the cap. */
-    private Dispatched dispatch(ArrivalSchedule timeline) {
-        Dispatched counts = new Dispatched();
+    private void dispatch(ArrivalSchedule timeline, Dispatched counts) {
         for (long arrival = 0; ; arrival++) {
             long offset = timeline.dueNanos(arrival);
             if (offset == ArrivalSchedule.NOT_DUE) {
-                return counts;
+                return;
             }
             long due = phase[0] + offset;
             try {
@@ -104,7 +109,7 @@ final class OpenModelRun {
                 Thread.currentThread().interrupt();
                 counts.interruptedReason = "the run was interrupted after " + arrival + " of "
                         + (long) Math.ceil(timeline.expectedArrivals()) + " arrivals";
-                return counts;
+                return;
             }
             boolean measured = due - phase[1] >= 0;
             if (measured) {
@@ -186,10 +191,11 @@ final class OpenModelRun {
     private record Arrival(long dueNanos) {
     }
 
-    /** What the dispatcher did with the arrivals due in the measured phase. */
+    /** What the dispatcher did with the arrivals due in the measured phase; written by the dispatcher only. */
     private static final class Dispatched {
         long scheduled;
-        long dropped;
+        /** Volatile for live readers; one writer, so the increment loses nothing. */
+        volatile long dropped;
         String interruptedReason;
     }
 }

@@ -5,6 +5,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /** The per-window series of every operation of a run, and of all requests together. */
 final class RunWindows {
@@ -13,6 +14,7 @@ final class RunWindows {
     private final long[] phase;
     private final ConcurrentMap<String, WindowSeries> byOperation = new ConcurrentHashMap<>();
     private final WindowSeries total;
+    private final LongAdder warmUpRequests = new LongAdder();
 
     /** {@code phase}: {start, measured start, measured end} in nanoTime, filled in before the run begins. */
     RunWindows(int windows, long[] phase) {
@@ -29,6 +31,16 @@ final class RunWindows {
         if (LoadEngine.countsInTotal(operation)) {
             total.record(window, latencyNanos, failed);
         }
+    }
+
+    /** Counts a request that started in the warm-up, for live progress only. */
+    void countWarmUp() {
+        warmUpRequests.increment();
+    }
+
+    /** Requests started in the warm-up so far. */
+    long warmUpRequests() {
+        return warmUpRequests.sum();
     }
 
     SortedMap<String, WindowSeries> byOperation() {

@@ -21,7 +21,11 @@ final class UserMeasurements implements RequestRecorder {
 
     @Override
     public void record(String operation, long startNanos, long latencyNanos, ErrorKind error) {
-        if (startNanos - phase[1] < 0 || startNanos - phase[2] >= 0) {
+        if (startNanos - phase[1] < 0) {
+            windows.countWarmUp();
+            return;
+        }
+        if (startNanos - phase[2] >= 0) {
             return;
         }
         windows.record(operation, startNanos, latencyNanos, error != null);

@@ -24,6 +24,8 @@ import dev.perfgate.core.slo.SloReport;
  * @param total         all operations together
  * @param operations    per operation name
  * @param slo           the run judged against its SLOs, or {@code null} when the test declares none
+ * @param resources     CPU and memory of the application's container in the measured phase, or {@code null}
+ *                      when they were not sampled (no container, or the Docker engine did not answer)
  */
 public record LoadTestResult(
         int schemaVersion,
@@ -36,7 +38,8 @@ public record LoadTestResult(
         IterationResult iterations,
         OperationResult total,
         Map<String, OperationResult> operations,
-        SloReport slo) {
+        SloReport slo,
+        ResourceResult resources) {
 
     /** The result layout this version of perfgate writes and reads. */
     public static final int SCHEMA_VERSION = 1;
@@ -49,6 +52,13 @@ public record LoadTestResult(
     public LoadTestResult(int schemaVersion, String testId, ResultStatus status, String statusReason, String startedAt,
             PlanSummary plan, RunEnvironment environment, OperationResult total, Map<String, OperationResult> operations) {
         this(schemaVersion, testId, status, statusReason, startedAt, plan, environment, null, total, operations, null);
+    }
+
+    /** A result without resource figures, as written before they were recorded. */
+    public LoadTestResult(int schemaVersion, String testId, ResultStatus status, String statusReason, String startedAt,
+            PlanSummary plan, RunEnvironment environment, IterationResult iterations, OperationResult total,
+            Map<String, OperationResult> operations, SloReport slo) {
+        this(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total, operations, slo, null);
     }
 
     /** The result of a run, with the status the caller decided. */
@@ -85,12 +95,18 @@ public record LoadTestResult(
     /** A copy with another status, e.g. when a check after the run fails the test. */
     public LoadTestResult withStatus(ResultStatus newStatus, String reason) {
         return new LoadTestResult(schemaVersion, testId, newStatus, reason, startedAt, plan, environment, iterations, total,
-                operations, slo);
+                operations, slo, resources);
     }
 
     /** A copy that records {@code report}, the run judged against its SLOs ({@code null}: none declared). */
     public LoadTestResult withSlo(SloReport report) {
         return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,
-                operations, report);
+                operations, report, resources);
+    }
+
+    /** A copy that records the application container's CPU and memory ({@code null}: not sampled). */
+    public LoadTestResult withResources(ResourceResult figures) {
+        return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,
+                operations, slo, figures);
     }
 }

@@ -129,6 +129,9 @@ public final class ResultFiles {
         if (!result.has("iterations")) {
             result.putNull("iterations");
         }
+        if (!result.has("resources")) {
+            result.putNull("resources");
+        }
         if (result.get("plan") instanceof ObjectNode plan) {
             if (!plan.has("arrivals")) {
                 plan.putArray("arrivals");

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -302,6 +303,24 @@ class ResultFilesTest {
     }
 
     @Test
+    void keepsTheResourceFiguresThroughAWriteAndReadAndReadsOlderFilesWithoutThem() throws IOException {
+        ResourceResult resources = ResourceResult.of(List.of(
+                new ResourceResult.ResourceSample(0.4, null, 80.0),
+                new ResourceResult.ResourceSample(1.4, 55.5, 82.25),
+                new ResourceResult.ResourceSample(2.4, 120.0, 81.0)), 512.0);
+        LoadTestResult withResources = result("T.res").withResources(resources);
+
+        LoadTestResult back = ResultFiles.read(ResultFiles.write(folder, withResources));
+
+        assertThat(back).isEqualTo(withResources);
+        assertThat(back.resources().series()).hasSize(3);
+        assertThat(back.resources().series().get(0).cpuPercent()).isNull();
+        assertThat(back.withStatus(ResultStatus.FAILED, "x").withSlo(null).resources()).as("kept by the copies").isEqualTo(resources);
+        Path old = writeEdited("T.nores.json", "T.nores", tree -> tree.remove("resources"));
+        assertThat(ResultFiles.read(old).resources()).isNull();
+    }
+
+        @Test
     void readsAFileWrittenBeforeTheOpenModelAsAClosedPlanWithoutIterationFigures() throws IOException {
         Path file = writeEdited("T.old.json", "T.old", tree -> {
             tree.remove("iterations");

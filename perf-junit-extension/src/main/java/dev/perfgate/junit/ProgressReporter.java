@@ -1,0 +1,106 @@
+package dev.perfgate.junit;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+import dev.perfgate.core.engine.LiveFigures;
+import dev.perfgate.core.engine.LiveRun;
+import dev.perfgate.core.engine.RunListener;
+import dev.perfgate.core.time.ReadableDuration;
+
+/**
+ * Prints a progress line of a running load test every {@link LoadTest#PROGRESS_INTERVAL_PROPERTY}
+ * (default {@value #DEFAULT_INTERVAL}), from a daemon timer that {@link #close} stops, e.g.
+ * {@code [perfgate] GreetingLoadIT.greeting 00:12/00:30 measured, 8 users, 812.4 req/s, p95 14.2 ms, errors 0 (0.00 %)}.
+ * A run shorter than the interval prints none.
+ */
+final class ProgressReporter implements RunListener, AutoCloseable {
+
+    static final String DEFAULT_INTERVAL = "5s";
+
+    private final String testId;
+    private final Duration interval;
+    private volatile ScheduledExecutorService timer;
+
+    private ProgressReporter(String testId, Duration interval) {
+        this.testId = testId;
+        this.interval = interval;
+    }
+
+    /** A reporter with the interval of the system property; {@code "0s"} turns it off. */
+    static ProgressReporter fromProperty(String testId) {
+        String text = System.getProperty(LoadTest.PROGRESS_INTERVAL_PROPERTY, DEFAULT_INTERVAL);
+        try {
+            return new ProgressReporter(testId, ReadableDuration.parse(text, "system property " + LoadTest.PROGRESS_INTERVAL_PROPERTY));
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void started(LiveRun run) {
+        if (interval.isZero() || interval.isNegative()) {
+            return;
+        }
+        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "perfgate-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer = started;
+        started.scheduleAtFixedRate(() -> print(run), interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private void print(LiveRun run) {
+        try {
+            LiveFigures figures = run.figures();
+            if (figures.phase() != LiveFigures.Phase.ENDED) {
+                System.out.println("[perfgate] " + line(testId, figures));
+            }
+        } catch (RuntimeException e) {
+            // progress is a courtesy: a failed line must not stop the next
+        }
+    }
+
+    /** The progress line of {@code figures}, without the {@code [perfgate]} prefix. */
+    static String line(String testId, LiveFigures figures) {
+        StringBuilder line = new StringBuilder(testId).append(' ').append(clock(figures.elapsed())).append('/')
+                .append(clock(figures.phaseLength())).append(figures.phase() == LiveFigures.Phase.WARM_UP ? " warm-up" : " measured");
+        if (figures.open()) {
+            if (figures.phase() != LiveFigures.Phase.WARM_UP) {
+                line.append(String.format(Locale.ROOT, ", arrivals %.1f/s", figures.iterationsPerSecond()));
+            }
+            line.append(", ").append(figures.active()).append(" in flight");
+            if (figures.phase() != LiveFigures.Phase.WARM_UP) {
+                line.append(", dropped ").append(figures.dropped());
+            }
+        } else {
+            line.append(", ").append(figures.active()).append(figures.active() == 1 ? " user" : " users");
+        }
+        line.append(String.format(Locale.ROOT, ", %.1f req/s", figures.requestsPerSecond()));
+        if (figures.phase() != LiveFigures.Phase.WARM_UP) {
+            line.append(Double.isNaN(figures.p95Millis()) ? ", p95 -" : String.format(Locale.ROOT, ", p95 %.1f ms", figures.p95Millis()));
+            line.append(String.format(Locale.ROOT, ", errors %d (%.2f %%)", figures.errors(), figures.errorRate() * 100));
+        }
+        return line.toString();
+    }
+
+    private static String clock(Duration duration) {
+        long seconds = duration.toSeconds();
+        return String.format(Locale.ROOT, "%02d:%02d", seconds / 60, seconds % 60);
+    }
+
+    /** Stops printing. */
+    @Override
+    public void close() {
+        ScheduledExecutorService started = timer;
+        if (started != null) {
+            started.shutdownNow();
+        }
+    }
+}
