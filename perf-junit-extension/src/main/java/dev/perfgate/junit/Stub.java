@@ -37,7 +37,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
  *
  * <h2>Dependency</h2>
  * WireMock is an optional dependency of perfgate: add {@code org.wiremock:wiremock-standalone}
- * (test scope) to use stubs. Nothing of WireMock is loaded when no stub is declared.
+ * (test scope) to use stubs; {@code org.wiremock:wiremock} works too. Nothing of WireMock is loaded
+ * when no stub is declared. Without it, routes written with WireMock's DSL do not compile, and a
+ * class compiled with it but run without it fails in JUnit's discovery with the JVM's
+ * {@code NoClassDefFoundError} naming the WireMock class; {@code wiremock} itself names the
+ * dependency to add when it is called with routes that do not name WireMock types.
  *
  * <p>Immutable: each {@code withX} returns a copy. The routes run once, when the stub starts.
  *
@@ -141,12 +145,16 @@ public final class Stub {
         try {
             Class.forName(WIREMOCK_SERVER_CLASS, false, Stub.class.getClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {
-            String version = wireMockVersion();
-            throw new IllegalStateException("Stub.wiremock needs WireMock on the test classpath, and " + WIREMOCK_SERVER_CLASS
-                    + " is not there; add <dependency><groupId>org.wiremock</groupId><artifactId>wiremock-standalone</artifactId>"
-                    + "<version>" + version + "</version><scope>test</scope></dependency> (" + WIREMOCK_ARTIFACT + ":" + version
-                    + ", the version perfgate is built with)", e);
+            throw new IllegalStateException(missingWireMockMessage(), e);
         }
+    }
+
+    private static String missingWireMockMessage() {
+        String version = wireMockVersion();
+        return "Stub.wiremock needs WireMock on the test classpath, and " + WIREMOCK_SERVER_CLASS + " is not there; add"
+                + " <dependency><groupId>org.wiremock</groupId><artifactId>wiremock-standalone</artifactId><version>" + version
+                + "</version><scope>test</scope></dependency> (" + WIREMOCK_ARTIFACT + ":" + version
+                + ", the version perfgate is built with)";
     }
 
     /** The WireMock version perfgate is built with, from the resource Maven filters at build time. */
