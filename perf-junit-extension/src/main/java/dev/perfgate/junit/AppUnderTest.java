@@ -3,9 +3,11 @@ package dev.perfgate.junit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
@@ -20,6 +22,11 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  *         .withHealthPath("/health")
  *         .withEnv("CACHE_SIZE", "1000");
  * }</pre>
+ *
+ * <h2>Downstream services</h2>
+ * {@link #withStub(String, Stub)} plays a service the application calls with a WireMock server in
+ * the test JVM, started before the container and stopped after it; the container reaches it at
+ * {@code http://host.docker.internal:<port>}, given in the named environment variable.
  *
  * <h2>Base image</h2>
  * A Dockerfile that starts with {@code ARG BASE_IMAGE=...} and {@code FROM ${BASE_IMAGE}} can be
@@ -44,15 +51,19 @@ public final class AppUnderTest {
     private final Map<String, String> env;
     private final Map<String, String> buildArgs;
     private final Duration startupTimeout;
+    private final Map<String, Stub> stubs;
+
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private AppUnderTest(Path dockerfile, int port, String healthPath, Map<String, String> env,
-            Map<String, String> buildArgs, Duration startupTimeout) {
+            Map<String, String> buildArgs, Duration startupTimeout, Map<String, Stub> stubs) {
         this.dockerfile = dockerfile;
         this.port = port;
         this.healthPath = healthPath;
         this.env = Map.copyOf(env);
         this.buildArgs = Map.copyOf(buildArgs);
         this.startupTimeout = startupTimeout;
+        this.stubs = Collections.unmodifiableMap(new LinkedHashMap<>(stubs));
     }
 
     /**
@@ -62,7 +73,7 @@ public final class AppUnderTest {
      */
     public static AppUnderTest fromDockerfile(String dockerfile) {
         Objects.requireNonNull(dockerfile, "dockerfile");
-        return new AppUnderTest(Path.of(dockerfile), 8080, "/health", Map.of(), Map.of(), Duration.ofSeconds(60));
+        return new AppUnderTest(Path.of(dockerfile), 8080, "/health", Map.of(), Map.of(), Duration.ofSeconds(60), Map.of());
     }
 
     /** The port the application listens on inside its container. */
@@ -70,7 +81,7 @@ public final class AppUnderTest {
         if (containerPort < 1 || containerPort > 65_535) {
             throw new IllegalArgumentException("withPort: " + containerPort + " is not a port; use 1 to 65535");
         }
-        return new AppUnderTest(dockerfile, containerPort, healthPath, env, buildArgs, startupTimeout);
+        return new AppUnderTest(dockerfile, containerPort, healthPath, env, buildArgs, startupTimeout, stubs);
     }
 
     /** The path that answers 2xx once the application is ready for load, e.g. {@code "/actuator/health"}. */
@@ -78,21 +89,52 @@ public final class AppUnderTest {
         if (path == null || !path.startsWith("/")) {
             throw new IllegalArgumentException("withHealthPath: '" + path + "' must start with '/', e.g. \"/health\"");
         }
-        return new AppUnderTest(dockerfile, port, path, env, buildArgs, startupTimeout);
+        return new AppUnderTest(dockerfile, port, path, env, buildArgs, startupTimeout, stubs);
     }
 
     /** An environment variable of the application's container. */
     public AppUnderTest withEnv(String name, String value) {
+        Objects.requireNonNull(name, "name");
+        if (stubs.containsKey(name)) {
+            throw new IllegalArgumentException("withEnv: " + name + " already holds the URL of a stub (withStub); choose another"
+                    + " name, e.g. withEnv(\"" + name + "_TIMEOUT\", \"2s\")");
+        }
         Map<String, String> copy = new LinkedHashMap<>(env);
-        copy.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-        return new AppUnderTest(dockerfile, port, healthPath, copy, buildArgs, startupTimeout);
+        copy.put(name, Objects.requireNonNull(value, "value"));
+        return new AppUnderTest(dockerfile, port, healthPath, copy, buildArgs, startupTimeout, stubs);
+    }
+
+    /**
+     * A downstream service played by {@code stub}: its URL, {@code http://host.docker.internal:<port>},
+     * is given to the container in the environment variable {@code envName} (letters, digits and
+     * {@code _}, not set by {@link #withEnv}), e.g.
+     * {@code withStub("LLM_URL", Stub.wiremock(server -> server.stubFor(post("/v1/chat").willReturn(okJson("{}")))))}.
+     */
+    public AppUnderTest withStub(String envName, Stub stub) {
+        String example = "withStub(\"LLM_URL\", Stub.wiremock(server -> server.stubFor(get(\"/x\").willReturn(ok()))))";
+        if (envName == null || !ENV_NAME.matcher(envName).matches()) {
+            throw new IllegalArgumentException("withStub: environment variable name '" + envName
+                    + "' is not letters, digits and _ (not starting with a digit); e.g. " + example);
+        }
+        if (env.containsKey(envName)) {
+            throw new IllegalArgumentException("withStub: " + envName + " is already set by withEnv; the stub's URL needs"
+                    + " a variable of its own, drop withEnv(\"" + envName + "\", ...) or name another, e.g. " + example);
+        }
+        if (stubs.containsKey(envName)) {
+            throw new IllegalArgumentException("withStub: " + envName + " already has a stub; give each stub its own variable, e.g. "
+                    + example);
+        }
+        Objects.requireNonNull(stub, "stub");
+        Map<String, Stub> copy = new LinkedHashMap<>(stubs);
+        copy.put(envName, stub);
+        return new AppUnderTest(dockerfile, port, healthPath, env, buildArgs, startupTimeout, copy);
     }
 
     /** A build argument of the Dockerfile ({@code ARG name}). */
     public AppUnderTest withBuildArg(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(buildArgs);
         copy.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-        return new AppUnderTest(dockerfile, port, healthPath, env, copy, startupTimeout);
+        return new AppUnderTest(dockerfile, port, healthPath, env, copy, startupTimeout, stubs);
     }
 
     /** How long the build, start and health check may take together. */
@@ -100,7 +142,7 @@ public final class AppUnderTest {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("withStartupTimeout: " + timeout + " must be longer than zero");
         }
-        return new AppUnderTest(dockerfile, port, healthPath, env, buildArgs, timeout);
+        return new AppUnderTest(dockerfile, port, healthPath, env, buildArgs, timeout, stubs);
     }
 
     Path dockerfile() {
@@ -121,6 +163,11 @@ public final class AppUnderTest {
 
     Duration startupTimeout() {
         return startupTimeout;
+    }
+
+    /** The stubs by the environment variable that carries their URL, in declaration order. */
+    Map<String, Stub> stubs() {
+        return stubs;
     }
 
     /** Build arguments with {@code BASE_IMAGE} filled from the property or environment where set. */

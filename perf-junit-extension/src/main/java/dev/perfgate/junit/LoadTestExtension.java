@@ -72,6 +72,7 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         result = result.withSlo(slo);
         Path file = writeResult(settings, result);
         report(context, result, file);
+        app.stubs().report(context);
         failUnlessPassed(result, measured);
     }
 

@@ -16,8 +16,9 @@ import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 
 /**
- * A started application container. JUnit closes it with the test class's store; a JVM shutdown hook
- * stops it when the run is aborted first, because Testcontainers' own reaper (Ryuk) may be off.
+ * A started application container, and the stubs it calls. JUnit closes it with the test class's
+ * store; a JVM shutdown hook stops it when the run is aborted first, because Testcontainers' own
+ * reaper (Ryuk) may be off. Stubs start before the container and stop after it.
  */
 final class RunningApp implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
@@ -26,10 +27,12 @@ final class RunningApp implements ExtensionContext.Store.CloseableResource, Auto
     private final GenericContainer<?> container;
     private final LogTail logTail;
     private final URI baseUri;
+    private final RunningStubs stubs;
 
-    private RunningApp(GenericContainer<?> container, LogTail logTail) {
+    private RunningApp(GenericContainer<?> container, LogTail logTail, RunningStubs stubs) {
         this.container = container;
         this.logTail = logTail;
+        this.stubs = stubs;
         this.baseUri = URI.create("http://" + hostOf(container) + ":" + container.getMappedPort(container.getExposedPorts().get(0)));
     }
 
@@ -49,17 +52,23 @@ final class RunningApp implements ExtensionContext.Store.CloseableResource, Auto
                 .withLogConsumer(logTail)
                 .waitingFor(Wait.forHttp(app.healthPath()).forPort(app.port()).forStatusCodeMatching(code -> code >= 200 && code < 300)
                         .withStartupTimeout(app.startupTimeout()));
+        RunningStubs stubs = RunningStubs.start(app.stubs()); // first: the container gets their URLs
+        stubs.addTo(container);
         StopOnExit.register(container);
         try {
             startWithin(container, app.startupTimeout());
         } catch (RuntimeException e) {
-            StopOnExit.stop(container);
+            try {
+                StopOnExit.stop(container);
+            } finally {
+                stubs.close();
+            }
             String logs = logTail.text();
             throw new AppStartException("the application from " + dockerfile + " was not built, started and ready (2xx on "
                     + app.healthPath() + ", port " + app.port() + ") within " + app.startupTimeout().toSeconds() + "s: "
                     + rootMessage(e) + (logs.isEmpty() ? "" : "\n--- last lines of the container log ---\n" + logs), e);
         }
-        return new RunningApp(container, logTail);
+        return new RunningApp(container, logTail, stubs);
     }
 
     /** Testcontainers bounds only the health wait; the image build and container start are bounded here. */
@@ -112,9 +121,18 @@ final class RunningApp implements ExtensionContext.Store.CloseableResource, Auto
         return "the application container stopped during the run\n--- last lines of the container log ---\n" + logTail.text();
     }
 
+    /** The application's stubs, none when it declares none. */
+    RunningStubs stubs() {
+        return stubs;
+    }
+
     @Override
     public void close() {
-        StopOnExit.stop(container);
+        try {
+            StopOnExit.stop(container);
+        } finally {
+            stubs.close();
+        }
     }
 
     private static String hostOf(GenericContainer<?> container) {

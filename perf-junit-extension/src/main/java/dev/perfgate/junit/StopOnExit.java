@@ -3,15 +3,14 @@ package dev.perfgate.junit;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.testcontainers.containers.GenericContainer;
-
 /**
- * Stops, when the JVM exits, every container perfgate started and has not stopped yet: on machines
- * where Testcontainers' reaper cannot run, an interrupted build would otherwise leave them running.
+ * Stops, when the JVM exits, every container and stub server perfgate started and has not stopped
+ * yet: on machines where Testcontainers' reaper cannot run, an interrupted build would otherwise
+ * leave containers running.
  */
 final class StopOnExit {
 
-    private static final Set<GenericContainer<?>> RUNNING = ConcurrentHashMap.newKeySet();
+    private static final Set<AutoCloseable> RUNNING = ConcurrentHashMap.newKeySet();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(StopOnExit::stopAll, "perfgate-stop-containers"));
@@ -20,23 +19,28 @@ final class StopOnExit {
     private StopOnExit() {
     }
 
-    static void register(GenericContainer<?> container) {
-        RUNNING.add(container);
+    /** A container ({@code GenericContainer} stops on {@code close}) or stub server to stop at exit. */
+    static void register(AutoCloseable resource) {
+        RUNNING.add(resource);
     }
 
-    static void stop(GenericContainer<?> container) {
+    static void stop(AutoCloseable resource) {
         try {
-            container.stop();
+            resource.close();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop " + resource + ": " + e.getMessage(), e);
         } finally {
-            RUNNING.remove(container);
+            RUNNING.remove(resource);
         }
     }
 
     private static void stopAll() {
-        for (GenericContainer<?> container : RUNNING) {
+        for (AutoCloseable resource : RUNNING) {
             try {
-                container.stop();
-            } catch (RuntimeException ignored) {
+                resource.close();
+            } catch (Exception ignored) {
                 // the JVM is exiting: stop what can be stopped
             }
         }

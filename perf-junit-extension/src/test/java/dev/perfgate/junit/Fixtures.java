@@ -2,6 +2,10 @@ package dev.perfgate.junit;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +54,27 @@ final class Fixtures {
             running.add(container.getId() + " (" + container.getImage() + ", " + container.getStatus() + ")");
         }
         return running;
+    }
+
+    /** Live threads of a WireMock server (Jetty's pool {@code qtp...} and its connector scheduler). */
+    static List<String> stubServerThreads() {
+        List<String> names = new ArrayList<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.isAlive() && (thread.getName().startsWith("qtp") || thread.getName().startsWith("Connector-Scheduler"))) {
+                names.add(thread.getName());
+            }
+        }
+        return names;
+    }
+
+    /** Whether something listens on {@code port} of the loopback interface. */
+    static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2_000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** How many containers this JVM created since {@code since}, from the engine's event log. */
