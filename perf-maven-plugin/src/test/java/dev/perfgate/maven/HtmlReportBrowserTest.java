@@ -19,9 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.perfgate.core.result.HistogramCodec;
 import dev.perfgate.core.result.LatencySummary;
+import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.OperationResult;
+import dev.perfgate.core.result.ResourceResult;
 import dev.perfgate.core.result.ResultFiles;
 import dev.perfgate.core.result.WindowResult;
+import dev.perfgate.core.slo.SloMetric;
+import dev.perfgate.core.slo.SloReport;
+import dev.perfgate.core.slo.SloThreshold;
 import dev.perfgate.maven.MojoFixture.CapturingLog;
 
 /** The HTML report the gate writes, opened in a real headless Chromium (Debian's; scripts/browser-up.sh). */
@@ -38,7 +43,11 @@ class HtmlReportBrowserTest {
         Path baselines = dir.resolve("baselines");
         ResultFiles.write(baselines, result("Shop.browse", measured(8.0, 1)));
         ResultFiles.write(results, result("Shop.browse", measured(12.0, 2)));
-        ResultFiles.write(results, result("Shop.added", measured(5.0, 3)));
+        LoadTestResult added = result("Shop.added", measured(5.0, 3));
+        added = added.withSlo(SloReport.of(List.of(SloThreshold.parse(SloThreshold.TOTAL, SloMetric.P95, "1s", "test")), added))
+                .withResources(ResourceResult.of(List.of(new ResourceResult.ResourceSample(0.5, 20.0, 40.0),
+                        new ResourceResult.ResourceSample(1.5, 35.0, 42.0)), 512.0));
+        ResultFiles.write(results, added);
         // Two operations: their total and each of them is charted.
         ResultFiles.write(baselines, result("Shop.checkout", measured(9.0, 4),
                 Map.of("GET /cart", measured(6.0, 5), "POST /order", measured(12.0, 6)), MojoFixture.ENVIRONMENT));
@@ -64,8 +73,10 @@ class HtmlReportBrowserTest {
         Files.createDirectories(kept.getParent());
         Files.copy(html, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         String dom = chromium("--dump-dom", html.toUri().toString());
-        // browse and added: 1 view x 3 charts each; checkout: total + 2 operations x 3; the benchmark: 2 modes x 1.
-        assertThat(bodyTag(dom)).contains("data-charts-rendered=\"17\"").doesNotContain("data-errors");
+        // browse and added: 1 view x 3 charts each, added also its container's; checkout: total + 2 operations x 3;
+        // the benchmark: 2 modes x 1.
+        assertThat(bodyTag(dom)).contains("data-charts-rendered=\"18\"").doesNotContain("data-errors");
+        assertThat(dom).contains("data-grade=\"A\"", "(total) p95", "data-resources", "app container: CPU mean 27.5 %");
         assertThat(dom).contains("data-test=\"Shop.browse\"", "data-test=\"Shop.added\"", "data-test=\"Shop.checkout\"", "<canvas",
                 "data-view=\"(total)\"", "data-view=\"GET /cart\"", "data-view=\"POST /order\"", "data-benchmark=\"ParseBenchmark.parse\"",
                 "<td class=\"num\">1,000 ops/s</td>");

@@ -15,9 +15,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.perfgate.core.compare.MetricComparison;
 import dev.perfgate.core.compare.ResultComparator;
 import dev.perfgate.core.jmh.BenchmarkResult;
+import dev.perfgate.core.slo.SloCheck;
 import dev.perfgate.core.result.HistogramCodec;
 import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.OperationResult;
+import dev.perfgate.core.result.ResourceResult;
 import dev.perfgate.core.result.WindowResult;
 
 /**
@@ -64,6 +66,10 @@ public final class HtmlReport {
             entry.put("testId", testId);
             entry.put("status", test.current().status().name());
             entry.put("views", views(test.current(), test.baseline()));
+            entry.put("grade", test.current().slo() == null ? null : test.current().slo().grade().name());
+            entry.put("slo", test.current().slo() == null ? List.of()
+                    : test.current().slo().checks().stream().map(SloCheck::describe).collect(Collectors.toList()));
+            entry.put("resources", resources(test.current().resources()));
             entry.put("rows", rowsOf(rows, testId));
             testData.add(entry);
         }
@@ -112,6 +118,19 @@ public final class HtmlReport {
         view.put("now", series(now, current.startedAt()));
         view.put("baseline", before == null ? null : series(before, baseline.startedAt()));
         return view;
+    }
+
+    /** The app container's figures: a summary line and per-second CPU and memory; {@code null} when not sampled. */
+    private static Map<String, Object> resources(ResourceResult resources) {
+        if (resources == null) {
+            return null;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("summary", resources.describe());
+        data.put("seconds", resources.series().stream().map(ResourceResult.ResourceSample::atSecond).collect(Collectors.toList()));
+        data.put("cpu", resources.series().stream().map(ResourceResult.ResourceSample::cpuPercent).collect(Collectors.toList()));
+        data.put("memory", resources.series().stream().map(ResourceResult.ResourceSample::memoryMiB).collect(Collectors.toList()));
+        return data;
     }
 
     private static List<Map<String, Object>> benchmarkModes(ReportedBenchmark benchmark) {
@@ -185,7 +204,7 @@ public final class HtmlReport {
             "body{font-family:system-ui,sans-serif;margin:2rem;color:#222}h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2.5rem}h3{font-size:.95rem;color:#555;margin:1.2rem 0 0}",
             "table{border-collapse:collapse;font-size:.85rem}td,th{border-bottom:1px solid #ddd;padding:.25rem .6rem;text-align:left}",
             "td.num{text-align:right;font-variant-numeric:tabular-nums}.REGRESSED{color:#b00020;font-weight:600}.IMPROVED{color:#1b7f3b}",
-            ".INCONCLUSIVE{color:#8a6d00}.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(360px,1fr));gap:1.5rem;margin-top:1rem}",
+            ".grade{font-weight:600}.INCONCLUSIVE{color:#8a6d00}.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(360px,1fr));gap:1.5rem;margin-top:1rem}",
             ".charts div{height:280px}",
             "</style>",
             "<script>window.__perfgateErrors=[];window.addEventListener('error',function(e){window.__perfgateErrors.push(String(e.message));",
@@ -229,8 +248,18 @@ public final class HtmlReport {
             "function points(values){return (values||[]).map(function(v,i){return{x:i+1,y:v};});}",
             "data.tests.forEach(function(t){",
             " var section=el('section',{'data-test':t.testId});section.appendChild(el('h2',{},t.testId+' ('+t.status+')'));",
+            " if(t.grade){var g=el('p',{'class':'grade','data-grade':t.grade},'SLO grade '+t.grade);section.appendChild(g);",
+            "  var ul=el('ul');t.slo.forEach(function(c){ul.appendChild(el('li',{},c));});section.appendChild(ul);}",
+            " if(t.resources){section.appendChild(el('p',{'data-resources':''},t.resources.summary));}",
             " section.appendChild(table(t.rows));root.appendChild(section);",
             " t.views.forEach(function(v){viewCharts(section,v);});",
+            " if(t.resources&&t.resources.seconds.length){var rbox=el('div');var rc=el('div',{'class':'charts'});rc.appendChild(rbox);",
+            "  section.appendChild(el('h3',{'data-view':'(app container)'},'app container'));section.appendChild(rc);",
+            "  chart(rbox,{type:'line',data:{labels:t.resources.seconds.map(function(s){return s+'s';}),datasets:[",
+            "   Object.assign(line('CPU %',t.resources.cpu,'#c2185b'),{yAxisID:'cpu'}),Object.assign(line('memory MiB',t.resources.memory,'#1565c0'),{yAxisID:'mem'})]},",
+            "   options:{maintainAspectRatio:false,animation:false,plugins:{title:{display:true,text:'App container per second'}},",
+            "   scales:{cpu:{position:'left',beginAtZero:true,title:{display:true,text:'CPU %'}},mem:{position:'right',beginAtZero:true,",
+            "   title:{display:true,text:'MiB'},grid:{drawOnChartArea:false}}}}});}",
             "});",
             "if(data.benchmarks.length){root.appendChild(el('h2',{},'JMH benchmarks'));}",
             "data.benchmarks.forEach(function(bm){",

@@ -51,10 +51,17 @@ public final class ReadableDuration {
         return total;
     }
 
-    /** Formats {@code duration} in the same notation {@link #parse} reads, e.g. {@code "1m30s"}. */
+    /**
+     * Formats {@code duration} in the same notation {@link #parse} reads, e.g. {@code "1m30s"}. The
+     * notation has no unit below the millisecond: a part below it is dropped, and a duration shorter
+     * than a millisecond (but not zero) formats as {@code "0ms"}.
+     */
     public static String format(Duration duration) {
         if (duration.isZero()) {
             return "0s";
+        }
+        if (duration.toMillis() == 0) {
+            return "0ms";
         }
         StringBuilder out = new StringBuilder();
         long hours = duration.toHours();

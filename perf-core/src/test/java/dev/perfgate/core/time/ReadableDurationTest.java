@@ -87,4 +87,11 @@ class ReadableDurationTest {
             assertThat(ReadableDuration.parse(text, WHERE)).as("parse(\"%s\")", text).isEqualTo(duration);
         }
     }
+
+    @Test
+    void aDurationUnderAMillisecondFormatsAsZeroMillisecondsNotAsNothing() {
+        assertThat(ReadableDuration.format(Duration.ofNanos(500_000))).isEqualTo("0ms");
+        assertThat(ReadableDuration.parse(ReadableDuration.format(Duration.ofNanos(1)), WHERE)).isEqualTo(Duration.ZERO);
+        assertThat(ReadableDuration.format(Duration.ofNanos(1_500_000))).isEqualTo("1ms");
+    }
 }
