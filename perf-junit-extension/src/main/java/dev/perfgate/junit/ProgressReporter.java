@@ -56,10 +56,14 @@ final class ProgressReporter implements RunListener, AutoCloseable {
         started.scheduleAtFixedRate(() -> print(run), interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
     }
 
+    /** Time into a phase before its first line is worth printing. */
+    private static final Duration MIN_ELAPSED = Duration.ofMillis(200);
+
     private void print(LiveRun run) {
         try {
             LiveFigures figures = run.figures();
-            if (figures.phase() != LiveFigures.Phase.ENDED) {
+            // A tick that lands on the start of a phase has nothing to say about it yet ("0.0 req/s").
+            if (figures.phase() != LiveFigures.Phase.ENDED && figures.elapsed().compareTo(MIN_ELAPSED) >= 0) {
                 System.out.println("[perfgate] " + line(testId, figures));
             }
         } catch (RuntimeException e) {
