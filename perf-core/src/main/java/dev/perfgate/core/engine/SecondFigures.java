@@ -12,7 +12,7 @@ package dev.perfgate.core.engine;
  * @param p50      median latency of the successful requests, milliseconds; 0 when none succeeded
  * @param p95      95th percentile, milliseconds; 0 when none succeeded
  * @param p99      99th percentile, milliseconds; 0 when none succeeded
- * @param active   closed model: users active at the end of the second; open model: iterations in flight then
+ * @param active   closed model: users active 10 ms before the second ends; open model: iterations in flight then
  */
 public record SecondFigures(int second, boolean warmUp, long requests, long errors, double p50, double p95, double p99,
         int active) {

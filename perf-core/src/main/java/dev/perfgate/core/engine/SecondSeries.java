@@ -16,7 +16,7 @@ import org.HdrHistogram.Histogram;
  * small ring of shared {@link ConcurrentHistogram}s (2 significant digits) that a sampler thread
  * reduces to percentiles once no request of that second can still be running (the request timeout
  * plus {@value #SETTLE_SECONDS} s after it ended), then reuses for a later second. The same thread
- * samples the active users (or iterations in flight) at the end of each second.
+ * samples the active users (or iterations in flight) 10 ms before each second ends.
  *
  * <p>A success recorded after its second was reduced (only possible for an open-model request that
  * waited longer than the timeout before it was sent) is counted but left out of the percentiles.
@@ -30,6 +30,9 @@ final class SecondSeries {
 
     /** Seconds after the request timeout before a second's latencies are final. */
     static final int SETTLE_SECONDS = 2;
+
+    /** How long before the end of each second the active users are sampled: the last one ends with the run. */
+    static final long SAMPLE_LEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final long[] phase;
     /** The series' first second, relative to the measured start (0 or negative). */
@@ -122,7 +125,7 @@ final class SecondSeries {
     private void sample(IntSupplier activeNow) {
         try {
             while (sampled < seconds) {
-                LoadEngine.sleepUntil(endOf(sampled));
+                LoadEngine.sleepUntil(endOf(sampled) - SAMPLE_LEAD_NANOS);
                 active[sampled++] = activeNow.getAsInt();
                 long now = System.nanoTime();
                 while (reduced < sampled && now - endOf(reduced) - lagNanos >= 0) {
