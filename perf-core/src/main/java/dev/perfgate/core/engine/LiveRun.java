@@ -25,14 +25,16 @@ public final class LiveRun {
     private final IntSupplier active;
     private final LongSupplier iterationsStarted;
     private final LongSupplier dropped;
+    private final RunStop stop;
 
     /**
      * {@code phase}: {start, measured start, measured end} in nanoTime, already fixed. {@code active}:
      * users still running (closed model) or iterations in flight (open model); {@code iterationsStarted}
-     * and {@code dropped}: iterations of the measured phase.
+     * and {@code dropped}: iterations of the measured phase; {@code stop}: where {@link #stop()} asks to end.
      */
     LiveRun(long[] phase, RunWindows windows, boolean open, IntSupplier active, LongSupplier iterationsStarted,
-            LongSupplier dropped) {
+            LongSupplier dropped, RunStop stop) {
+        this.stop = stop;
         this.startNanos = phase[0];
         this.measuredStartNanos = phase[1];
         this.measuredEndNanos = phase[2];
@@ -56,6 +58,28 @@ public final class LiveRun {
     /** {@link System#nanoTime()} at which the measured phase ends: no iteration starts from then on. */
     public long measuredEndNanos() {
         return measuredEndNanos;
+    }
+
+    /**
+     * Ends the run early: no iteration starts from now on; those running finish as at the planned end.
+     * The result keeps the planned measured length (its throughput is per planned second) and says that
+     * it was stopped. Used by stress runs once a step broke an objective; safe from any thread, once or more.
+     */
+    public void stop() {
+        stop.request();
+    }
+
+    /** Whether {@link #stop()} was called. */
+    public boolean stopped() {
+        return stop.requested();
+    }
+
+    /**
+     * The figures of each stage of the plan's schedule so far (requests count once they completed), or
+     * {@code null} for a driver that keeps none.
+     */
+    public StageWindows stages() {
+        return windows.stages();
     }
 
     /** The figures so far. */

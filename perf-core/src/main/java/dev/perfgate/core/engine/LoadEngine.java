@@ -102,29 +102,24 @@ public final class LoadEngine {
         HttpClient client = JdkHttp.newSharedClient(plan.requestTimeout());
         CountDownLatch go = new CountDownLatch(1);
         AtomicLong iterations = new AtomicLong();
-        AtomicInteger running = new AtomicInteger(plan.users());
+        UserSchedule timeline = plan.timeline();
+        AtomicInteger active = new AtomicInteger(Math.min(plan.users(), timeline.usersAt(0)));
         AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+        RunStop stop = new RunStop();
         List<UserMeasurements> measurements = new ArrayList<>(plan.users());
         List<Thread> threads = new ArrayList<>(plan.users());
 
         // phase: {start, measured start, measured end} in nanoTime, set once every user thread is
         // ready, so that starting many threads does not eat into the warm-up; the latch publishes it.
         long[] phase = new long[3];
-        RunWindows runWindows = new RunWindows(windows, phase);
+        RunWindows runWindows = new RunWindows(windows, phase, plan);
+        ClosedRun run = new ClosedRun(plan, timeline, phase, iterations, active, firstFailure, stop);
         for (int id = 1; id <= plan.users(); id++) {
             UserMeasurements recorder = new UserMeasurements(phase, runWindows);
             Http http = new JdkHttp(client, target, plan.requestTimeout(), recorder);
             RunningUser user = new RunningUser(id, http);
             measurements.add(recorder);
-            Thread thread = new Thread(
-                    () -> {
-                        try {
-                            runUser(user, scenario, recorder, go, plan, phase, iterations, firstFailure);
-                        } finally {
-                            running.decrementAndGet();
-                        }
-                    },
-                    "perfgate-vu-" + id);
+            Thread thread = new Thread(() -> run.user(user, scenario, recorder, go), "perfgate-vu-" + id);
             thread.setDaemon(true);
             threads.add(thread);
             thread.start();
@@ -133,7 +128,8 @@ public final class LoadEngine {
         phase[1] = phase[0] + plan.warmUp().toNanos();
         phase[2] = phase[1] + plan.duration().toNanos();
         Instant measuredStart = Instant.now().plus(plan.warmUp());
-        notifyStarted(listener, new LiveRun(phase, runWindows, false, running::get, iterations::get, () -> 0));
+        Thread sampler = runWindows.seconds().startSampler(active::get);
+        notifyStarted(listener, new LiveRun(phase, runWindows, false, active::get, iterations::get, () -> 0, stop));
         go.countDown();
 
         Duration stopDeadline = plan.requestTimeout().plusSeconds(STOP_GRACE_SECONDS);
@@ -142,53 +138,102 @@ public final class LoadEngine {
                 : stuck.size() + " virtual user(s) were still busy " + stopDeadline.toSeconds()
                         + "s after the measured phase ended and were interrupted; their figures are left out";
         stuck.forEach(index -> measurements.set(index, null));
+        List<SecondFigures> seconds = finishSeconds(runWindows, sampler, stop, phase);
         return RunRecording.merge(measurements, runWindows, measuredStart, plan.duration(), iterations.get(), iterations.get(), 0,
-                abortReason, firstFailure.get());
+                abortReason, firstFailure.get(), seconds, stop.requested());
     }
 
-    private static void runUser(RunningUser user, Scenario scenario, UserMeasurements recorder, CountDownLatch go,
-            LoadPlan plan, long[] phase, AtomicLong iterations, AtomicReference<Throwable> firstFailure) {
+    /** Stops the sampler and returns the run's seconds, up to its end or to where it was stopped. */
+    static List<SecondFigures> finishSeconds(RunWindows runWindows, Thread sampler, RunStop stop, long[] phase) {
+        sampler.interrupt();
         try {
-            go.await();
+            sampler.join(TimeUnit.SECONDS.toMillis(5));
         } catch (InterruptedException e) {
-            return;
+            Thread.currentThread().interrupt();
         }
-        long measureStart = phase[1];
-        long measureEnd = phase[2];
-        long limit = plan.iterationLimit();
-        // Seeded by the user's id, so that a run's pauses are the same from run to run.
-        SplittableRandom random = new SplittableRandom(user.id());
-        while (!Thread.currentThread().isInterrupted() && user.iteration < limit) {
-            long iterationStart = System.nanoTime();
-            if (iterationStart - measureEnd >= 0) {
-                return;
-            }
-            user.beginIteration();
-            if (iterationStart - measureStart >= 0) {
-                iterations.incrementAndGet();
-            }
+        return runWindows.seconds().finish(stop.atNanosOr(phase[2]));
+    }
+
+    /** What the users of one closed-model run share; each user's own state stays on its thread. */
+    private record ClosedRun(LoadPlan plan, UserSchedule timeline, long[] phase, AtomicLong iterations, AtomicInteger active,
+            AtomicReference<Throwable> firstFailure, RunStop stop) {
+
+        /**
+         * Runs one user: while the schedule wants it, iterations back to back (with think time); while it
+         * does not, it waits until it is wanted again. It leaves or waits only between iterations, so no
+         * request is cut off.
+         */
+        void user(RunningUser user, Scenario scenario, UserMeasurements recorder, CountDownLatch go) {
+            user.active = user.id() <= timeline.usersAt(0);
             try {
-                scenario.iterate(user);
+                go.await();
+                runUser(user, scenario, recorder);
             } catch (InterruptedException e) {
-                return;
-            } catch (Throwable failure) {
-                firstFailure.compareAndSet(null, failure);
-                recorder.record(ITERATION_OPERATION, iterationStart, System.nanoTime() - iterationStart, ErrorKind.CHECK);
-            }
-            long thinkNanos = plan.thinkTime().nextNanos(random);
-            if (thinkNanos > 0 && !think(thinkNanos, measureEnd)) {
-                return;
+                // interrupted at the deadline, or before the start
+            } finally {
+                if (user.active) {
+                    active.decrementAndGet();
+                }
             }
         }
-    }
 
-    /** Pauses for the think time, never past the end of the run; false when interrupted. */
-    private static boolean think(long thinkNanos, long measureEnd) {
-        try {
-            sleepUntil(Math.min(System.nanoTime() + thinkNanos, measureEnd));
+        private void runUser(RunningUser user, Scenario scenario, UserMeasurements recorder) throws InterruptedException {
+            long measureStart = phase[1];
+            long measureEnd = phase[2];
+            long limit = plan.iterationLimit();
+            // Seeded by the user's id, so that a run's pauses are the same from run to run.
+            SplittableRandom random = new SplittableRandom(user.id());
+            while (!Thread.currentThread().isInterrupted() && user.iteration < limit) {
+                long iterationStart = System.nanoTime();
+                if (iterationStart - measureEnd >= 0 || stop.requested() || !awaitTurn(user, iterationStart)) {
+                    return;
+                }
+                iterationStart = System.nanoTime();
+                if (iterationStart - measureEnd >= 0) {
+                    return;
+                }
+                user.beginIteration();
+                if (iterationStart - measureStart >= 0) {
+                    iterations.incrementAndGet();
+                }
+                try {
+                    scenario.iterate(user);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Throwable failure) {
+                    firstFailure.compareAndSet(null, failure);
+                    recorder.record(ITERATION_OPERATION, iterationStart, System.nanoTime() - iterationStart, ErrorKind.CHECK);
+                }
+                long thinkNanos = plan.thinkTime().nextNanos(random);
+                // A pause never runs past the end of the run.
+                if (thinkNanos > 0 && !stop.sleepUntil(Math.min(System.nanoTime() + thinkNanos, measureEnd))) {
+                    return;
+                }
+            }
+        }
+
+        /**
+         * Returns at once when the schedule wants {@code user} now; else marks it inactive and waits until
+         * it is wanted again. False when it is not wanted again before the end, or the run was stopped.
+         */
+        private boolean awaitTurn(RunningUser user, long now) throws InterruptedException {
+            long at = now;
+            while (timeline.usersAt(at - phase[0]) < user.id()) {
+                if (user.active) {
+                    user.active = false;
+                    active.decrementAndGet();
+                }
+                long next = timeline.nextActiveNanos(user.id(), at - phase[0]);
+                if (next == UserSchedule.NEVER || !stop.sleepUntil(phase[0] + next)) {
+                    return false;
+                }
+                at = Math.max(System.nanoTime(), phase[0] + next);
+            }
+            if (!user.active) {
+                user.active = true;
+                active.incrementAndGet();
+            }
             return true;
-        } catch (InterruptedException e) {
-            return false;
         }
     }
 
@@ -241,6 +286,8 @@ public final class LoadEngine {
         private final int id;
         private final Http http;
         private long iteration;
+        /** Closed model: whether the schedule wants the user now (it counts as active); confined to its thread. */
+        private boolean active;
 
         RunningUser(int id, Http http) {
             this.id = id;

@@ -1,17 +1,22 @@
 package dev.perfgate.core.engine;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What a closed-model run does (the name predates the open model, {@link OpenLoadPlan}):
  * {@code users} virtual users repeat their scenario, pausing {@code thinkTime} after each iteration,
  * first for {@code warmUp} (not measured), then for {@code duration} (measured); a user whose session
- * is limited stops after {@code iterationsPerUser} iterations.
+ * is limited stops after {@code iterationsPerUser} iterations. With a {@link UserSchedule} the users
+ * are started and stopped over time (ramps, steps); {@code users} is then its peak and {@code duration}
+ * its length, and the warm-up holds its initial users.
  *
  * <pre>{@code
  * LoadPlan plan = new LoadPlan(8, Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(5));
  * LoadPlan thinking = plan.withThinkTime(Duration.ofMillis(100));
  * LoadPlan sessions = plan.withThinkTime(ThinkTime.exponential(Duration.ofMillis(500))).withIterationsPerUser(20);
+ * LoadPlan ramped = LoadPlan.of(UserSchedule.ramp(0, 20, Duration.ofSeconds(10)).thenHold(20, Duration.ofSeconds(30)))
+ *         .withWarmUp(Duration.ZERO);
  * }</pre>
  *
  * @param users             concurrent virtual users, 1 to {@value #MAX_USERS}
@@ -20,9 +25,12 @@ import java.time.Duration;
  * @param requestTimeout    longest a single request may take before it counts as a timeout error
  * @param thinkTime         pause of a user after each iteration; {@link ThinkTime#NONE} for none (a saturating load)
  * @param iterationsPerUser iterations after which a user stops, warm-up included; 0 for no limit but the run's end
+ * @param schedule          how many users are active over the measured phase; {@code null} (given to the
+ *                          constructor) means {@code users} throughout. Its peak must be {@code users} and its
+ *                          length {@code duration}
  */
 public record LoadPlan(int users, Duration warmUp, Duration duration, Duration requestTimeout, ThinkTime thinkTime,
-        long iterationsPerUser) implements RunPlan {
+        long iterationsPerUser, UserSchedule schedule) implements RunPlan {
 
     /** Upper bound on virtual users: each is a platform thread in this engine. */
     public static final int MAX_USERS = 2_000;
@@ -45,6 +53,19 @@ public record LoadPlan(int users, Duration warmUp, Duration duration, Duration r
             throw new IllegalArgumentException("iterationsPerUser: " + iterationsPerUser + " is out of range; use 1 to "
                     + LoadEngine.MAX_ITERATIONS_PER_USER + ", or 0 for no limit, e.g. 100");
         }
+        if (schedule == null) {
+            schedule = UserSchedule.hold(users, duration);
+        } else if (schedule.peakUsers() != users || !schedule.duration().equals(duration)) {
+            throw new IllegalArgumentException("schedule: " + schedule + " peaks at " + schedule.peakUsers() + " users over "
+                    + schedule.duration() + ", but the plan says " + users + " users over " + duration
+                    + "; build staged plans with LoadPlan.of(schedule)");
+        }
+    }
+
+    /** A plan with a think time and a session limit, and {@code users} active throughout. */
+    public LoadPlan(int users, Duration warmUp, Duration duration, Duration requestTimeout, ThinkTime thinkTime,
+            long iterationsPerUser) {
+        this(users, warmUp, duration, requestTimeout, thinkTime, iterationsPerUser, null);
     }
 
     /** A plan with a fixed think time (zero for none) and no limit on iterations. */
@@ -57,6 +78,49 @@ public record LoadPlan(int users, Duration warmUp, Duration duration, Duration r
         this(users, warmUp, duration, requestTimeout, ThinkTime.NONE, 0);
     }
 
+    /**
+     * A plan whose users follow {@code schedule}, without warm-up, think time or session limit, with the
+     * default request timeout ({@link #DEFAULT_REQUEST_TIMEOUT}).
+     */
+    public static LoadPlan of(UserSchedule schedule) {
+        if (schedule == null) {
+            throw new IllegalArgumentException("schedule: none given; give one, e.g. " + UserSchedule.EXAMPLE);
+        }
+        return new LoadPlan(schedule.peakUsers(), Duration.ZERO, schedule.duration(), DEFAULT_REQUEST_TIMEOUT, ThinkTime.NONE, 0,
+                schedule);
+    }
+
+    /** A copy whose users follow {@code newSchedule}: {@code users} becomes its peak and {@code duration} its length. */
+    public LoadPlan withSchedule(UserSchedule newSchedule) {
+        return new LoadPlan(newSchedule.peakUsers(), warmUp, newSchedule.duration(), requestTimeout, thinkTime, iterationsPerUser,
+                newSchedule);
+    }
+
+    /** A copy with another warm-up. */
+    public LoadPlan withWarmUp(Duration newWarmUp) {
+        return new LoadPlan(users, newWarmUp, duration, requestTimeout, thinkTime, iterationsPerUser, schedule);
+    }
+
+    /** A copy with another request timeout. */
+    public LoadPlan withRequestTimeout(Duration newRequestTimeout) {
+        return new LoadPlan(users, warmUp, duration, newRequestTimeout, thinkTime, iterationsPerUser, schedule);
+    }
+
+    /** Whether users are started or stopped during the run (a schedule with more than one count). */
+    public boolean isStaged() {
+        return !schedule.isConstant();
+    }
+
+    @Override
+    public List<Duration> stageLengths() {
+        return schedule.stages().stream().map(UserStage::duration).toList();
+    }
+
+    /** The whole run's user timeline: the warm-up holding the initial users, then {@link #schedule()}. */
+    UserSchedule timeline() {
+        return schedule.afterLeadIn(warmUp);
+    }
+
     /** A copy with another fixed think time. */
     public LoadPlan withThinkTime(Duration pause) {
         return withThinkTime(ThinkTime.fixed(pause));
@@ -64,12 +128,12 @@ public record LoadPlan(int users, Duration warmUp, Duration duration, Duration r
 
     /** A copy with another think time. */
     public LoadPlan withThinkTime(ThinkTime pause) {
-        return new LoadPlan(users, warmUp, duration, requestTimeout, pause, iterationsPerUser);
+        return new LoadPlan(users, warmUp, duration, requestTimeout, pause, iterationsPerUser, schedule);
     }
 
     /** A copy in which each user stops after {@code iterations} iterations (0: no limit). */
     public LoadPlan withIterationsPerUser(long iterations) {
-        return new LoadPlan(users, warmUp, duration, requestTimeout, thinkTime, iterations);
+        return new LoadPlan(users, warmUp, duration, requestTimeout, thinkTime, iterations, schedule);
     }
 
     /** The most iterations a user may run: the session limit, or the engine's bound when there is none. */

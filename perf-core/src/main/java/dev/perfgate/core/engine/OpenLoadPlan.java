@@ -1,6 +1,7 @@
 package dev.perfgate.core.engine;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What an open-model run does: scenario iterations start as {@code arrivals} schedules them, whether
@@ -79,6 +80,11 @@ public record OpenLoadPlan(ArrivalSchedule arrivals, Duration warmUp, Duration r
     @Override
     public Duration duration() {
         return arrivals.duration();
+    }
+
+    @Override
+    public List<Duration> stageLengths() {
+        return arrivals.stages().stream().map(RateStage::duration).toList();
     }
 
     /** A copy with another warm-up. */

@@ -53,6 +53,7 @@ final class OpenModelRun {
     private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
     private final List<Thread> threads = new ArrayList<>();
     private final List<UserMeasurements> measurements = new ArrayList<>();
+    private final RunStop stop = new RunStop();
 
     private final RunListener listener;
 
@@ -62,7 +63,7 @@ final class OpenModelRun {
         this.target = target;
         this.scenario = scenario;
         this.client = JdkHttp.newSharedClient(plan.requestTimeout());
-        this.runWindows = new RunWindows(windows, phase);
+        this.runWindows = new RunWindows(windows, phase, plan);
     }
 
     RunMeasurements run() {
@@ -74,8 +75,9 @@ final class OpenModelRun {
         phase[2] = phase[1] + plan.duration().toNanos();
         Instant measuredStart = Instant.now().plus(plan.warmUp());
         Dispatched dispatched = new Dispatched();
+        Thread sampler = runWindows.seconds().startSampler(inFlight::get);
         LoadEngine.notifyStarted(listener, new LiveRun(phase, runWindows, true, inFlight::get, startedInMeasuredPhase::get,
-                () -> dispatched.dropped));
+                () -> dispatched.dropped, stop));
 
         dispatch(plan.timeline(), dispatched);
         for (int i = 0; i < threads.size(); i++) {
@@ -91,8 +93,9 @@ final class OpenModelRun {
                     + " iteration worker(s) were still busy " + stopDeadline.toSeconds()
                     + "s after the measured phase ended and were interrupted; their figures are left out";
         }
+        List<SecondFigures> seconds = LoadEngine.finishSeconds(runWindows, sampler, stop, phase);
         return RunRecording.merge(measurements, runWindows, measuredStart, plan.duration(), startedInMeasuredPhase.get(),
-                dispatched.scheduled, dispatched.dropped, abortReason, firstFailure.get());
+                dispatched.scheduled, dispatched.dropped, abortReason, firstFailure.get(), seconds, stop.requested());
     }
 
     /** Hands every arrival of {@code timeline} to a worker when it is due, or drops it at the cap. */
@@ -104,7 +107,9 @@ final class OpenModelRun {
             }
             long due = phase[0] + offset;
             try {
-                LoadEngine.sleepUntil(due - HAND_OFF_LEAD_NANOS);
+                if (!stop.sleepUntil(due - HAND_OFF_LEAD_NANOS)) {
+                    return;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 counts.interruptedReason = "the run was interrupted after " + arrival + " of "

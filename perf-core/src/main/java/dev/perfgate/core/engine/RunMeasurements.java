@@ -3,6 +3,7 @@ package dev.perfgate.core.engine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 
@@ -23,6 +24,11 @@ import java.util.SortedMap;
  *                      {@link OpenLoadPlan#maxInFlight()} iterations were running; 0 in the closed model
  * @param abortReason   why the run did not end cleanly, or {@code null} when it did
  * @param firstFailure  the first exception a scenario threw, or {@code null}
+ * @param stages        figures per stage of the plan's schedule, or {@code null} when the driver keeps none
+ * @param seconds       figures second by second, warm-up included, up to where the run ended; empty when
+ *                      the driver keeps none
+ * @param stoppedEarly  whether the run was stopped before the end of its measured phase ({@link LiveRun#stop()});
+ *                      its {@code measured} length and throughput stay those of the plan
  */
 public record RunMeasurements(
         SortedMap<String, OperationStats> operations,
@@ -35,11 +41,23 @@ public record RunMeasurements(
         long scheduledIterations,
         long droppedIterations,
         String abortReason,
-        Throwable firstFailure) {
+        Throwable firstFailure,
+        StageWindows stages,
+        List<SecondFigures> seconds,
+        boolean stoppedEarly) {
 
     public RunMeasurements {
         operations = Collections.unmodifiableSortedMap(operations);
         windows = Collections.unmodifiableSortedMap(windows);
+        seconds = seconds == null ? List.of() : List.copyOf(seconds);
+    }
+
+    /** Figures without stages or seconds, as drivers that keep none report them. */
+    public RunMeasurements(SortedMap<String, OperationStats> operations, OperationStats total,
+            SortedMap<String, WindowSeries> windows, WindowSeries totalWindows, Instant measuredStart, Duration measured,
+            long iterations, long scheduledIterations, long droppedIterations, String abortReason, Throwable firstFailure) {
+        this(operations, total, windows, totalWindows, measuredStart, measured, iterations, scheduledIterations,
+                droppedIterations, abortReason, firstFailure, null, List.of(), false);
     }
 
     /** Figures of a closed-model run, where every iteration begun was scheduled and none is dropped. */
@@ -52,15 +70,15 @@ public record RunMeasurements(
 
     /** Iterations that actually started per second of the measured phase: the achieved arrival rate. */
     public double iterationsPerSecond() {
-        return iterations / seconds();
+        return iterations / measuredSeconds();
     }
 
     /** Iterations the plan called for per second of the measured phase: the intended arrival rate. */
     public double scheduledIterationsPerSecond() {
-        return scheduledIterations / seconds();
+        return scheduledIterations / measuredSeconds();
     }
 
-    private double seconds() {
+    private double measuredSeconds() {
         return measured.toNanos() / 1e9;
     }
 

@@ -1,6 +1,7 @@
 package dev.perfgate.core.engine;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What a run does: a closed model ({@link LoadPlan}: a fixed number of users, each starting its next
@@ -17,4 +18,10 @@ public sealed interface RunPlan permits LoadPlan, OpenLoadPlan {
 
     /** Longest a single request may take before it counts as a timeout error. */
     Duration requestTimeout();
+
+    /**
+     * The lengths of the measured phase's stages, in order (the stages of the user or arrival
+     * schedule); they add up to {@link #duration()}. A plan with a fixed load has one.
+     */
+    List<Duration> stageLengths();
 }

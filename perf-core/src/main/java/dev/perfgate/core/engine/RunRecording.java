@@ -129,6 +129,14 @@ public final class RunRecording {
     static RunMeasurements merge(List<UserMeasurements> users, RunWindows windows, Instant measuredStart,
             Duration measured, long iterations, long scheduledIterations, long droppedIterations, String abortReason,
             Throwable firstFailure) {
+        return merge(users, windows, measuredStart, measured, iterations, scheduledIterations, droppedIterations, abortReason,
+                firstFailure, List.of(), false);
+    }
+
+    /** As above, with the run's seconds and whether it was stopped before its end. */
+    static RunMeasurements merge(List<UserMeasurements> users, RunWindows windows, Instant measuredStart,
+            Duration measured, long iterations, long scheduledIterations, long droppedIterations, String abortReason,
+            Throwable firstFailure, List<SecondFigures> seconds, boolean stoppedEarly) {
         TreeMap<String, OperationStats> operations = new TreeMap<>();
         OperationStats total = new OperationStats();
         for (UserMeasurements user : users) {
@@ -143,6 +151,7 @@ public final class RunRecording {
             }
         }
         return new RunMeasurements(operations, total, windows.byOperation(), windows.total(), measuredStart, measured,
-                iterations, scheduledIterations, droppedIterations, abortReason, firstFailure);
+                iterations, scheduledIterations, droppedIterations, abortReason, firstFailure, windows.stages(), seconds,
+                stoppedEarly);
     }
 }

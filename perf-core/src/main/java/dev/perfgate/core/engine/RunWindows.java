@@ -15,12 +15,29 @@ final class RunWindows {
     private final ConcurrentMap<String, WindowSeries> byOperation = new ConcurrentHashMap<>();
     private final WindowSeries total;
     private final LongAdder warmUpRequests = new LongAdder();
+    private final StageWindows stages;
+    private final SecondSeries seconds;
 
-    /** {@code phase}: {start, measured start, measured end} in nanoTime, filled in before the run begins. */
+    /**
+     * Windows without stages or seconds. {@code phase}: {start, measured start, measured end} in
+     * nanoTime, filled in before the run begins.
+     */
     RunWindows(int windows, long[] phase) {
+        this(windows, phase, null, null);
+    }
+
+    /** Windows, the stages of {@code plan} and its second-by-second series. */
+    RunWindows(int windows, long[] phase, RunPlan plan) {
+        this(windows, phase, new StageWindows(plan.stageLengths()),
+                new SecondSeries(phase, plan.warmUp(), plan.duration(), plan.requestTimeout()));
+    }
+
+    private RunWindows(int windows, long[] phase, StageWindows stages, SecondSeries seconds) {
         this.windows = windows;
         this.phase = phase;
         this.total = new WindowSeries(windows);
+        this.stages = stages;
+        this.seconds = seconds;
     }
 
     /** Records a request that started in the measured phase. */
@@ -28,14 +45,24 @@ final class RunWindows {
         long measured = phase[2] - phase[1];
         int window = (int) Math.min(windows - 1, (startNanos - phase[1]) * (double) windows / measured);
         byOperation.computeIfAbsent(operation, name -> new WindowSeries(windows)).record(window, latencyNanos, failed);
-        if (LoadEngine.countsInTotal(operation)) {
+        boolean inTotal = LoadEngine.countsInTotal(operation);
+        if (inTotal) {
             total.record(window, latencyNanos, failed);
+        }
+        if (stages != null) {
+            stages.record(operation, startNanos - phase[1], latencyNanos, failed);
+        }
+        if (seconds != null && inTotal) {
+            seconds.record(startNanos, latencyNanos, failed);
         }
     }
 
-    /** Counts a request that started in the warm-up, for live progress only. */
-    void countWarmUp() {
+    /** Counts a request that started in the warm-up, for live progress and the second-by-second series. */
+    void countWarmUp(String operation, long startNanos, long latencyNanos, boolean failed) {
         warmUpRequests.increment();
+        if (seconds != null && LoadEngine.countsInTotal(operation)) {
+            seconds.record(startNanos, latencyNanos, failed);
+        }
     }
 
     /** Requests started in the warm-up so far. */
@@ -49,5 +76,15 @@ final class RunWindows {
 
     WindowSeries total() {
         return total;
+    }
+
+    /** The stages' figures, or {@code null} for a run without stages (the event-loop driver's). */
+    StageWindows stages() {
+        return stages;
+    }
+
+    /** The second-by-second series, or {@code null} for a run without one. */
+    SecondSeries seconds() {
+        return seconds;
     }
 }

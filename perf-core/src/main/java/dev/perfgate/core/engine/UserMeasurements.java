@@ -22,7 +22,7 @@ final class UserMeasurements implements RequestRecorder {
     @Override
     public void record(String operation, long startNanos, long latencyNanos, ErrorKind error) {
         if (startNanos - phase[1] < 0) {
-            windows.countWarmUp();
+            windows.countWarmUp(operation, startNanos, latencyNanos, error != null);
             return;
         }
         if (startNanos - phase[2] >= 0) {

@@ -1,10 +1,12 @@
 package dev.perfgate.core.result;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import dev.perfgate.core.engine.RunMeasurements;
 import dev.perfgate.core.engine.RunPlan;
+import dev.perfgate.core.engine.SecondFigures;
 import dev.perfgate.core.slo.SloReport;
 
 /**
@@ -26,6 +28,10 @@ import dev.perfgate.core.slo.SloReport;
  * @param slo           the run judged against its SLOs, or {@code null} when the test declares none
  * @param resources     CPU and memory of the application's container in the measured phase, or {@code null}
  *                      when they were not sampled (no container, or the Docker engine did not answer)
+ * @param timeSeries    the run second by second, warm-up included; empty in results written before it was
+ *                      recorded, and for drivers that keep none
+ * @param stages        what a staged run found (each stage's figures; a spike's recovery, a stress run's breaking
+ *                      point, a soak's drift), or {@code null} for a run of one stage
  */
 public record LoadTestResult(
         int schemaVersion,
@@ -39,13 +45,24 @@ public record LoadTestResult(
         OperationResult total,
         Map<String, OperationResult> operations,
         SloReport slo,
-        ResourceResult resources) {
+        ResourceResult resources,
+        List<SecondFigures> timeSeries,
+        StageReport stages) {
 
     /** The result layout this version of perfgate writes and reads. */
     public static final int SCHEMA_VERSION = 1;
 
     public LoadTestResult {
         operations = operations == null ? Map.of() : new TreeMap<>(operations);
+        timeSeries = timeSeries == null ? List.of() : List.copyOf(timeSeries);
+    }
+
+    /** A result without time series and stages, as written before they were recorded. */
+    public LoadTestResult(int schemaVersion, String testId, ResultStatus status, String statusReason, String startedAt,
+            PlanSummary plan, RunEnvironment environment, IterationResult iterations, OperationResult total,
+            Map<String, OperationResult> operations, SloReport slo, ResourceResult resources) {
+        this(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total, operations, slo, resources,
+                List.of(), null);
     }
 
     /** A result without iteration figures and SLOs, as written before they were recorded. */
@@ -68,10 +85,11 @@ public record LoadTestResult(
         Map<String, OperationResult> operations = new TreeMap<>();
         measured.operations().forEach((name, stats) ->
                 operations.put(name, OperationResult.of(stats, measured.windows().get(name), seconds)));
+        List<StepResult> steps = StepResult.of(plan, measured);
         return new LoadTestResult(SCHEMA_VERSION, testId, status, statusReason, measured.measuredStart().toString(),
                 PlanSummary.of(plan), environment, IterationResult.of(measured),
                 OperationResult.of(measured.total(), measured.totalWindows(), seconds),
-                operations, null);
+                operations, null, null, measured.seconds(), steps.size() > 1 ? StageReport.stages(steps) : null);
     }
 
     /**
@@ -95,18 +113,24 @@ public record LoadTestResult(
     /** A copy with another status, e.g. when a check after the run fails the test. */
     public LoadTestResult withStatus(ResultStatus newStatus, String reason) {
         return new LoadTestResult(schemaVersion, testId, newStatus, reason, startedAt, plan, environment, iterations, total,
-                operations, slo, resources);
+                operations, slo, resources, timeSeries, stages);
     }
 
     /** A copy that records {@code report}, the run judged against its SLOs ({@code null}: none declared). */
     public LoadTestResult withSlo(SloReport report) {
         return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,
-                operations, report, resources);
+                operations, report, resources, timeSeries, stages);
     }
 
     /** A copy that records the application container's CPU and memory ({@code null}: not sampled). */
     public LoadTestResult withResources(ResourceResult figures) {
         return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,
-                operations, slo, figures);
+                operations, slo, figures, timeSeries, stages);
+    }
+
+    /** A copy that records what a staged run found ({@code null}: nothing to report). */
+    public LoadTestResult withStages(StageReport report) {
+        return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,
+                operations, slo, resources, timeSeries, report);
     }
 }

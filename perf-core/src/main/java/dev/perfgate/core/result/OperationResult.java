@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.HdrHistogram.Histogram;
+
 import dev.perfgate.core.engine.OperationStats;
 import dev.perfgate.core.engine.WindowSeries;
 
@@ -57,6 +59,19 @@ public record OperationResult(
                 LatencySummary.of(stats.latencyMicros()),
                 HistogramCodec.encode(stats.latencyMicros()),
                 windowsOf(windows, measuredSeconds));
+    }
+
+    /**
+     * The figures of window {@code index} of {@code series}, which lasted {@code seconds}: for judging
+     * one stage of a run; the latencies have 2 significant digits, errors are not split by kind and
+     * there is no histogram or window of its own.
+     */
+    public static OperationResult ofWindow(WindowSeries series, int index, double seconds) {
+        Histogram latency = series.latencyMicros(index);
+        long requests = series.requests(index);
+        long errors = series.errors(index);
+        return new OperationResult(requests, errors, Map.of(), requests == 0 ? 0 : (double) errors / requests,
+                seconds <= 0 ? 0 : Math.round(requests / seconds * 100) / 100.0, LatencySummary.of(latency), "", List.of());
     }
 
     private static List<WindowResult> windowsOf(WindowSeries series, double measuredSeconds) {

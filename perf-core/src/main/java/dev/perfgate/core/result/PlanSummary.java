@@ -22,12 +22,21 @@ import dev.perfgate.core.time.ReadableDuration;
  *                       results written before the open model)
  * @param maxInFlight    the open model's cap on iterations running at once; 0 in the closed model
  * @param iterationsPerUser the closed model's session limit: iterations after which a user stops; 0 for none
+ * @param userStages     the closed model's user schedule when users are started or stopped during the run (then
+ *                       {@code users} is its peak); empty for a fixed number of users and in the open model
  */
 public record PlanSummary(String model, int users, String warmUp, String duration, String requestTimeout, String thinkTime,
-        List<ArrivalStage> arrivals, int maxInFlight, long iterationsPerUser) {
+        List<ArrivalStage> arrivals, int maxInFlight, long iterationsPerUser, List<UserStageSummary> userStages) {
 
     public PlanSummary {
         arrivals = arrivals == null ? List.of() : List.copyOf(arrivals);
+        userStages = userStages == null ? List.of() : List.copyOf(userStages);
+    }
+
+    /** A summary without user stages, as written before them. */
+    public PlanSummary(String model, int users, String warmUp, String duration, String requestTimeout, String thinkTime,
+            List<ArrivalStage> arrivals, int maxInFlight, long iterationsPerUser) {
+        this(model, users, warmUp, duration, requestTimeout, thinkTime, arrivals, maxInFlight, iterationsPerUser, List.of());
     }
 
     /** A closed-model summary. */
@@ -47,8 +56,12 @@ public record PlanSummary(String model, int users, String warmUp, String duratio
             return new PlanSummary("open", 0, warmUp, duration, requestTimeout, "0s", stages, open.maxInFlight(), 0);
         }
         LoadPlan closed = (LoadPlan) plan;
+        List<UserStageSummary> userStages = !closed.isStaged() ? List.of()
+                : closed.schedule().stages().stream()
+                        .map(stage -> new UserStageSummary(stage.fromUsers(), stage.toUsers(), ReadableDuration.format(stage.duration())))
+                        .toList();
         return new PlanSummary("closed", closed.users(), warmUp, duration, requestTimeout, closed.thinkTime().describe(),
-                List.of(), 0, closed.iterationsPerUser());
+                List.of(), 0, closed.iterationsPerUser(), userStages);
     }
 
     /** Whether the plan was an open model. */
@@ -65,5 +78,16 @@ public record PlanSummary(String model, int users, String warmUp, String duratio
      * @param duration      its length, e.g. {@code "10s"}
      */
     public record ArrivalStage(double fromPerSecond, double toPerSecond, String duration) {
+    }
+
+    /**
+     * One stage of a closed-model user schedule: active users go linearly from {@code fromUsers} to
+     * {@code toUsers} over {@code duration} (equal counts: held).
+     *
+     * @param fromUsers users at the start of the stage
+     * @param toUsers   users at its end
+     * @param duration  its length, e.g. {@code "10s"}
+     */
+    public record UserStageSummary(int fromUsers, int toUsers, String duration) {
     }
 }

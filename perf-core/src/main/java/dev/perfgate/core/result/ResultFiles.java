@@ -132,6 +132,12 @@ public final class ResultFiles {
         if (!result.has("resources")) {
             result.putNull("resources");
         }
+        if (!result.has("timeSeries")) {
+            result.putArray("timeSeries");
+        }
+        if (!result.has("stages")) {
+            result.putNull("stages");
+        }
         if (result.get("plan") instanceof ObjectNode plan) {
             if (!plan.has("arrivals")) {
                 plan.putArray("arrivals");
@@ -141,6 +147,9 @@ public final class ResultFiles {
             }
             if (!plan.has("iterationsPerUser")) {
                 plan.put("iterationsPerUser", 0);
+            }
+            if (!plan.has("userStages")) {
+                plan.putArray("userStages");
             }
         }
         List<JsonNode> operations = new ArrayList<>();

@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
  * One line that says what a result measured, for logs, e.g.
  * {@code "GreetingIT.greet PASSED: 8 users, 10s (warm-up 2s): 41230 requests, 0 errors, 4123.0/s;
  * latency p50 1.21 ms, p95 2.80 ms, p99 4.10 ms, max 19.30 ms"}. An open-model result names its
- * arrival rate instead of users, and the arrivals it dropped, if any.
+ * arrival rate instead of users, and the arrivals it dropped, if any; a staged run ends with what its
+ * stages found, e.g. {@code "; spike: recovered 3 s after the spike (p95 within 20 % of the baseline 51.20 ms)"}.
  */
 public final class ResultSummary {
 
@@ -22,7 +23,11 @@ public final class ResultSummary {
                 "%s %s: %s, %s (warm-up %s): %d requests, %d errors, %.1f/s%s; latency p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms",
                 result.testId(), result.status(), load(result.plan()), result.plan().duration(), result.plan().warmUp(),
                 total.requests(), total.errors(), total.throughputPerSecond(), dropped(result.iterations()),
-                latency.p50(), latency.p95(), latency.p99(), latency.max());
+                latency.p50(), latency.p95(), latency.p99(), latency.max()) + stages(result.stages());
+    }
+
+    private static String stages(StageReport report) {
+        return report == null || "stages".equals(report.kind()) ? "" : "; " + report.kind() + ": " + report.verdict();
     }
 
     private static String load(PlanSummary plan) {
@@ -34,7 +39,12 @@ public final class ResultSummary {
                     .collect(Collectors.joining(", then "));
             return "open " + rates + " (at most " + plan.maxInFlight() + " in flight)";
         }
-        return plan.users() + " users" + ("0s".equals(plan.thinkTime()) ? "" : " thinking " + plan.thinkTime())
+        String users = plan.userStages().isEmpty() ? plan.users() + " users"
+                : "users " + plan.userStages().stream()
+                        .map(stage -> stage.fromUsers() == stage.toUsers() ? stage.fromUsers() + " for " + stage.duration()
+                                : stage.fromUsers() + "->" + stage.toUsers() + " over " + stage.duration())
+                        .collect(Collectors.joining(", "));
+        return users + ("0s".equals(plan.thinkTime()) ? "" : " thinking " + plan.thinkTime())
                 + (plan.iterationsPerUser() == 0 ? "" : " for " + plan.iterationsPerUser() + " iterations each");
     }
 

@@ -1,0 +1,45 @@
+package dev.perfgate.core.engine;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A request to end a run before its measured phase is over ({@link LiveRun#stop()}): no iteration
+ * starts after it, and iterations running finish as at the planned end. Thread-safe.
+ */
+final class RunStop {
+
+    /** Longest a load thread sleeps before it looks at the stop again. */
+    static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+    private volatile long atNanos;
+    private volatile boolean requested;
+
+    /** Stops the run now; a second request keeps the first time. */
+    synchronized void request() {
+        if (!requested) {
+            atNanos = System.nanoTime();
+            requested = true;
+        }
+    }
+
+    boolean requested() {
+        return requested;
+    }
+
+    /** {@link System#nanoTime()} of the request, or {@code otherwise} when none came. */
+    long atNanosOr(long otherwise) {
+        return requested ? atNanos : otherwise;
+    }
+
+    /** Sleeps until {@code nanos} or until a stop is requested, whichever comes first; false when stopped. */
+    boolean sleepUntil(long nanos) throws InterruptedException {
+        while (!requested) {
+            long remaining = nanos - System.nanoTime();
+            if (remaining <= 0) {
+                return true;
+            }
+            TimeUnit.NANOSECONDS.sleep(Math.min(remaining, SLICE_NANOS));
+        }
+        return false;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.perfgate.core.result;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.perfgate.core.engine.LoadPlan;
+import dev.perfgate.core.engine.OpenLoadPlan;
+import dev.perfgate.core.engine.RunMeasurements;
+import dev.perfgate.core.engine.RunPlan;
+import dev.perfgate.core.engine.StageWindows;
+
+/**
+ * One stage of a staged run: its load and what its own requests measured (requests count in the
+ * stage they started in; latencies with 2 significant digits).
+ *
+ * @param index               0-based position in the schedule
+ * @param load                the stage as written, e.g. {@code "hold 20 for 30s"} or {@code "80/s for 5s"}
+ * @param startSecond         seconds from the start of the measured phase to the stage's start
+ * @param seconds             the stage's length in seconds
+ * @param requests            requests started in the stage, successful and failed
+ * @param errors              failed requests
+ * @param errorRate           {@code errors / requests}, 0 to 1
+ * @param throughputPerSecond {@code requests / seconds}
+ * @param p50                 median latency of the successful requests, ms (0 when none)
+ * @param p95                 95th percentile, ms
+ * @param p99                 99th percentile, ms
+ * @param held                stress runs: whether the stage met every SLO; {@code null} when not judged
+ * @param breaches            stress runs: the SLOs the stage missed, e.g. {@code "(total) p95 140.0 ms > limit 90.0 ms"}
+ */
+public record StepResult(int index, String load, double startSecond, double seconds, long requests, long errors,
+        double errorRate, double throughputPerSecond, double p50, double p95, double p99, Boolean held, List<String> breaches) {
+
+    public StepResult {
+        breaches = breaches == null ? List.of() : List.copyOf(breaches);
+    }
+
+    /** The stages of {@code plan} with what {@code measured} holds for each; empty when the driver kept no stages. */
+    public static List<StepResult> of(RunPlan plan, RunMeasurements measured) {
+        StageWindows stages = measured.stages();
+        if (stages == null) {
+            return List.of();
+        }
+        List<String> loads = loadsOf(plan);
+        List<StepResult> steps = new ArrayList<>();
+        for (int i = 0; i < stages.lengths().size(); i++) {
+            double seconds = stages.lengths().get(i).toNanos() / 1e9;
+            OperationResult figures = OperationResult.ofWindow(stages.total(), i, seconds);
+            steps.add(new StepResult(i, i < loads.size() ? loads.get(i) : "stage " + i, stages.starts().get(i).toNanos() / 1e9,
+                    seconds, figures.requests(), figures.errors(), figures.errorRate(), figures.throughputPerSecond(),
+                    figures.latencyMs().p50(), figures.latencyMs().p95(), figures.latencyMs().p99(), null, List.of()));
+        }
+        return steps;
+    }
+
+    private static List<String> loadsOf(RunPlan plan) {
+        if (plan instanceof OpenLoadPlan open) {
+            return open.arrivals().stages().stream().map(Object::toString).toList();
+        }
+        return ((LoadPlan) plan).schedule().stages().stream().map(Object::toString).toList();
+    }
+
+    /** A copy judged against the SLOs: {@code held} and the breaches' descriptions. */
+    public StepResult judged(boolean newHeld, List<String> newBreaches) {
+        return new StepResult(index, load, startSecond, seconds, requests, errors, errorRate, throughputPerSecond, p50, p95, p99,
+                newHeld, newBreaches);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.perfgate.core.stages;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import dev.perfgate.core.engine.ArrivalSchedule;
+import dev.perfgate.core.engine.LoadPlan;
+import dev.perfgate.core.engine.OpenLoadPlan;
+import dev.perfgate.core.engine.RunMeasurements;
+import dev.perfgate.core.engine.RunPlan;
+import dev.perfgate.core.engine.SecondFigures;
+import dev.perfgate.core.engine.UserSchedule;
+import dev.perfgate.core.result.StageReport;
+import dev.perfgate.core.result.StepResult;
+
+/**
+ * A soak: a long constant load, reporting the <em>drift</em> of the latency, so that a slow leak shows.
+ * The measured seconds with a success are grouped into at most {@value #MAX_WINDOWS} equal windows
+ * (one second each for runs up to 10 minutes); each window's p95 is the median of its seconds' p95s,
+ * placed at the mean of their midpoints. The drift is the Theil-Sen slope of those points (the median
+ * of the slopes between every pair: robust against a few noisy seconds), in ms per minute, and as a
+ * percentage: the slope times the span of the points, over the fitted p95 at the first point.
+ *
+ * @param plan the load; usually one stage
+ */
+public record Soak(RunPlan plan) implements StageProfile {
+
+    /** Most points the slope is fitted to: the Theil-Sen estimate costs the square of this. */
+    public static final int MAX_WINDOWS = 600;
+
+    public Soak {
+        if (plan == null) {
+            throw new IllegalArgumentException("plan: none given; give one, e.g. Soak.users(20, Duration.ofMinutes(30))");
+        }
+    }
+
+    /** {@code users} users for {@code duration}. */
+    public static Soak users(int users, Duration duration) {
+        return new Soak(LoadPlan.of(UserSchedule.hold(users, duration)));
+    }
+
+    /** Arrivals at {@code perSecond} for {@code duration}. */
+    public static Soak rate(double perSecond, Duration duration) {
+        return new Soak(OpenLoadPlan.of(ArrivalSchedule.constant(perSecond, duration)));
+    }
+
+    @Override
+    public StageReport report(RunMeasurements measured) {
+        List<StepResult> steps = StepResult.of(plan, measured);
+        double[][] points = windows(measured.seconds());
+        if (points[0].length < 2) {
+            return new StageReport("soak", steps, "no drift: fewer than 2 seconds with a success", null, null, null, null, null, null,
+                    null, null);
+        }
+        double slopePerSecond = theilSenSlope(points[0], points[1]);
+        double[] residuals = new double[points[0].length];
+        for (int i = 0; i < residuals.length; i++) {
+            residuals[i] = points[1][i] - slopePerSecond * points[0][i];
+        }
+        double intercept = median(residuals);
+        double first = points[0][0];
+        double span = points[0][points[0].length - 1] - first;
+        double startLevel = intercept + slopePerSecond * first;
+        double perMinute = round(slopePerSecond * 60);
+        Double percent = startLevel <= 0 ? null : round(slopePerSecond * span / startLevel * 100);
+        String verdict = String.format(Locale.ROOT, "p95 drift %+.2f ms/min", perMinute)
+                + (percent == null ? "" : String.format(Locale.ROOT, " (%+.1f %% over the run)", percent));
+        return new StageReport("soak", steps, verdict, null, null, null, null, null, null, perMinute, percent);
+    }
+
+    /** {x (seconds since the measured start), y (p95 ms)} of each window. */
+    static double[][] windows(List<SecondFigures> seconds) {
+        List<SecondFigures> measured = seconds.stream().filter(s -> !s.warmUp() && s.successes() > 0).toList();
+        int width = Math.max(1, (measured.size() + MAX_WINDOWS - 1) / MAX_WINDOWS);
+        List<double[]> points = new ArrayList<>();
+        for (int from = 0; from < measured.size(); from += width) {
+            List<SecondFigures> window = measured.subList(from, Math.min(measured.size(), from + width));
+            double x = window.stream().mapToDouble(s -> s.second() + 0.5).average().orElseThrow();
+            points.add(new double[] {x, median(window.stream().mapToDouble(SecondFigures::p95).toArray())});
+        }
+        return new double[][] {points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray()};
+    }
+
+    /** The median of the slopes between every pair of points with distinct x. */
+    static double theilSenSlope(double[] x, double[] y) {
+        double[] slopes = new double[x.length * (x.length - 1) / 2];
+        int n = 0;
+        for (int i = 0; i < x.length; i++) {
+            for (int j = i + 1; j < x.length; j++) {
+                if (x[j] != x[i]) {
+                    slopes[n++] = (y[j] - y[i]) / (x[j] - x[i]);
+                }
+            }
+        }
+        return median(Arrays.copyOf(slopes, n));
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}
