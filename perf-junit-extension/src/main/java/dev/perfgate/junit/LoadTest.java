@@ -71,6 +71,8 @@ public @interface LoadTest {
     String REQUEST_TIMEOUT_PROPERTY = "perfgate.requestTimeout";
     /** System property overriding {@link #arrivalRate()}: {@value}. */
     String ARRIVAL_RATE_PROPERTY = "perfgate.arrivalRate";
+    /** System property overriding {@link #stages()}: {@value}. */
+    String STAGES_PROPERTY = "perfgate.stages";
     /** System property overriding {@link #iterations()}: {@value}. */
     String ITERATIONS_PROPERTY = "perfgate.iterations";
     /**
@@ -103,6 +105,14 @@ public @interface LoadTest {
      * 0 (the default) for no limit but the run's end.
      */
     long iterations() default 0;
+
+    /**
+     * Closed model: users started and stopped over time instead of {@link #users()} for {@link #duration()},
+     * e.g. {@code "ramp 0->20 over 10s, hold 20 for 30s, ramp 20->0 over 5s"}; the measured phase
+     * lasts the stages together and {@link #duration()} does not apply. Users leave between
+     * iterations, never mid-request. The result records the figures of each stage and of each second.
+     */
+    String stages() default "";
 
     /**
      * Switches to the open model: iterations start at this rate whatever the application's speed,

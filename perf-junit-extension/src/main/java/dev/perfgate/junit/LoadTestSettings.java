@@ -12,6 +12,7 @@ import dev.perfgate.core.engine.LoadPlan;
 import dev.perfgate.core.engine.OpenLoadPlan;
 import dev.perfgate.core.engine.RunPlan;
 import dev.perfgate.core.engine.ThinkTime;
+import dev.perfgate.core.engine.UserSchedule;
 import dev.perfgate.core.slo.SloThreshold;
 import dev.perfgate.core.time.ReadableDuration;
 
@@ -60,7 +61,14 @@ record LoadTestSettings(String testId, RunPlan plan, Path resultsDir, List<SloTh
         ThinkTime thinkTime = thinkOverride != null
                 ? ThinkTime.parse(thinkOverride, "system property " + LoadTest.THINK_TIME_PROPERTY)
                 : ThinkTime.parse(annotation.thinkTime(), "@LoadTest(thinkTime) on " + owner);
-        return new LoadPlan(users(annotation, owner), warmUp, duration, timeout, thinkTime, iterations(annotation, owner));
+        LoadPlan plan = new LoadPlan(users(annotation, owner), warmUp, duration, timeout, thinkTime, iterations(annotation, owner));
+        String stagesOverride = System.getProperty(LoadTest.STAGES_PROPERTY);
+        String stages = stagesOverride != null ? stagesOverride : annotation.stages();
+        if (stages.isBlank()) {
+            return plan;
+        }
+        String where = stagesOverride != null ? "system property " + LoadTest.STAGES_PROPERTY : "@LoadTest(stages) on " + owner;
+        return plan.withSchedule(UserSchedule.parse(stages, where));
     }
 
     private static long iterations(LoadTest annotation, String owner) {

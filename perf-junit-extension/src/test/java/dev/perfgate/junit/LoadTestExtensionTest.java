@@ -51,7 +51,7 @@ class LoadTestExtensionTest {
 
     private static final List<String> PROPERTIES = List.of(LoadTest.RESULTS_DIR_PROPERTY, LoadTest.USERS_PROPERTY,
             LoadTest.DURATION_PROPERTY, LoadTest.WARM_UP_PROPERTY, LoadTest.THINK_TIME_PROPERTY,
-            LoadTest.REQUEST_TIMEOUT_PROPERTY, LoadTest.ARRIVAL_RATE_PROPERTY, LoadTest.ITERATIONS_PROPERTY);
+            LoadTest.REQUEST_TIMEOUT_PROPERTY, LoadTest.ARRIVAL_RATE_PROPERTY, LoadTest.ITERATIONS_PROPERTY, LoadTest.STAGES_PROPERTY);
 
     @TempDir
     Path resultsDir;
@@ -163,6 +163,13 @@ class LoadTestExtensionTest {
         assertThat(open.iterations().started() + open.iterations().dropped()).isEqualTo(80);
         assertThat(open.total().requests()).isEqualTo(open.iterations().started());
 
+        LoadTestResult ramped = ResultFiles.read(resultsDir.resolve("ModelsLoad.ramped.json"));
+        assertThat(ramped.plan().userStages()).hasSize(2);
+        assertThat(ramped.plan().duration()).isEqualTo("2s");
+        assertThat(ramped.stages().steps()).as("one figure per stage").hasSize(2);
+        assertThat(ramped.stages().steps().stream().mapToLong(step -> step.requests()).sum()).isEqualTo(ramped.total().requests());
+        assertThat(ramped.timeSeries()).isNotEmpty();
+
         LoadTestResult sessions = ResultFiles.read(resultsDir.resolve("ModelsLoad.sessions.json"));
         assertThat(sessions.plan().open()).isFalse();
         assertThat(sessions.plan().thinkTime()).isEqualTo("10ms to 30ms");
@@ -255,6 +262,7 @@ class LoadTestExtensionTest {
         LoadTest.THINK_TIME_PROPERTY + ", 5s..",
         LoadTest.ARRIVAL_RATE_PROPERTY + ", fast",
         LoadTest.ITERATIONS_PROPERTY + ", -3",
+        LoadTest.STAGES_PROPERTY + ", climb to 20",
     })
     void malformedOverrideFailsNamingTheProperty(String property, String value) throws Exception {
         System.setProperty(property, value);
