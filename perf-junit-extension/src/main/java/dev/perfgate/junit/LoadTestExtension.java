@@ -132,6 +132,10 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
     private static LoadTestResult judge(LoadTestSettings settings, RunMeasurements measured, RunningApp app, String stopReason) {
         RunEnvironment environment = RunEnvironment.current(RunningApp.dockerVersion());
         LoadTestResult result = LoadTestResult.judged(settings.testId(), settings.plan(), measured, environment);
+        if (StopOnExit.SHUTDOWN_REASON.equals(stopReason)) {
+            // Testcontainers' own shutdown hook may be removing the container meanwhile: not the app's fault.
+            return result.withStatus(ResultStatus.ABORTED, stopReason);
+        }
         String died = app.deathNotice();
         if (died != null) {
             return result.withStatus(ResultStatus.ABORTED, died);
