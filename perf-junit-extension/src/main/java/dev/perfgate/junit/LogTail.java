@@ -29,7 +29,12 @@ final class LogTail implements Consumer<OutputFrame> {
             ended.countDown();
             return;
         }
-        for (String line : frame.getUtf8StringWithoutLineEnding().split("\n", -1)) {
+        add(frame.getUtf8StringWithoutLineEnding());
+    }
+
+    /** Adds {@code text}, one line or several. */
+    synchronized void add(String text) {
+        for (String line : text.split("\n", -1)) {
             lines.addLast(line);
             if (lines.size() > maxLines) {
                 lines.removeFirst();

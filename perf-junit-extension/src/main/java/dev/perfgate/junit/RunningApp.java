@@ -28,6 +28,7 @@ final class RunningApp implements ExtensionContext.Store.CloseableResource, Auto
 
     private static final int LOG_TAIL_LINES = 40;
     private static final Duration LOG_END_WAIT = Duration.ofSeconds(2);
+    private static final Duration BUILD_OUTPUT_WAIT = Duration.ofSeconds(30);
 
     private final GenericContainer<?> container;
     private final LogTail logTail;
@@ -69,6 +70,12 @@ final class RunningApp implements ExtensionContext.Store.CloseableResource, Auto
                 stubs.close();
             }
             String logs = logTail.text();
+            if (BuildOutput.isBuildFailure(e)) {
+                String build = BuildOutput.tailOf(dockerfile, app.effectiveBuildArgs(), BUILD_OUTPUT_WAIT);
+                throw new AppStartException(Redaction.text("the image of the application could not be built from " + dockerfile
+                        + ": " + rootMessage(e) + (build.isEmpty() ? "" : "\n--- last lines of the build output ---\n" + build)),
+                        Redaction.throwable(e));
+            }
             throw new AppStartException(Redaction.text("the application from " + dockerfile + " was not built, started and ready (2xx on "
                     + app.healthPath() + ", port " + app.port() + ") within " + app.startupTimeout().toSeconds() + "s: "
                     + rootMessage(e) + (logs.isEmpty() ? "" : "\n--- last lines of the container log ---\n" + logs)), Redaction.throwable(e));

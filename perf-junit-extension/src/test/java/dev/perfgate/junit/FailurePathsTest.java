@@ -25,6 +25,7 @@ import dev.perfgate.core.result.OperationResult;
 import dev.perfgate.core.result.ResultFiles;
 import dev.perfgate.core.result.ResultStatus;
 import dev.perfgate.core.result.WindowResult;
+import dev.perfgate.junit.fixture.BrokenDockerfileLoad;
 import dev.perfgate.junit.fixture.CrashMidRunLoad;
 import dev.perfgate.junit.fixture.HangingLoad;
 import dev.perfgate.junit.fixture.SecretLoad;
@@ -118,6 +119,20 @@ class FailurePathsTest {
         for (String shown : List.of(trace.toString(), log, resultFile)) {
             assertThat(shown).doesNotContain(SecretLoad.TOKEN, SecretLoad.PASSWORD, "c2VjcmV0LXRva2Vu");
         }
+    }
+
+    @Test
+    void dockerfileThatFailsToBuildFailsNamingItAndTheBuildOutputTail() {
+        long started = System.nanoTime();
+        EngineExecutionResults results = Fixtures.run(BrokenDockerfileLoad.class);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(Fixtures.failures(results)).singleElement().isInstanceOf(AppStartException.class)
+                .extracting(Throwable::getMessage).asString()
+                .contains(BrokenDockerfileLoad.dockerfile().toAbsolutePath().toString(), "returned a non-zero code: 7",
+                        BrokenDockerfileLoad.BUILD_OUTPUT);
+        assertThat(took).isLessThan(Duration.ofSeconds(60));
+        assertThat(resultsDir).isEmptyDirectory();
     }
 
     /** Writes to two streams. */
