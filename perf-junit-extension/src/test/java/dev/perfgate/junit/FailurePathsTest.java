@@ -70,7 +70,8 @@ class FailurePathsTest {
         assertThat(result.status()).isEqualTo(ResultStatus.ABORTED);
         assertThat(result.statusReason()).contains("exit code " + TinyServer.CRASH_MID_RUN_EXIT_CODE, TinyServer.CRASH_MID_RUN_MESSAGE);
         OperationResult ok = result.operations().get("ok");
-        assertThat(ok.requests() - ok.errors()).as("answers before the crash").isEqualTo(CrashMidRunLoad.ANSWERS);
+        assertThat(ok.requests() - ok.errors()).as("answers before the crash (and while it halts)")
+                .isBetween((long) CrashMidRunLoad.ANSWERS, CrashMidRunLoad.ANSWERS + 5L);
         List<WindowResult> windows = ok.windows();
         assertThat(windows).hasSize(10);
         assertThat(windows.get(0).requests()).as("the first 2 s window, before the crash").isPositive();
