@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -23,6 +24,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 
 import dev.perfgate.core.engine.RunMeasurements;
+import dev.perfgate.core.http.Redaction;
 import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.ResultFiles;
 import dev.perfgate.core.result.ResultStatus;
@@ -62,15 +64,25 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
                 () -> new ExtensionConfigurationException("@LoadTest on " + method + ": the method must not be static"));
         TestMethodScenario scenario = new TestMethodScenario(method, target, invocationContext.getArguments().toArray());
 
-        WatchedRun.Outcome run = WatchedRun.run(settings, app, scenario, progress);
-        RunMeasurements measured = run.measured();
-        LoadTestResult result = judge(settings, measured, app).withResources(run.resources());
-        SloReport slo = settings.slos().isEmpty() ? null : SloReport.of(settings.slos(), result);
-        if (slo != null && result.status() == ResultStatus.PASSED && !slo.breaches().isEmpty()) {
-            result = result.withStatus(ResultStatus.FAILED, slo.failureMessage(result.testId()));
+        RunStop stop = new RunStop(scenario, WatchedRun.openModel(settings));
+        StopOnExit.register(stop);
+        RunMeasurements measured;
+        LoadTestResult result;
+        Path file;
+        try {
+            WatchedRun.Outcome run = WatchedRun.run(settings, app, stop, progress);
+            measured = run.measured();
+            result = judge(settings, measured, app, run.stopReason()).withResources(run.resources());
+            SloReport slo = settings.slos().isEmpty() ? null : SloReport.of(settings.slos(), result);
+            if (slo != null && result.status() == ResultStatus.PASSED && !slo.breaches().isEmpty()) {
+                result = result.withStatus(ResultStatus.FAILED, slo.failureMessage(result.testId()));
+            }
+            result = withoutCredentials(result.withSlo(slo));
+            file = writeResult(settings, result);
+        } finally {
+            stop.finished();
+            StopOnExit.unregister(stop);
         }
-        result = result.withSlo(slo);
-        Path file = writeResult(settings, result);
         report(context, result, file);
         app.stubs().report(context);
         failUnlessPassed(result, measured);
@@ -117,11 +129,24 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         }
     }
 
-    private static LoadTestResult judge(LoadTestSettings settings, RunMeasurements measured, RunningApp app) {
+    private static LoadTestResult judge(LoadTestSettings settings, RunMeasurements measured, RunningApp app, String stopReason) {
         RunEnvironment environment = RunEnvironment.current(RunningApp.dockerVersion());
         LoadTestResult result = LoadTestResult.judged(settings.testId(), settings.plan(), measured, environment);
+        if (StopOnExit.SHUTDOWN_REASON.equals(stopReason)) {
+            // Testcontainers' own shutdown hook may be removing the container meanwhile: not the app's fault.
+            return result.withStatus(ResultStatus.ABORTED, stopReason);
+        }
         String died = app.deathNotice();
-        return died == null ? result : result.withStatus(ResultStatus.ABORTED, died);
+        if (died != null) {
+            return result.withStatus(ResultStatus.ABORTED, died);
+        }
+        return stopReason == null ? result : result.withStatus(ResultStatus.ABORTED, stopReason);
+    }
+
+    /** The result as written and reported: its status reason (failure messages, log tails) without credentials. */
+    private static LoadTestResult withoutCredentials(LoadTestResult result) {
+        String reason = Redaction.text(result.statusReason());
+        return Objects.equals(reason, result.statusReason()) ? result : result.withStatus(result.status(), reason);
     }
 
     private static Path writeResult(LoadTestSettings settings, LoadTestResult result) {
@@ -160,7 +185,7 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
     private static void failUnlessPassed(LoadTestResult result, RunMeasurements measured) {
         if (result.status() != ResultStatus.PASSED) {
             AssertionError failure = new AssertionError("load test " + result.testId() + " " + result.status() + ": " + result.statusReason());
-            measured.scenarioFailure().ifPresent(failure::initCause);
+            measured.scenarioFailure().map(Redaction::throwable).ifPresent(failure::initCause);
             throw failure;
         }
     }

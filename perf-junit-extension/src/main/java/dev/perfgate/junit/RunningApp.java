@@ -15,6 +15,10 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 
+import com.github.dockerjava.api.command.InspectContainerResponse;
+
+import dev.perfgate.core.http.Redaction;
+
 /**
  * A started application container, and the stubs it calls. JUnit closes it with the test class's
  * store; a JVM shutdown hook stops it when the run is aborted first, because Testcontainers' own
@@ -23,6 +27,8 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
 final class RunningApp implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
     private static final int LOG_TAIL_LINES = 40;
+    private static final Duration LOG_END_WAIT = Duration.ofSeconds(2);
+    private static final Duration BUILD_OUTPUT_WAIT = Duration.ofSeconds(30);
 
     private final GenericContainer<?> container;
     private final LogTail logTail;
@@ -64,9 +70,15 @@ final class RunningApp implements ExtensionContext.Store.CloseableResource, Auto
                 stubs.close();
             }
             String logs = logTail.text();
-            throw new AppStartException("the application from " + dockerfile + " was not built, started and ready (2xx on "
+            if (BuildOutput.isBuildFailure(e)) {
+                String build = BuildOutput.tailOf(dockerfile, app.effectiveBuildArgs(), BUILD_OUTPUT_WAIT);
+                throw new AppStartException(Redaction.text("the image of the application could not be built from " + dockerfile
+                        + ": " + rootMessage(e) + (build.isEmpty() ? "" : "\n--- last lines of the build output ---\n" + build)),
+                        Redaction.throwable(e));
+            }
+            throw new AppStartException(Redaction.text("the application from " + dockerfile + " was not built, started and ready (2xx on "
                     + app.healthPath() + ", port " + app.port() + ") within " + app.startupTimeout().toSeconds() + "s: "
-                    + rootMessage(e) + (logs.isEmpty() ? "" : "\n--- last lines of the container log ---\n" + logs), e);
+                    + rootMessage(e) + (logs.isEmpty() ? "" : "\n--- last lines of the container log ---\n" + logs)), Redaction.throwable(e));
         }
         return new RunningApp(container, logTail, stubs);
     }
@@ -113,12 +125,27 @@ final class RunningApp implements ExtensionContext.Store.CloseableResource, Auto
         }
     }
 
-    /** Whether the container still runs, and its log tail when it does not. */
+    /** Whether the application container still runs (asks the Docker engine). */
+    boolean isRunning() {
+        return container.isRunning();
+    }
+
+    /** {@code null} while the container runs; else how it ended (exit code, out of memory) and its log tail. */
     String deathNotice() {
-        if (container.isRunning()) {
+        InspectContainerResponse.ContainerState state;
+        try {
+            state = DockerClientFactory.instance().client().inspectContainerCmd(container.getContainerId()).exec().getState();
+        } catch (RuntimeException e) {
+            state = null; // removed: it does not run
+        }
+        if (state != null && Boolean.TRUE.equals(state.getRunning())) {
             return null;
         }
-        return "the application container stopped during the run\n--- last lines of the container log ---\n" + logTail.text();
+        logTail.awaitEnd(LOG_END_WAIT); // the last lines may still be on their way
+        String how = state == null ? "" : " with exit code " + state.getExitCodeLong()
+                + (Boolean.TRUE.equals(state.getOOMKilled()) ? " (killed: out of memory)" : "");
+        return "the application container stopped during the run" + how + "\n--- last lines of the container log ---\n"
+                + logTail.text();
     }
 
     /** The application's stubs, none when it declares none. */

@@ -4,35 +4,52 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.perfgate.core.engine.LiveRun;
 import dev.perfgate.core.engine.LoadEngine;
+import dev.perfgate.core.engine.OpenLoadPlan;
 import dev.perfgate.core.engine.RunMeasurements;
-import dev.perfgate.core.engine.Scenario;
 import dev.perfgate.core.result.ResourceResult;
 
 /**
- * One load run watched while it goes on: a progress line every few seconds and the app container's
- * CPU and memory, kept for the measured phase only. Watching never fails the run; everything it
- * starts is stopped when the run ends, however it ends.
+ * One load run watched while it goes on: a progress line every few seconds, the app container's
+ * CPU and memory (kept for the measured phase only), and whether the container is still alive. The
+ * run is stopped early, keeping what it measured, when the container dies or the JVM shuts down
+ * ({@link RunStop}). Watching never fails the run; everything it starts is stopped when the run
+ * ends, however it ends.
  */
 final class WatchedRun {
 
     private WatchedRun() {
     }
 
-    /** What the run measured, and the container's resources in its measured phase ({@code null}: not sampled). */
-    record Outcome(RunMeasurements measured, ResourceResult resources) {
+    /**
+     * What the run measured, the container's resources in its measured phase ({@code null}: not
+     * sampled), and why it was stopped early ({@code null}: it ran its course).
+     */
+    record Outcome(RunMeasurements measured, ResourceResult resources, String stopReason) {
     }
 
-    static Outcome run(LoadTestSettings settings, RunningApp app, Scenario scenario, ProgressReporter progress) {
+    /** Runs {@code stop}'s scenario; the caller registered {@code stop} with {@link StopOnExit}. */
+    static Outcome run(LoadTestSettings settings, RunningApp app, RunStop stop, ProgressReporter progress) {
         AtomicReference<LiveRun> live = new AtomicReference<>();
-        try (ResourceSampler sampler = ResourceSampler.start(app.containerId()); progress) {
-            RunMeasurements measured = new LoadEngine().run(settings.plan(), app.baseUri(), scenario, run -> {
-                live.set(run);
-                progress.started(run);
-            });
+        try (ResourceSampler sampler = ResourceSampler.start(app.containerId()); progress;
+                AppWatch watch = AppWatch.start(app::isRunning, stop)) {
+            RunMeasurements measured;
+            try {
+                measured = new LoadEngine().run(settings.plan(), app.baseUri(), stop, run -> {
+                    live.set(run);
+                    progress.started(run);
+                });
+            } finally {
+                stop.engineReturned();
+            }
             progress.close();
             LiveRun phases = live.get();
             ResourceResult resources = phases == null ? null : sampler.result(phases.measuredStartNanos(), phases.measuredEndNanos());
-            return new Outcome(measured, resources);
+            return new Outcome(measured, resources, stop.reason());
         }
+    }
+
+    /** Whether {@code settings} run the open model, whose dispatcher {@link RunStop} must interrupt. */
+    static boolean openModel(LoadTestSettings settings) {
+        return settings.plan() instanceof OpenLoadPlan;
     }
 }

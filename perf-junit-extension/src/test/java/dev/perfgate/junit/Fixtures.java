@@ -67,6 +67,35 @@ final class Fixtures {
         return names;
     }
 
+    /** Live threads of perfgate (names starting {@code perfgate-}), by name. */
+    static List<String> perfgateThreads() {
+        List<String> names = new ArrayList<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.isAlive() && thread.getName().startsWith("perfgate-")) {
+                names.add(thread.getName());
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Fails unless, within {@code timeout}, no perfgate thread is alive and no container of this JVM
+     * runs: what every failure path must leave behind.
+     */
+    static void assertNothingLeft(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> threads = perfgateThreads();
+        List<String> containers = runningContainersOfThisJvm();
+        while ((!threads.isEmpty() || !containers.isEmpty()) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            threads = perfgateThreads();
+            containers = runningContainersOfThisJvm();
+        }
+        if (!threads.isEmpty() || !containers.isEmpty()) {
+            throw new AssertionError("left behind after " + timeout.toSeconds() + " s: threads " + threads + ", containers " + containers);
+        }
+    }
+
     /** Whether something listens on {@code port} of the loopback interface. */
     static boolean listening(int port) {
         try (Socket socket = new Socket()) {

@@ -9,9 +9,26 @@ package dev.perfgate.core.http;
  * <pre>{@code
  * Response r = http.get("greeting", "/api/greeting?name=ada");
  * http.post("order", "/api/orders", "{\"item\":42}");
+ * http.put("rename", "/api/orders/7", "{\"name\":\"x\"}");
+ * http.delete("cancel", "/api/orders/7");
+ *
+ * // any method, with headers:
+ * http.request("create", "POST", "/api/orders")
+ *         .header("Authorization", "Bearer " + token)
+ *         .json("{\"item\":42}")
+ *         .send();
+ *
+ * // a header this user sends with every later request, e.g. after logging in once:
+ * if (user.iteration() == 1) {
+ *     http.withHeader("Authorization", "Bearer " + login(http));
+ * }
  * }</pre>
  *
- * Not thread-safe: each virtual user has its own instance.
+ * Paths are relative to the target and start with {@code /}; a path naming another host
+ * ({@code //host/...}) is refused. Credentials in headers, URLs and query parameters never appear in
+ * what perfgate prints or stores ({@link Redaction}).
+ *
+ * <p>Not thread-safe: each virtual user has its own instance, and its default headers.
  */
 public interface Http {
 
@@ -25,4 +42,38 @@ public interface Http {
 
     /** POST {@code jsonBody} with content type {@code application/json} to {@code path}, recorded as {@code operation}. */
     Response post(String operation, String path, String jsonBody);
+
+    /** PUT {@code jsonBody} with content type {@code application/json} to {@code path}, recorded as {@code operation}. */
+    default Response put(String operation, String path, String jsonBody) {
+        return request(operation, "PUT", path).json(jsonBody).send();
+    }
+
+    /** DELETE {@code path}, recorded as {@code operation}. */
+    default Response delete(String operation, String path) {
+        return request(operation, "DELETE", path).send();
+    }
+
+    /** A {@code method} request to {@code path}, recorded under {@code "<method> <path without query>"}. */
+    default Request request(String method, String path) {
+        return request(OperationNames.of(method, path), method, path);
+    }
+
+    /**
+     * A request to write: {@code method} (upper case, e.g. {@code "PATCH"}) to {@code path}, recorded
+     * as {@code operation} when {@link Request#send() sent}.
+     *
+     * @throws IllegalArgumentException when the method is not upper-case letters or the path does not start with one {@code /}
+     */
+    Request request(String operation, String method, String path);
+
+    /**
+     * Sends {@code name: value} with every later request of this user (this iteration and the next
+     * ones), replacing an earlier default of that name; a header of one request overrides it.
+     *
+     * @return this client
+     */
+    Http withHeader(String name, String value);
+
+    /** Stops sending the default header {@code name} (case-insensitive); returns this client. */
+    Http withoutHeader(String name);
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.util.Set;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,7 +25,58 @@ class LoopbackTargetTest {
         assertThatThrownBy(() -> LoopbackTarget.require(URI.create(uri)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(uri)
-                .hasMessageContaining("not a loopback address");
+                .hasMessageContaining("not a loopback address")
+                .hasMessageContaining("-Dperfgate.allowHosts=")
+                .hasMessageContaining("production");
+    }
+
+    @ParameterizedTest(name = "allowed by name: {0}")
+    @ValueSource(strings = {"http://192.0.2.1:8080", "http://STAGING.invalid/api", "http://[2001:db8::1]:8080"})
+    void hostsNamedInAllowHostsAreAcceptedWithoutResolvingThem(String uri) {
+        URI target = URI.create(uri);
+        Set<String> allowed = LoopbackTarget.allowedHosts(" staging.invalid, 192.0.2.1 ,2001:db8::1");
+
+        assertThat(LoopbackTarget.require(target, allowed)).isSameAs(target);
+    }
+
+    @ParameterizedTest(name = "still refused: {0}")
+    @ValueSource(strings = {"http://192.0.2.10:8080", "http://198.51.100.7", "http://192.0.2.1.nip.io"})
+    void hostsNotNamedExactlyAreStillRefused(String uri) {
+        Set<String> allowed = LoopbackTarget.allowedHosts("192.0.2.1,staging.invalid");
+
+        assertThatThrownBy(() -> LoopbackTarget.require(URI.create(uri), allowed))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(uri);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theSystemPropertyOptsIn() {
+        URI target = URI.create("http://192.0.2.1:9");
+        try {
+            System.setProperty(LoopbackTarget.ALLOW_HOSTS_PROPERTY, "192.0.2.1");
+            assertThat(LoopbackTarget.require(target)).isSameAs(target);
+        } finally {
+            System.clearProperty(LoopbackTarget.ALLOW_HOSTS_PROPERTY);
+        }
+        assertThatThrownBy(() -> LoopbackTarget.require(target)).hasMessageContaining("-Dperfgate.allowHosts=192.0.2.1");
+    }
+
+    @ParameterizedTest(name = "malformed entry {0}")
+    @ValueSource(strings = {"*.internal", "10.0.0.0/8", "http://staging", "staging:8080"})
+    void wildcardsRangesSchemesAndPortsAreRefusedNamingTheEntry(String entry) {
+        assertThatThrownBy(() -> LoopbackTarget.allowedHosts("ok.internal," + entry))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("perfgate.allowHosts")
+                .hasMessageContaining("'" + entry + "'")
+                .hasMessageContaining("without wildcards");
+    }
+
+    @org.junit.jupiter.api.Test
+    void credentialsInTheTargetAreNotRepeated() {
+        assertThatThrownBy(() -> LoopbackTarget.require(URI.create("http://ada:hunter2@192.0.2.1:8080/x?token=abc")))
+                .hasMessageNotContaining("hunter2")
+                .hasMessageNotContaining("abc")
+                .hasMessageContaining("http://***@192.0.2.1:8080/x?token=***");
     }
 
     @ParameterizedTest(name = "rejects {0}")

@@ -1,0 +1,161 @@
+package dev.perfgate.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+import dev.perfgate.core.result.LoadTestResult;
+import dev.perfgate.core.result.OperationResult;
+import dev.perfgate.core.result.ResultFiles;
+import dev.perfgate.core.result.ResultStatus;
+import dev.perfgate.core.result.WindowResult;
+import dev.perfgate.junit.fixture.BrokenDockerfileLoad;
+import dev.perfgate.junit.fixture.CrashMidRunLoad;
+import dev.perfgate.junit.fixture.HangingLoad;
+import dev.perfgate.junit.fixture.SecretLoad;
+import dev.perfgate.junit.fixture.TinyServer;
+
+/**
+ * What perfgate does when things go wrong during a run, against the tiny app in a real container:
+ * the application dies, the target hangs, requests carry credentials. After each, no perfgate
+ * thread and no container of this JVM may be left.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class FailurePathsTest {
+
+    @TempDir
+    Path resultsDir;
+
+    @BeforeEach
+    void useOwnResultsDir() throws InterruptedException {
+        System.setProperty(LoadTest.RESULTS_DIR_PROPERTY, resultsDir.toString());
+        Fixtures.assertNothingLeft(Duration.ofSeconds(10));
+    }
+
+    @AfterEach
+    void nothingIsLeft() throws InterruptedException {
+        System.clearProperty(LoadTest.RESULTS_DIR_PROPERTY);
+        Fixtures.assertNothingLeft(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void appDyingMidRunAbortsSoonWithItsExitCodeAndLogTailKeepingTheWindowsBefore() {
+        long started = System.nanoTime();
+        EngineExecutionResults results = Fixtures.run(CrashMidRunLoad.class);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(Fixtures.failures(results)).singleElement().isInstanceOf(AssertionError.class)
+                .extracting(Throwable::getMessage).asString()
+                .contains("CrashMidRunLoad.ok ABORTED", "exit code " + TinyServer.CRASH_MID_RUN_EXIT_CODE,
+                        "last lines of the container log", TinyServer.CRASH_MID_RUN_MESSAGE);
+        assertThat(took).as("the 20 s run stops when the app dies").isLessThan(Duration.ofSeconds(15));
+
+        LoadTestResult result = ResultFiles.read(resultsDir.resolve("CrashMidRunLoad.ok.json"));
+        assertThat(result.status()).isEqualTo(ResultStatus.ABORTED);
+        assertThat(result.statusReason()).contains("exit code " + TinyServer.CRASH_MID_RUN_EXIT_CODE, TinyServer.CRASH_MID_RUN_MESSAGE);
+        OperationResult ok = result.operations().get("ok");
+        assertThat(ok.requests() - ok.errors()).as("answers before the crash (and while it halts)")
+                .isBetween((long) CrashMidRunLoad.ANSWERS, CrashMidRunLoad.ANSWERS + 5L);
+        List<WindowResult> windows = ok.windows();
+        assertThat(windows).hasSize(10);
+        assertThat(windows.get(0).requests()).as("the first 2 s window, before the crash").isPositive();
+    }
+
+    @Test
+    void hangingTargetCountsTimeoutsAndTheRunEndsAtItsDeadline() {
+        long started = System.nanoTime();
+        EngineExecutionResults results = Fixtures.run(HangingLoad.class);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(Fixtures.failures(results)).singleElement().extracting(Throwable::getMessage).asString()
+                .contains("HangingLoad.hang FAILED", "no request succeeded");
+        LoadTestResult result = ResultFiles.read(resultsDir.resolve("HangingLoad.hang.json"));
+        assertThat(result.status()).isEqualTo(ResultStatus.FAILED);
+        assertThat(result.total().errorsByKind()).containsOnlyKeys("timeout");
+        assertThat(result.total().errorsByKind().get("timeout")).as("2 users x 2 s / 0.5 s, give or take").isBetween(4L, 12L);
+        assertThat(took).as("container start + 2 s + one request timeout").isLessThan(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void credentialsOfAFailingRequestReachNeitherTheLogNorTheResultNorTheFailure() throws Exception {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        EngineExecutionResults results;
+        try (PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
+            System.setOut(new PrintStream(new TeeStream(out, both), true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(new TeeStream(err, both), true, StandardCharsets.UTF_8));
+            results = Fixtures.run(SecretLoad.class);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+
+        Throwable failure = Fixtures.failures(results).get(0);
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        String resultFile = Files.readString(resultsDir.resolve("SecretLoad.create.json"));
+        String log = captured.toString(StandardCharsets.UTF_8);
+
+        assertThat(trace.toString()).contains("SecretLoad.create FAILED", "no request succeeded", "create failed: POST /fail",
+                "access_token=***", "Authorization: ***", "X-Api-Key: ***", "\"password\": \"***\"");
+        assertThat(log).contains("[perfgate] SecretLoad.create FAILED");
+        assertThat(ResultFiles.read(resultsDir.resolve("SecretLoad.create.json")).statusReason()).contains("create failed: POST /fail");
+        for (String shown : List.of(trace.toString(), log, resultFile)) {
+            assertThat(shown).doesNotContain(SecretLoad.TOKEN, SecretLoad.PASSWORD, "c2VjcmV0LXRva2Vu");
+        }
+    }
+
+    @Test
+    void dockerfileThatFailsToBuildFailsNamingItAndTheBuildOutputTail() {
+        long started = System.nanoTime();
+        EngineExecutionResults results = Fixtures.run(BrokenDockerfileLoad.class);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(Fixtures.failures(results)).singleElement().isInstanceOf(AppStartException.class)
+                .extracting(Throwable::getMessage).asString()
+                .contains(BrokenDockerfileLoad.dockerfile().toAbsolutePath().toString(), "returned a non-zero code: 7",
+                        BrokenDockerfileLoad.BUILD_OUTPUT);
+        assertThat(took).isLessThan(Duration.ofSeconds(60));
+        assertThat(resultsDir).isEmptyDirectory();
+    }
+
+    /** Writes to two streams. */
+    private static final class TeeStream extends java.io.OutputStream {
+        private final java.io.OutputStream first;
+        private final java.io.OutputStream second;
+
+        TeeStream(java.io.OutputStream first, java.io.OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) throws java.io.IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws java.io.IOException {
+            first.write(bytes, offset, length);
+            second.write(bytes, offset, length);
+        }
+    }
+}
