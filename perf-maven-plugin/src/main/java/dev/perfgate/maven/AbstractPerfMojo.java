@@ -70,7 +70,12 @@ abstract class AbstractPerfMojo extends AbstractMojo {
 
     /** The module's JMH benchmark results, read and validated; empty when JMH wrote none. */
     BenchmarkSet readBenchmarks() throws MojoExecutionException {
-        return BenchmarkSet.read(jmhResultFile == null ? null : jmhResultFile.toPath(), baselineDirectory());
+        return BenchmarkSet.read(path(jmhResultFile), baselineDirectory());
+    }
+
+    /** {@code file} as a path; {@code null} for a parameter Maven left unset. */
+    static Path path(File file) {
+        return file == null ? null : file.toPath();
     }
 
     /** The baseline of {@code testId}, or {@code null} when there is none. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import dev.perfgate.core.jmh.BenchmarkResult;
 import dev.perfgate.core.jmh.JmhResultFile;
 import dev.perfgate.core.report.ReportedBenchmark;
 import dev.perfgate.core.result.InvalidResultFileException;
+import dev.perfgate.core.result.ResultFiles;
 
 /**
  * The module's JMH benchmarks: this run's results (JMH's JSON output file), grouped by benchmark id,
@@ -32,6 +34,8 @@ final class BenchmarkSet {
     private final Path resultFile;
     private final Path baselineDirectory;
     private final Map<String, List<BenchmarkResult>> byId;
+    /** Baselines read so far by id, {@code null} values for none: check compares, charts and describes each one. */
+    private final Map<String, BenchmarkBaseline> baselines = new HashMap<>();
 
     private BenchmarkSet(Path resultFile, Path baselineDirectory, Map<String, List<BenchmarkResult>> byId) {
         this.resultFile = resultFile;
@@ -63,10 +67,13 @@ final class BenchmarkSet {
         return byId;
     }
 
-    /** The baseline of {@code id}, or {@code null} when there is none. */
+    /** The baseline of {@code id} as it was when first asked for, or {@code null} when there is none; read once. */
     BenchmarkBaseline baseline(String id) throws MojoExecutionException {
-        Path file = BenchmarkBaselineFiles.fileOf(baselineDirectory, id);
-        return Files.isRegularFile(file) ? unchecked(() -> BenchmarkBaselineFiles.read(file)) : null;
+        if (!baselines.containsKey(id)) {
+            Path file = BenchmarkBaselineFiles.fileOf(baselineDirectory, id);
+            baselines.put(id, Files.isRegularFile(file) ? unchecked(() -> BenchmarkBaselineFiles.read(file)) : null);
+        }
+        return baselines.get(id);
     }
 
     /**
@@ -130,8 +137,12 @@ final class BenchmarkSet {
         }
         List<BenchmarkBaseline> missing = new ArrayList<>();
         for (Path file : files) {
-            BenchmarkBaseline baseline = unchecked(() -> BenchmarkBaselineFiles.read(file));
-            if (!byId.containsKey(baseline.id()) && owned.compiled(baseline.results().get(0).benchmarkClass())) {
+            String id = ResultFiles.testIdOf(file);
+            if (byId.containsKey(id)) {
+                continue; // ran, and compared above
+            }
+            BenchmarkBaseline baseline = baseline(id);
+            if (owned.compiled(baseline.results().get(0).benchmarkClass())) {
                 missing.add(baseline);
             }
         }

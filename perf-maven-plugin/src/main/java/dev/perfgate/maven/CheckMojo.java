@@ -167,15 +167,11 @@ public class CheckMojo extends AbstractPerfMojo {
     private List<String> missingResults(List<LoadTestResult> results) throws MojoExecutionException {
         try {
             Set<String> ran = results.stream().map(LoadTestResult::testId).collect(Collectors.toSet());
-            return OwnedBaselines.in(baselineDirectory(), testClassesDirectory == null ? null : testClassesDirectory.toPath())
+            return OwnedBaselines.in(baselineDirectory(), path(testClassesDirectory))
                     .stream().filter(testId -> !ran.contains(testId)).collect(Collectors.toList());
         } catch (IOException e) {
             throw new MojoExecutionException("cannot list the baselines in " + baselineDirectory() + ": " + e, e);
         }
-    }
-
-    private static Path path(File file) {
-        return file == null ? null : file.toPath();
     }
 
     /** Whether this goal fails the build on a regression ({@code check}) or only reports it. */
