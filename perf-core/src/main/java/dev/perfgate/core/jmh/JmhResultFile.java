@@ -1,7 +1,5 @@
 package dev.perfgate.core.jmh;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -10,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.perfgate.core.result.InvalidResultFileException;
+import dev.perfgate.core.result.ResultFiles;
 
 /**
  * Reads the JSON results a JMH run writes ({@code -rf json -rff target/jmh-result.json}).
@@ -36,22 +35,10 @@ public final class JmhResultFile {
     }
 
     static JsonNode readTree(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new InvalidResultFileException(file, "cannot be read: " + e);
+        JsonNode tree = ResultFiles.readJson(file, MAPPER, "run the benchmarks again");
+        if (tree == null || tree.isMissingNode()) {
+            throw new InvalidResultFileException(file, "is empty; run the benchmarks again");
         }
-        try {
-            JsonNode tree = MAPPER.readTree(bytes);
-            if (tree == null || tree.isMissingNode()) {
-                throw new InvalidResultFileException(file, "is empty; run the benchmarks again");
-            }
-            return tree;
-        } catch (IOException e) {
-            String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-            throw new InvalidResultFileException(file, "is not valid JSON (" + reason
-                    + "); it may be truncated: run the benchmarks again, or restore the file from version control");
-        }
+        return tree;
     }
 }

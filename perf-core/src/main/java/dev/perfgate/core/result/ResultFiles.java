@@ -65,19 +65,7 @@ public final class ResultFiles {
      *         has another schema version, or holds another test than its name says
      */
     public static LoadTestResult read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new InvalidResultFileException(file, "cannot be read: " + e);
-        }
-        JsonNode tree;
-        try {
-            tree = MAPPER.readTree(bytes);
-        } catch (IOException e) {
-            throw new InvalidResultFileException(file, "is not valid JSON (" + firstLine(e)
-                    + "); it may be truncated: run the load test again, or restore the file from version control");
-        }
+        JsonNode tree = readJson(file, MAPPER, "run the load test again");
         if (tree == null || !tree.isObject()) {
             throw new InvalidResultFileException(file, "is empty or not a JSON object; run the load test again");
         }
@@ -180,6 +168,27 @@ public final class ResultFiles {
                 throw new InvalidResultFileException(file, "operation '" + name + "' has no 'latencyMs' figures");
             }
         });
+    }
+
+    /**
+     * The JSON tree of {@code file}, or {@code null} or a missing node when it is empty.
+     *
+     * @param rerun what recreates the file, e.g. {@code "run the load test again"}
+     * @throws InvalidResultFileException when the file cannot be read or is not valid JSON (often: truncated)
+     */
+    public static JsonNode readJson(Path file, ObjectMapper mapper, String rerun) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InvalidResultFileException(file, "cannot be read: " + e);
+        }
+        try {
+            return mapper.readTree(bytes);
+        } catch (IOException e) {
+            throw new InvalidResultFileException(file, "is not valid JSON (" + firstLine(e) + "); it may be truncated: " + rerun
+                    + ", or restore the file from version control");
+        }
     }
 
     private static String firstLine(Exception e) {
