@@ -27,12 +27,22 @@ final class IntendedStartRecorder implements RequestRecorder {
 
     @Override
     public void record(String operation, long startNanos, long latencyNanos, ErrorKind error) {
+        long from = timedFrom(startNanos);
+        measurements.record(operation, from, startNanos + latencyNanos - from, error);
+    }
+
+    @Override
+    public void recordFailedCheck(String operation, long startNanos, long latencyNanos, String failure) {
+        long from = timedFrom(startNanos);
+        measurements.recordFailedCheck(operation, from, startNanos + latencyNanos - from, failure);
+    }
+
+    /** Where a request that started at {@code startNanos} is timed from: the due time for the iteration's first. */
+    private long timedFrom(long startNanos) {
         if (firstRequestPending) {
             firstRequestPending = false;
-            long from = Math.min(dueNanos, startNanos);
-            measurements.record(operation, from, startNanos + latencyNanos - from, error);
-        } else {
-            measurements.record(operation, startNanos, latencyNanos, error);
+            return Math.min(dueNanos, startNanos);
         }
+        return startNanos;
     }
 }

@@ -5,7 +5,9 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -49,8 +51,12 @@ public final class LoadEngine {
     public static final int DEFAULT_WINDOWS = 10;
 
     private final int windows;
+    private final UserThreads userThreads;
 
-    /** An engine that cuts the measured phase into {@value #DEFAULT_WINDOWS} windows. */
+    /**
+     * An engine that cuts the measured phase into {@value #DEFAULT_WINDOWS} windows; its users run on the
+     * threads {@link UserThreads#fromProperty()} says (platform threads unless told otherwise).
+     */
     public LoadEngine() {
         this(DEFAULT_WINDOWS);
     }
@@ -60,10 +66,24 @@ public final class LoadEngine {
      * per-window figures the gate's significance test uses.
      */
     public LoadEngine(int windows) {
+        this(windows, UserThreads.fromProperty());
+    }
+
+    private LoadEngine(int windows, UserThreads userThreads) {
         if (windows < 1 || windows > 1_000) {
             throw new IllegalArgumentException("windows: " + windows + " is out of range; use 1 to 1000, e.g. 10");
         }
         this.windows = windows;
+        this.userThreads = userThreads.requireAvailable("UserThreads." + userThreads);
+    }
+
+    /**
+     * A copy whose closed-model users run on {@code threads}: {@link UserThreads#VIRTUAL} needs Java 21+.
+     *
+     * @throws IllegalArgumentException when virtual threads are asked for before Java 21
+     */
+    public LoadEngine withUserThreads(UserThreads threads) {
+        return new LoadEngine(windows, threads);
     }
 
     /**
@@ -119,8 +139,7 @@ public final class LoadEngine {
             Http http = new JdkHttp(client, target, plan.requestTimeout(), recorder);
             RunningUser user = new RunningUser(id, http);
             measurements.add(recorder);
-            Thread thread = new Thread(() -> run.user(user, scenario, recorder, go), "perfgate-vu-" + id);
-            thread.setDaemon(true);
+            Thread thread = userThreads.unstarted("perfgate-vu-" + id, () -> run.user(user, scenario, recorder, go));
             threads.add(thread);
             thread.start();
         }
@@ -285,6 +304,7 @@ public final class LoadEngine {
     static final class RunningUser implements VirtualUser {
         private final int id;
         private final Http http;
+        private final Map<String, Object> session = new HashMap<>();
         private long iteration;
         /** Closed model: whether the schedule wants the user now (it counts as active); confined to its thread. */
         private boolean active;
@@ -312,6 +332,11 @@ public final class LoadEngine {
         @Override
         public Http http() {
             return http;
+        }
+
+        @Override
+        public Map<String, Object> session() {
+            return session;
         }
     }
 }

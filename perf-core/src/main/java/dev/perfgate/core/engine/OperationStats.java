@@ -17,6 +17,7 @@ public final class OperationStats {
 
     private final Histogram latencyMicros = new Histogram(1, HIGHEST_TRACKABLE_MICROS, 3);
     private final Map<ErrorKind, Long> errors = new EnumMap<>(ErrorKind.class);
+    private String firstCheckFailure;
 
     void recordSuccess(long latencyNanos) {
         long micros = Math.max(1, Math.min(HIGHEST_TRACKABLE_MICROS, TimeUnit.NANOSECONDS.toMicros(latencyNanos)));
@@ -27,7 +28,17 @@ public final class OperationStats {
         errors.merge(kind, 1L, Long::sum);
     }
 
+    void recordFailedCheck(String failure) {
+        recordError(ErrorKind.CHECK);
+        if (firstCheckFailure == null) {
+            firstCheckFailure = failure;
+        }
+    }
+
     void add(OperationStats other) {
+        if (firstCheckFailure == null) {
+            firstCheckFailure = other.firstCheckFailure;
+        }
         latencyMicros.add(other.latencyMicros);
         other.errors.forEach((kind, count) -> errors.merge(kind, count, Long::sum));
     }
@@ -40,6 +51,14 @@ public final class OperationStats {
     /** Failed requests by kind. */
     public Map<ErrorKind, Long> errors() {
         return Map.copyOf(errors);
+    }
+
+    /**
+     * Why the first failed response check recorded here failed (of one user; after merging, of the first
+     * user that had one), e.g. {@code "check failed on 'chat': status is 200, was 503"}; {@code null} when none failed.
+     */
+    public String firstCheckFailure() {
+        return firstCheckFailure;
     }
 
     /** Failed requests of every kind. */

@@ -12,4 +12,12 @@ public interface RequestRecorder {
      * @param error        why it failed, or {@code null} on success
      */
     void record(String operation, long startNanos, long latencyNanos, ErrorKind error);
+
+    /**
+     * Records one request whose response failed a check, as a {@link ErrorKind#CHECK} error, with
+     * {@code failure} saying which check and why (a recorder may keep it for the result).
+     */
+    default void recordFailedCheck(String operation, long startNanos, long latencyNanos, String failure) {
+        record(operation, startNanos, latencyNanos, ErrorKind.CHECK);
+    }
 }

@@ -21,20 +21,36 @@ final class UserMeasurements implements RequestRecorder {
 
     @Override
     public void record(String operation, long startNanos, long latencyNanos, ErrorKind error) {
-        if (startNanos - phase[1] < 0) {
-            windows.countWarmUp(operation, startNanos, latencyNanos, error != null);
+        OperationStats stats = measured(operation, startNanos, latencyNanos, error != null);
+        if (stats == null) {
             return;
         }
-        if (startNanos - phase[2] >= 0) {
-            return;
-        }
-        windows.record(operation, startNanos, latencyNanos, error != null);
-        OperationStats stats = byOperation.computeIfAbsent(operation, name -> new OperationStats());
         if (error == null) {
             stats.recordSuccess(latencyNanos);
         } else {
             stats.recordError(error);
         }
+    }
+
+    @Override
+    public void recordFailedCheck(String operation, long startNanos, long latencyNanos, String failure) {
+        OperationStats stats = measured(operation, startNanos, latencyNanos, true);
+        if (stats != null) {
+            stats.recordFailedCheck(failure);
+        }
+    }
+
+    /** The stats a request that started at {@code startNanos} goes to, or {@code null} when it is not measured. */
+    private OperationStats measured(String operation, long startNanos, long latencyNanos, boolean failed) {
+        if (startNanos - phase[1] < 0) {
+            windows.countWarmUp(operation, startNanos, latencyNanos, failed);
+            return null;
+        }
+        if (startNanos - phase[2] >= 0) {
+            return null;
+        }
+        windows.record(operation, startNanos, latencyNanos, failed);
+        return byOperation.computeIfAbsent(operation, name -> new OperationStats());
     }
 
     Map<String, OperationStats> byOperation() {

@@ -8,6 +8,7 @@ package dev.perfgate.core.http;
  *
  * <pre>{@code
  * Response r = http.get("greeting", "/api/greeting?name=ada");
+ * http.get("profile", "/api/me", Check.status(200), Check.jsonField("user.id").exists());
  * http.post("order", "/api/orders", "{\"item\":42}");
  * http.put("rename", "/api/orders/7", "{\"name\":\"x\"}");
  * http.delete("cancel", "/api/orders/7");
@@ -40,8 +41,21 @@ public interface Http {
     /** GET {@code path} (relative to the target, e.g. {@code "/api/items?id=3"}), recorded as {@code operation}. */
     Response get(String operation, String path);
 
+    /**
+     * GET {@code path}, recorded as {@code operation}; a response that fails one of {@code checks} counts
+     * as a {@link dev.perfgate.core.engine.ErrorKind#CHECK} error of {@code operation}.
+     */
+    default Response get(String operation, String path, Check... checks) {
+        return request(operation, "GET", path).check(checks).send();
+    }
+
     /** POST {@code jsonBody} with content type {@code application/json} to {@code path}, recorded as {@code operation}. */
     Response post(String operation, String path, String jsonBody);
+
+    /** POST {@code jsonBody} as {@link #post(String, String, String)}, failing as a check when the response fails one of {@code checks}. */
+    default Response post(String operation, String path, String jsonBody, Check... checks) {
+        return request(operation, "POST", path).json(jsonBody).check(checks).send();
+    }
 
     /** PUT {@code jsonBody} with content type {@code application/json} to {@code path}, recorded as {@code operation}. */
     default Response put(String operation, String path, String jsonBody) {

@@ -8,7 +8,9 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -95,13 +97,19 @@ public final class JdkHttp implements Http {
         return uri;
     }
 
-    private Response send(String operation, HttpRequest request) {
+    private Response send(String operation, HttpRequest request, List<Check> checks) {
         long start = System.nanoTime();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            ErrorKind error = ErrorKind.ofStatus(response.statusCode());
-            recorder.record(operation, start, System.nanoTime() - start, error);
-            return new Response(response.statusCode(), response.body(), error, response.headers().map());
+            long latency = System.nanoTime() - start;
+            Response checked = ResponseChecks.apply(operation, checks,
+                    new Response(response.statusCode(), response.body(), ErrorKind.ofStatus(response.statusCode()), response.headers().map()));
+            if (checked.failure() != null) {
+                recorder.recordFailedCheck(operation, start, latency, checked.failure());
+            } else {
+                recorder.record(operation, start, latency, checked.error());
+            }
+            return checked;
         } catch (HttpTimeoutException e) {
             recorder.record(operation, start, System.nanoTime() - start, ErrorKind.TIMEOUT);
             return new Response(0, "", ErrorKind.TIMEOUT);
@@ -138,6 +146,7 @@ public final class JdkHttp implements Http {
         private final String method;
         private final URI uri;
         private final Map<String, Header> headers = new LinkedHashMap<>(defaultHeaders);
+        private final List<Check> checks = new ArrayList<>();
         private String body;
 
         JdkRequest(String operation, String method, URI uri) {
@@ -168,6 +177,14 @@ public final class JdkHttp implements Http {
         }
 
         @Override
+        public Request check(Check... more) {
+            for (Check check : Objects.requireNonNull(more, "checks")) {
+                checks.add(Objects.requireNonNull(check, () -> "a check of " + this + " is null"));
+            }
+            return this;
+        }
+
+        @Override
         public Response send() {
             HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(requestTimeout)
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -182,7 +199,7 @@ public final class JdkHttp implements Http {
                     throw new IllegalArgumentException("request " + this + ": header '" + header.name() + "' cannot be sent: " + why);
                 }
             }
-            return JdkHttp.this.send(operation, builder.build());
+            return JdkHttp.this.send(operation, builder.build(), checks);
         }
 
         @Override

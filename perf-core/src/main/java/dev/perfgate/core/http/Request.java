@@ -8,6 +8,7 @@ package dev.perfgate.core.http;
  * Response created = http.request("create order", "POST", "/api/orders")
  *         .header("Authorization", "Bearer " + token)
  *         .json("{\"item\":42}")
+ *         .check(Check.status(201))
  *         .send();
  * }</pre>
  *
@@ -29,6 +30,12 @@ public interface Request {
 
     /** Sends {@code body} (UTF-8) as the body, with {@code Content-Type: contentType}. */
     Request body(String contentType, String body);
+
+    /**
+     * Checks the response must pass, added to those given before; a response that fails one counts as a
+     * {@link dev.perfgate.core.engine.ErrorKind#CHECK} error of this request's operation (see {@link Check}).
+     */
+    Request check(Check... checks);
 
     /**
      * Sends the request, times it under its operation and returns what came back; failures are counted

@@ -15,13 +15,20 @@ import dev.perfgate.core.engine.ErrorKind;
  * @param body    the response body as text, empty when none arrived
  * @param error   why the request counts as failed, or {@code null} when it succeeded
  * @param headers the response headers, names case-insensitive; empty when no response arrived
+ * @param failure which {@link Check} the response failed and why, naming the operation, e.g.
+ *                {@code "check failed on 'chat': status is 200, was 503"}; {@code null} when no check failed
  */
-public record Response(int status, String body, ErrorKind error, Map<String, List<String>> headers) {
+public record Response(int status, String body, ErrorKind error, Map<String, List<String>> headers, String failure) {
 
     public Response {
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
         headers = Collections.unmodifiableMap(copy);
+    }
+
+    /** A response no check failed. */
+    public Response(int status, String body, ErrorKind error, Map<String, List<String>> headers) {
+        this(status, body, error, headers, null);
     }
 
     /** A response without headers. */
@@ -40,10 +47,15 @@ public record Response(int status, String body, ErrorKind error, Map<String, Lis
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
+    /** A copy that failed a check: {@link ErrorKind#CHECK}, for {@code why}. */
+    Response failedCheck(String why) {
+        return new Response(status, body, ErrorKind.CHECK, headers, why);
+    }
+
     /** Status, error, headers with credentials masked ({@link Redaction}) and the body's length: no secrets, no bulk. */
     @Override
     public String toString() {
         return "Response[status=" + status + ", error=" + error + ", headers=" + Redaction.headers(headers) + ", body="
-                + body.length() + " chars]";
+                + body.length() + " chars" + (failure == null ? "" : ", failure=" + Redaction.text(failure)) + "]";
     }
 }

@@ -128,6 +128,12 @@ public record LoadTestResult(
                 operations, slo, figures, timeSeries, stages);
     }
 
+    /** A copy whose plan records the user types its users were divided into (see {@link PlanSummary#userTypes()}). */
+    public LoadTestResult withUserTypes(List<PlanSummary.UserTypeSummary> types) {
+        return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan.withUserTypes(types), environment,
+                iterations, total, operations, slo, resources, timeSeries, stages);
+    }
+
     /** A copy that records what a staged run found ({@code null}: nothing to report). */
     public LoadTestResult withStages(StageReport report) {
         return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,

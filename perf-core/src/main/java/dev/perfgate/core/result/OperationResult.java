@@ -22,6 +22,9 @@ import dev.perfgate.core.engine.WindowSeries;
  * @param histogram           the successful requests' latencies in microseconds, see {@link HistogramCodec}
  * @param windows             the same figures per window of the measured phase, in time order; empty in
  *                            results written before windows were recorded
+ * @param checkFailure        why the first failed response check of this operation failed, e.g.
+ *                            {@code "check failed on 'chat': status is 200, was 503"}; {@code null} when none failed
+ *                            (and in results written before it was recorded)
  */
 public record OperationResult(
         long requests,
@@ -31,11 +34,18 @@ public record OperationResult(
         double throughputPerSecond,
         LatencySummary latencyMs,
         String histogram,
-        List<WindowResult> windows) {
+        List<WindowResult> windows,
+        String checkFailure) {
 
     public OperationResult {
         errorsByKind = errorsByKind == null ? Map.of() : new TreeMap<>(errorsByKind);
         windows = windows == null ? List.of() : List.copyOf(windows);
+    }
+
+    /** Figures without a check failure, as written before it was recorded. */
+    public OperationResult(long requests, long errors, Map<String, Long> errorsByKind, double errorRate,
+            double throughputPerSecond, LatencySummary latencyMs, String histogram, List<WindowResult> windows) {
+        this(requests, errors, errorsByKind, errorRate, throughputPerSecond, latencyMs, histogram, windows, null);
     }
 
     /** Figures without per-window data. */
@@ -58,7 +68,8 @@ public record OperationResult(
                 Math.round(requests / measuredSeconds * 100) / 100.0,
                 LatencySummary.of(stats.latencyMicros()),
                 HistogramCodec.encode(stats.latencyMicros()),
-                windowsOf(windows, measuredSeconds));
+                windowsOf(windows, measuredSeconds),
+                stats.firstCheckFailure());
     }
 
     /**

@@ -1,6 +1,9 @@
 package dev.perfgate.core.result;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.perfgate.core.engine.LoadPlan;
 import dev.perfgate.core.engine.OpenLoadPlan;
@@ -24,13 +27,23 @@ import dev.perfgate.core.time.ReadableDuration;
  * @param iterationsPerUser the closed model's session limit: iterations after which a user stops; 0 for none
  * @param userStages     the closed model's user schedule when users are started or stopped during the run (then
  *                       {@code users} is its peak); empty for a fixed number of users and in the open model
+ * @param userTypes      the weighted user types the users were divided into ({@link dev.perfgate.core.scenario.UserMix});
+ *                       empty when all users ran one scenario (and in results written before user types)
  */
 public record PlanSummary(String model, int users, String warmUp, String duration, String requestTimeout, String thinkTime,
-        List<ArrivalStage> arrivals, int maxInFlight, long iterationsPerUser, List<UserStageSummary> userStages) {
+        List<ArrivalStage> arrivals, int maxInFlight, long iterationsPerUser, List<UserStageSummary> userStages,
+        List<UserTypeSummary> userTypes) {
 
     public PlanSummary {
         arrivals = arrivals == null ? List.of() : List.copyOf(arrivals);
         userStages = userStages == null ? List.of() : List.copyOf(userStages);
+        userTypes = userTypes == null ? List.of() : List.copyOf(userTypes);
+    }
+
+    /** A summary without user types, as written before them. */
+    public PlanSummary(String model, int users, String warmUp, String duration, String requestTimeout, String thinkTime,
+            List<ArrivalStage> arrivals, int maxInFlight, long iterationsPerUser, List<UserStageSummary> userStages) {
+        this(model, users, warmUp, duration, requestTimeout, thinkTime, arrivals, maxInFlight, iterationsPerUser, userStages, List.of());
     }
 
     /** A summary without user stages, as written before them. */
@@ -64,6 +77,12 @@ public record PlanSummary(String model, int users, String warmUp, String duratio
                 List.of(), 0, closed.iterationsPerUser(), userStages);
     }
 
+    /** A copy that records the user types the users were divided into. */
+    public PlanSummary withUserTypes(List<UserTypeSummary> types) {
+        return new PlanSummary(model, users, warmUp, duration, requestTimeout, thinkTime, arrivals, maxInFlight, iterationsPerUser,
+                userStages, types);
+    }
+
     /** Whether the plan was an open model. */
     public boolean open() {
         return "open".equals(model);
@@ -89,5 +108,20 @@ public record PlanSummary(String model, int users, String warmUp, String duratio
      * @param duration  its length, e.g. {@code "10s"}
      */
     public record UserStageSummary(int fromUsers, int toUsers, String duration) {
+    }
+
+    /**
+     * One user type of a mix: its share of the users and the weights of its tasks.
+     *
+     * @param name   the type's name, e.g. {@code "regular"}
+     * @param weight its weight among the types, e.g. {@code 70}
+     * @param users  how many of the run's users (at its peak) were of this type
+     * @param tasks  the weight of each of its tasks by task name, in declaration order
+     */
+    public record UserTypeSummary(String name, int weight, int users, Map<String, Integer> tasks) {
+
+        public UserTypeSummary {
+            tasks = tasks == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tasks));
+        }
     }
 }

@@ -139,6 +139,9 @@ public final class ResultFiles {
             if (!plan.has("userStages")) {
                 plan.putArray("userStages");
             }
+            if (!plan.has("userTypes")) {
+                plan.putArray("userTypes");
+            }
         }
         List<JsonNode> operations = new ArrayList<>();
         operations.add(result.get("total"));
@@ -147,8 +150,13 @@ public final class ResultFiles {
             named.forEach(operations::add);
         }
         for (JsonNode operation : operations) {
-            if (operation instanceof ObjectNode && !operation.has("windows")) {
-                ((ObjectNode) operation).putArray("windows");
+            if (operation instanceof ObjectNode figures) {
+                if (!figures.has("windows")) {
+                    figures.putArray("windows");
+                }
+                if (!figures.has("checkFailure")) {
+                    figures.putNull("checkFailure");
+                }
             }
         }
     }
