@@ -57,14 +57,14 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         Method method = invocationContext.getExecutable();
         LoadTest annotation = AnnotationSupport.findAnnotation(method, LoadTest.class).orElseThrow();
         LoadTestSettings settings = LoadTestSettings.of(annotation, method);
+        Object target = invocationContext.getTarget().orElseThrow(
+                () -> new ExtensionConfigurationException("@LoadTest on " + method + ": the method must not be static"));
+        AnnotatedScenario scenario = AnnotatedScenario.of(method, target, invocationContext.getArguments().toArray(), settings.plan());
         ProgressReporter progress = ProgressReporter.fromProperty(settings.testId());
         RunningApp app = startAppOnceForTheClass(context);
         invocation.skip();
-        Object target = invocationContext.getTarget().orElseThrow(
-                () -> new ExtensionConfigurationException("@LoadTest on " + method + ": the method must not be static"));
-        TestMethodScenario scenario = new TestMethodScenario(method, target, invocationContext.getArguments().toArray());
 
-        RunStop stop = new RunStop(scenario, WatchedRun.openModel(settings));
+        RunStop stop = new RunStop(scenario.scenario(), WatchedRun.openModel(settings));
         StopOnExit.register(stop);
         RunMeasurements measured;
         LoadTestResult result;
@@ -72,7 +72,7 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         try {
             WatchedRun.Outcome run = WatchedRun.run(settings, app, stop, progress);
             measured = run.measured();
-            result = judge(settings, measured, app, run.stopReason()).withResources(run.resources());
+            result = scenario.describe(judge(settings, measured, app, run.stopReason()).withResources(run.resources()));
             SloReport slo = settings.slos().isEmpty() ? null : SloReport.of(settings.slos(), result);
             if (slo != null && result.status() == ResultStatus.PASSED && !slo.breaches().isEmpty()) {
                 result = result.withStatus(ResultStatus.FAILED, slo.failureMessage(result.testId()));

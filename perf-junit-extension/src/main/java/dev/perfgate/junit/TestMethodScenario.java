@@ -27,6 +27,14 @@ final class TestMethodScenario implements Scenario {
 
     @Override
     public void iterate(VirtualUser user) throws Exception {
+        invoke(method, target, resolvedArguments, user);
+    }
+
+    /**
+     * Calls {@code method} on {@code target} with {@code resolvedArguments}, the per-user parameters
+     * replaced by {@code user}'s own; what it throws is rethrown as an exception.
+     */
+    static void invoke(Method method, Object target, Object[] resolvedArguments, VirtualUser user) throws Exception {
         Object[] arguments = resolvedArguments.clone();
         Class<?>[] types = method.getParameterTypes();
         for (int i = 0; i < types.length; i++) {
