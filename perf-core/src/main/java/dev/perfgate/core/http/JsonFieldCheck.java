@@ -1,6 +1,7 @@
 package dev.perfgate.core.http;
 
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,15 +38,8 @@ public final class JsonFieldCheck {
 
     /** The field is present (and not JSON {@code null}). */
     public Check exists() {
-        return response -> {
-            JsonNode node;
-            try {
-                node = field(response);
-            } catch (JsonProcessingException e) {
-                return notJson();
-            }
-            return node.isMissingNode() || node.isNull() ? "JSON field " + path + " exists, but it is missing" : null;
-        };
+        return response -> judged(response,
+                node -> node.isMissingNode() || node.isNull() ? "JSON field " + path + " exists, but it is missing" : null);
     }
 
     /**
@@ -54,28 +48,27 @@ public final class JsonFieldCheck {
      */
     public Check isEqualTo(Object expected) {
         JsonNode wanted = JSON.valueToTree(expected);
-        return response -> {
-            JsonNode node;
-            try {
-                node = field(response);
-            } catch (JsonProcessingException e) {
-                return notJson();
-            }
+        return response -> judged(response, node -> {
             if (node.isMissingNode()) {
                 return "JSON field " + path + " is " + wanted + ", but it is missing";
             }
             boolean equal = node.isNumber() && wanted.isNumber() ? node.decimalValue().compareTo(wanted.decimalValue()) == 0
                     : node.equals(wanted);
             return equal ? null : "JSON field " + path + " is " + wanted + ", was " + abbreviated(node.toString());
-        };
+        });
+    }
+
+    /** What {@code rule} says of the field in {@code response}'s body, or why the body is not JSON. */
+    private String judged(Response response, Function<JsonNode, String> rule) {
+        try {
+            return rule.apply(field(response));
+        } catch (JsonProcessingException e) {
+            return "JSON field " + path + " checked, but the body is not JSON";
+        }
     }
 
     private JsonNode field(Response response) throws JsonProcessingException {
         return JSON.readTree(response.body().isEmpty() ? "null" : response.body()).at(pointer);
-    }
-
-    private String notJson() {
-        return "JSON field " + path + " checked, but the body is not JSON";
     }
 
     private static String abbreviated(String text) {
