@@ -35,6 +35,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * application) and {@link dev.perfgate.core.engine.VirtualUser} (its id and iteration), besides any
  * parameter another extension resolves. An exception the method throws counts as a failed check;
  * the users go on until the run ends.
+ * With {@link UserType @UserType}s the users run weighted {@link Task @Task}s instead, and the method
+ * runs once per user before its first task ({@code docs/user-mix.md}); {@link CsvFeeder @CsvFeeder}
+ * gives each user its own data.
  *
  * <h2>Overrides</h2>
  * System properties override the annotation for every load test of the JVM, e.g. a shorter run on
