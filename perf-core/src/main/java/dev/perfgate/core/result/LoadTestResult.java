@@ -81,14 +81,15 @@ public record LoadTestResult(
     /** The result of a run, with the status the caller decided. */
     public static LoadTestResult of(String testId, RunPlan plan, RunMeasurements measured, RunEnvironment environment,
             ResultStatus status, String statusReason) {
-        double seconds = measured.measured().toNanos() / 1e9;
+        double ranSeconds = measured.ranFor().toNanos() / 1e9;
+        double plannedSeconds = measured.measured().toNanos() / 1e9;
         Map<String, OperationResult> operations = new TreeMap<>();
         measured.operations().forEach((name, stats) ->
-                operations.put(name, OperationResult.of(stats, measured.windows().get(name), seconds)));
+                operations.put(name, OperationResult.of(stats, measured.windows().get(name), ranSeconds, plannedSeconds)));
         List<StepResult> steps = StepResult.of(plan, measured);
         return new LoadTestResult(SCHEMA_VERSION, testId, status, statusReason, measured.measuredStart().toString(),
                 PlanSummary.of(plan), environment, IterationResult.of(measured),
-                OperationResult.of(measured.total(), measured.totalWindows(), seconds),
+                OperationResult.of(measured.total(), measured.totalWindows(), ranSeconds, plannedSeconds),
                 operations, null, null, measured.seconds(), steps.size() > 1 ? StageReport.stages(steps) : null);
     }
 
