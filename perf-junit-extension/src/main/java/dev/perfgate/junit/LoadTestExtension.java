@@ -73,7 +73,9 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
             WatchedRun.Outcome run = WatchedRun.run(settings, app, stop, progress);
             measured = run.measured();
             result = judge(settings, measured, app, run.stopReason()).withResources(run.resources());
-            SloReport slo = settings.slos().isEmpty() ? null : SloReport.of(settings.slos(), result);
+            result = PatternVerdicts.judged(settings, measured, result);
+            SloReport slo = settings.slos().isEmpty() || !PatternVerdicts.slosJudgeTheWholeRun(settings) ? null
+                    : SloReport.of(settings.slos(), result);
             if (slo != null && result.status() == ResultStatus.PASSED && !slo.breaches().isEmpty()) {
                 result = result.withStatus(ResultStatus.FAILED, slo.failureMessage(result.testId()));
             }
@@ -174,6 +176,7 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         if (result.resources() != null) {
             entries.put("perfgate.resources", result.resources().describe());
         }
+        PatternVerdicts.report(result, entries);
         if (result.slo() != null) {
             entries.put("perfgate.grade", result.slo().grade().name());
             System.out.println("[perfgate] SLO grade " + result.slo().grade() + ": " + result.slo().checks().stream()

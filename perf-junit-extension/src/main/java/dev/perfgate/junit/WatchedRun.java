@@ -37,6 +37,7 @@ final class WatchedRun {
                 measured = new LoadEngine().run(settings.plan(), app.baseUri(), stop, run -> {
                     live.set(run);
                     progress.started(run);
+                    settings.patternWatcher().started(run);
                 });
             } finally {
                 stop.engineReturned();
