@@ -72,7 +72,7 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         try {
             WatchedRun.Outcome run = WatchedRun.run(settings, app, stop, progress);
             measured = run.measured();
-            result = judge(settings, measured, app, run.stopReason()).withResources(run.resources());
+            result = judge(settings, measured, app, run.stopReason()).withResources(run.resources()).withAppMetrics(run.appMetrics());
             result = PatternVerdicts.judged(settings, measured, result);
             SloReport slo = settings.slos().isEmpty() || !PatternVerdicts.slosJudgeTheWholeRun(settings) ? null
                     : SloReport.of(settings.slos(), result);
@@ -175,6 +175,10 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         entries.put("perfgate.errorRate", String.format(Locale.ROOT, "%.2f %%", result.total().errorRate() * 100));
         if (result.resources() != null) {
             entries.put("perfgate.resources", result.resources().describe());
+        }
+        if (result.appMetrics() != null) {
+            System.out.println("[perfgate] " + result.appMetrics().describe());
+            entries.put("perfgate.appMetrics", result.appMetrics().describe());
         }
         PatternVerdicts.report(result, entries);
         if (result.slo() != null) {
