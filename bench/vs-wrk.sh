@@ -25,49 +25,17 @@ jar="$PWD/perf-core/target/perfgate-cli.jar"
 
 # shellcheck source=scripts/lib.sh
 . scripts/lib.sh
+# shellcheck source=bench/hello-nginx.sh
+. bench/hello-nginx.sh
 missing=()
-command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 [ -x /usr/bin/time ] || missing+=(time)
-command -v taskset >/dev/null 2>&1 || missing+=(util-linux)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "vs-wrk: installing ${missing[*]}"
   apt_install "${missing[@]}"
 fi
-nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
+start_hello_nginx "$port" 0
 
-work="$(mktemp -d /tmp/perfgate-vs-wrk.XXXXXX)"
-# nginx workers run as another user: they must be able to read the page.
-chmod 755 "$work"
-mkdir -p "$work/html"
-printf 'hello' >"$work/html/hello"
-cat >"$work/nginx.conf" <<EOF
-worker_processes 1;
-daemon off;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  keepalive_requests 100000000;
-  keepalive_timeout 60s;
-  server {
-    listen 127.0.0.1:${port};
-    location = /hello { root $work/html; }
-    location = /status { stub_status; }
-  }
-}
-EOF
-taskset -c 0 "$nginx_bin" -c "$work/nginx.conf" -p "$work" &
-nginx_pid=$!
-trap 'kill "$nginx_pid" 2>/dev/null || true; wait "$nginx_pid" 2>/dev/null || true' EXIT
-for _ in $(seq 1 50); do
-  curl -sf "$url" >/dev/null 2>&1 && break
-  sleep 0.1
-done
-curl -sf "$url" >/dev/null || { echo "vs-wrk: nginx did not answer on $url; see $work/nginx-error.log" >&2; exit 1; }
-
-nginx_worker="$(pgrep -P "$nginx_pid" | head -n 1)"
 served() { curl -sf "http://127.0.0.1:${port}/status" | awk 'NR == 3 { print $3 }'; }
 
 # busy_percent: how busy all CPUs were over the next 2 s.

@@ -28,6 +28,10 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * the test JVM, started before the container and stopped after it; the container reaches it at
  * {@code http://host.docker.internal:<port>}, given in the named environment variable.
  *
+ * <h2>Application metrics</h2>
+ * {@link #withPrometheusMetrics(String, String...)} scrapes named metrics (pool usage, cache hits)
+ * from the application's Prometheus endpoint during the run into the result.
+ *
  * <h2>Base image</h2>
  * A Dockerfile that starts with {@code ARG BASE_IMAGE=...} and {@code FROM ${BASE_IMAGE}} can be
  * built on a machine without an image registry: the build argument {@code BASE_IMAGE} is set from
@@ -52,11 +56,13 @@ public final class AppUnderTest {
     private final Map<String, String> buildArgs;
     private final Duration startupTimeout;
     private final Map<String, Stub> stubs;
+    private final PrometheusMetrics metrics;
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private AppUnderTest(Path dockerfile, int port, String healthPath, Map<String, String> env,
-            Map<String, String> buildArgs, Duration startupTimeout, Map<String, Stub> stubs) {
+            Map<String, String> buildArgs, Duration startupTimeout, Map<String, Stub> stubs, PrometheusMetrics metrics) {
+        this.metrics = metrics;
         this.dockerfile = dockerfile;
         this.port = port;
         this.healthPath = healthPath;
@@ -73,7 +79,7 @@ public final class AppUnderTest {
      */
     public static AppUnderTest fromDockerfile(String dockerfile) {
         Objects.requireNonNull(dockerfile, "dockerfile");
-        return new AppUnderTest(Path.of(dockerfile), 8080, "/health", Map.of(), Map.of(), Duration.ofSeconds(60), Map.of());
+        return new AppUnderTest(Path.of(dockerfile), 8080, "/health", Map.of(), Map.of(), Duration.ofSeconds(60), Map.of(), null);
     }
 
     /** The port the application listens on inside its container. */
@@ -81,7 +87,7 @@ public final class AppUnderTest {
         if (containerPort < 1 || containerPort > 65_535) {
             throw new IllegalArgumentException("withPort: " + containerPort + " is not a port; use 1 to 65535");
         }
-        return new AppUnderTest(dockerfile, containerPort, healthPath, env, buildArgs, startupTimeout, stubs);
+        return new AppUnderTest(dockerfile, containerPort, healthPath, env, buildArgs, startupTimeout, stubs, metrics);
     }
 
     /** The path that answers 2xx once the application is ready for load, e.g. {@code "/actuator/health"}. */
@@ -89,7 +95,7 @@ public final class AppUnderTest {
         if (path == null || !path.startsWith("/")) {
             throw new IllegalArgumentException("withHealthPath: '" + path + "' must start with '/', e.g. \"/health\"");
         }
-        return new AppUnderTest(dockerfile, port, path, env, buildArgs, startupTimeout, stubs);
+        return new AppUnderTest(dockerfile, port, path, env, buildArgs, startupTimeout, stubs, metrics);
     }
 
     /** An environment variable of the application's container. */
@@ -101,7 +107,7 @@ public final class AppUnderTest {
         }
         Map<String, String> copy = new LinkedHashMap<>(env);
         copy.put(name, Objects.requireNonNull(value, "value"));
-        return new AppUnderTest(dockerfile, port, healthPath, copy, buildArgs, startupTimeout, stubs);
+        return new AppUnderTest(dockerfile, port, healthPath, copy, buildArgs, startupTimeout, stubs, metrics);
     }
 
     /**
@@ -127,14 +133,14 @@ public final class AppUnderTest {
         Objects.requireNonNull(stub, "stub");
         Map<String, Stub> copy = new LinkedHashMap<>(stubs);
         copy.put(envName, stub);
-        return new AppUnderTest(dockerfile, port, healthPath, env, buildArgs, startupTimeout, copy);
+        return new AppUnderTest(dockerfile, port, healthPath, env, buildArgs, startupTimeout, copy, metrics);
     }
 
     /** A build argument of the Dockerfile ({@code ARG name}). */
     public AppUnderTest withBuildArg(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(buildArgs);
         copy.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-        return new AppUnderTest(dockerfile, port, healthPath, env, copy, startupTimeout, stubs);
+        return new AppUnderTest(dockerfile, port, healthPath, env, copy, startupTimeout, stubs, metrics);
     }
 
     /** How long the build, start and health check may take together. */
@@ -142,7 +148,21 @@ public final class AppUnderTest {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("withStartupTimeout: " + timeout + " must be longer than zero");
         }
-        return new AppUnderTest(dockerfile, port, healthPath, env, buildArgs, timeout, stubs);
+        return new AppUnderTest(dockerfile, port, healthPath, env, buildArgs, timeout, stubs, metrics);
+    }
+
+    /**
+     * Scrapes the application's Prometheus endpoint {@code path} about once a second while the load
+     * runs and records the metrics {@code names} in the result: min, mean, max, last and every scrape's
+     * value, e.g. {@code withPrometheusMetrics("/actuator/prometheus", "hikaricp_connections_active",
+     * "cache_gets_total{result=\"hit\"}")}. A name may carry labels, as the endpoint writes them; the
+     * series it matches (all of a name without labels) are added up at each scrape. A name the
+     * endpoint never serves is recorded as missing, not an error. See {@code docs/metrics.md}.
+     *
+     * @throws ExtensionConfigurationException when {@code path} does not start with '/' or a name is not a metric name
+     */
+    public AppUnderTest withPrometheusMetrics(String path, String... names) {
+        return new AppUnderTest(dockerfile, port, healthPath, env, buildArgs, startupTimeout, stubs, PrometheusMetrics.of(path, names));
     }
 
     Path dockerfile() {
@@ -168,6 +188,11 @@ public final class AppUnderTest {
     /** The stubs by the environment variable that carries their URL, in declaration order. */
     Map<String, Stub> stubs() {
         return stubs;
+    }
+
+    /** The metrics to scrape, or {@code null}. */
+    PrometheusMetrics metrics() {
+        return metrics;
     }
 
     /** Build arguments with {@code BASE_IMAGE} filled from the property or environment where set. */

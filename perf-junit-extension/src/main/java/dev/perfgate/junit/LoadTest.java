@@ -76,6 +76,10 @@ public @interface LoadTest {
     String ARRIVAL_RATE_PROPERTY = "perfgate.arrivalRate";
     /** System property overriding {@link #stages()}: {@value}. */
     String STAGES_PROPERTY = "perfgate.stages";
+    /** System property overriding {@link #pattern()}: {@value}. */
+    String PATTERN_PROPERTY = "perfgate.pattern";
+    /** System property choosing the {@link #profile()} of every load test of the run: {@value}, e.g. {@code soak}. */
+    String PROFILE_PROPERTY = "perfgate.profile";
     /** System property overriding {@link #iterations()}: {@value}. */
     String ITERATIONS_PROPERTY = "perfgate.iterations";
     /**
@@ -86,22 +90,25 @@ public @interface LoadTest {
     /** System property naming the folder result files are written to: {@value}; default {@code target/perf-results}. */
     String RESULTS_DIR_PROPERTY = "perfgate.resultsDir";
 
-    /** Concurrent virtual users, 1 to 2000. */
-    int users() default 1;
+    /** Concurrent virtual users, 1 to 2000; 0 (unset): the {@link #profile()}'s, else 1. */
+    int users() default 0;
 
-    /** Measured time, e.g. {@code "30s"}, {@code "2m"}, {@code "1m30s"}. */
-    String duration() default "10s";
+    /** Measured time, e.g. {@code "30s"}, {@code "2m"}, {@code "1m30s"}; unset: the profile's, else {@code "10s"}. */
+    String duration() default "";
 
-    /** Time before measuring starts, excluded from the figures, e.g. {@code "5s"}; {@code "0s"} for none. */
-    String warmUp() default "2s";
+    /**
+     * Time before measuring starts, excluded from the figures, e.g. {@code "5s"}; {@code "0s"} for none;
+     * unset: the profile's, else {@code "2s"}.
+     */
+    String warmUp() default "";
 
     /**
      * Pause of each user after each iteration: fixed ({@code "100ms"}), drawn uniformly from a range
      * ({@code "5s..15s"}) or from an exponential distribution of that mean ({@code "~100ms"}).
      * {@code "0s"} (the default) makes every user send its next request at once: a saturating load,
-     * whose tail latencies mostly measure queueing.
+     * whose tail latencies mostly measure queueing. Unset: the profile's.
      */
-    String thinkTime() default "0s";
+    String thinkTime() default "";
 
     /**
      * Iterations after which each user stops (a session limit, warm-up included), e.g. {@code 50};
@@ -131,8 +138,25 @@ public @interface LoadTest {
      */
     int maxInFlight() default 0;
 
-    /** Longest a single request may take before it counts as a timeout error. */
-    String requestTimeout() default "10s";
+    /** Longest a single request may take before it counts as a timeout error; unset: the profile's, else {@code "10s"}. */
+    String requestTimeout() default "";
+
+    /**
+     * A named profile the unset attributes are taken from: {@code "smoke"}, {@code "load"},
+     * {@code "stress"}, {@code "spike"}, {@code "soak"} (built in) or one of the team's
+     * {@code perfgate-profiles.properties}; {@value #PROFILE_PROPERTY} chooses one for the whole run.
+     * See {@code docs/profiles.md}.
+     */
+    String profile() default "";
+
+    /**
+     * A load that reports what it is for, in place of {@link #users()} and {@link #duration()}:
+     * {@code "spike 1->200->1 users for 10s/5s/20s"} (recovery time after the peak),
+     * {@code "stress 10->60 users step 10 every 10s"} (stops at the first step that misses an {@link Slo};
+     * the breaking point is the highest step that held) or {@code "soak 20 users for 30m"} (p95 drift);
+     * rates such as {@code "5/s->100/s->5/s"} for the open model. See {@code docs/stages.md}.
+     */
+    String pattern() default "";
 
     /**
      * The test id: the result's file name and the baseline it is compared with. Default

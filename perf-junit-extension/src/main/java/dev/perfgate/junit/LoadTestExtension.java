@@ -72,8 +72,10 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         try {
             WatchedRun.Outcome run = WatchedRun.run(settings, app, stop, progress);
             measured = run.measured();
-            result = scenario.describe(judge(settings, measured, app, run.stopReason()).withResources(run.resources()));
-            SloReport slo = settings.slos().isEmpty() ? null : SloReport.of(settings.slos(), result);
+            result = judge(settings, measured, app, run.stopReason()).withResources(run.resources()).withAppMetrics(run.appMetrics());
+            result = scenario.describe(PatternVerdicts.judged(settings, measured, result));
+            SloReport slo = settings.slos().isEmpty() || !PatternVerdicts.slosJudgeTheWholeRun(settings) ? null
+                    : SloReport.of(settings.slos(), result);
             if (slo != null && result.status() == ResultStatus.PASSED && !slo.breaches().isEmpty()) {
                 result = result.withStatus(ResultStatus.FAILED, slo.failureMessage(result.testId()));
             }
@@ -174,6 +176,11 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         if (result.resources() != null) {
             entries.put("perfgate.resources", result.resources().describe());
         }
+        if (result.appMetrics() != null) {
+            System.out.println("[perfgate] " + result.appMetrics().describe());
+            entries.put("perfgate.appMetrics", result.appMetrics().describe());
+        }
+        PatternVerdicts.report(result, entries);
         if (result.slo() != null) {
             entries.put("perfgate.grade", result.slo().grade().name());
             System.out.println("[perfgate] SLO grade " + result.slo().grade() + ": " + result.slo().checks().stream()

@@ -10,65 +10,107 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import dev.perfgate.core.engine.ArrivalSchedule;
 import dev.perfgate.core.engine.LoadPlan;
 import dev.perfgate.core.engine.OpenLoadPlan;
+import dev.perfgate.core.engine.RunListener;
 import dev.perfgate.core.engine.RunPlan;
 import dev.perfgate.core.engine.ThinkTime;
 import dev.perfgate.core.engine.UserSchedule;
 import dev.perfgate.core.slo.SloThreshold;
+import dev.perfgate.core.stages.StagePatterns;
+import dev.perfgate.core.stages.StageProfile;
 import dev.perfgate.core.time.ReadableDuration;
 
 /**
- * What one {@link LoadTest} runs, read from the annotation with the {@code perfgate.*} system
- * property overrides applied. Every bad value fails before anything is started, naming the
- * attribute or property it came from.
+ * What one {@link LoadTest} runs, read from the annotation and its profile ({@link LoadTestAttributes})
+ * with the {@code perfgate.*} system property overrides applied. Every bad value fails before anything
+ * is started, naming the attribute, profile or property it came from.
+ *
+ * @param pattern the spike, stress or soak the plan runs, whose report the result gets; {@code null} for a plain run
  */
-record LoadTestSettings(String testId, RunPlan plan, Path resultsDir, List<SloThreshold> slos) {
+record LoadTestSettings(String testId, RunPlan plan, Path resultsDir, List<SloThreshold> slos, StageProfile pattern) {
 
     private static final String DEFAULT_RESULTS_DIR = "target/perf-results";
 
     static LoadTestSettings of(LoadTest annotation, Method method) {
         String owner = method.getDeclaringClass().getSimpleName() + "." + method.getName();
         try {
-            Duration warmUp = duration(LoadTest.WARM_UP_PROPERTY, annotation.warmUp(), "warmUp", owner);
-            Duration duration = duration(LoadTest.DURATION_PROPERTY, annotation.duration(), "duration", owner);
-            Duration timeout = duration(LoadTest.REQUEST_TIMEOUT_PROPERTY, annotation.requestTimeout(), "requestTimeout", owner);
-            RunPlan plan = plan(annotation, owner, warmUp, duration, timeout);
+            LoadTestAttributes attributes = LoadTestAttributes.of(annotation, owner);
+            Duration warmUp = duration(LoadTest.WARM_UP_PROPERTY, attributes, "warmUp");
+            Duration duration = duration(LoadTest.DURATION_PROPERTY, attributes, "duration");
+            Duration timeout = duration(LoadTest.REQUEST_TIMEOUT_PROPERTY, attributes, "requestTimeout");
+            List<SloThreshold> slos = SloSettings.of(method);
+            StageProfile pattern = pattern(attributes, slos);
+            RunPlan plan = pattern != null ? withSettings(pattern.plan(), annotation, attributes, owner, warmUp, timeout)
+                    : plan(annotation, attributes, owner, warmUp, duration, timeout);
             String id = annotation.id().isBlank() ? owner : annotation.id().strip();
             requireFileNameSafe(id, owner);
             Path resultsDir = Path.of(System.getProperty(LoadTest.RESULTS_DIR_PROPERTY, DEFAULT_RESULTS_DIR));
-            return new LoadTestSettings(id, plan, resultsDir, SloSettings.of(method));
+            return new LoadTestSettings(id, plan, resultsDir, slos, pattern == null ? null : StagePatterns.withPlan(pattern, plan));
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
     }
 
-    /** The open model when an arrival rate is given (on the annotation or by property), else the closed one. */
-    private static RunPlan plan(LoadTest annotation, String owner, Duration warmUp, Duration duration, Duration timeout) {
-        String rateOverride = System.getProperty(LoadTest.ARRIVAL_RATE_PROPERTY);
-        String rate = rateOverride != null ? rateOverride : annotation.arrivalRate();
-        if (!rate.isBlank()) {
-            String where = rateOverride != null ? "system property " + LoadTest.ARRIVAL_RATE_PROPERTY : "@LoadTest(arrivalRate) on " + owner;
-            OpenLoadPlan open = OpenLoadPlan.of(ArrivalSchedule.parse(rate, duration, where)).withWarmUp(warmUp).withRequestTimeout(timeout);
-            if (annotation.maxInFlight() != 0) {
-                try {
-                    open = open.withMaxInFlight(annotation.maxInFlight());
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("@LoadTest(maxInFlight) on " + owner + ": " + e.getMessage(), e);
-                }
-            }
-            return open;
+    /** What watches the run for its pattern, e.g. a stress run's step judge; none for a plain run. */
+    RunListener patternWatcher() {
+        return pattern == null ? RunListener.NONE : pattern.watcher();
+    }
+
+    /** The spike, stress or soak of the property or attributes, or {@code null}. */
+    private static StageProfile pattern(LoadTestAttributes attributes, List<SloThreshold> slos) {
+        String override = System.getProperty(LoadTest.PATTERN_PROPERTY);
+        if (override != null) {
+            return override.isBlank() ? null : StagePatterns.parse(override, slos, "system property " + LoadTest.PATTERN_PROPERTY);
         }
-        String thinkOverride = System.getProperty(LoadTest.THINK_TIME_PROPERTY);
-        ThinkTime thinkTime = thinkOverride != null
-                ? ThinkTime.parse(thinkOverride, "system property " + LoadTest.THINK_TIME_PROPERTY)
-                : ThinkTime.parse(annotation.thinkTime(), "@LoadTest(thinkTime) on " + owner);
-        LoadPlan plan = new LoadPlan(users(annotation, owner), warmUp, duration, timeout, thinkTime, iterations(annotation, owner));
+        String pattern = attributes.value("pattern");
+        return pattern.isBlank() ? null : StagePatterns.parse(pattern, slos, attributes.where("pattern"));
+    }
+
+    /** A pattern's plan with the test's warm-up, timeout and, closed model, think time and session limit. */
+    private static RunPlan withSettings(RunPlan plan, LoadTest annotation, LoadTestAttributes attributes, String owner,
+            Duration warmUp, Duration timeout) {
+        if (plan instanceof OpenLoadPlan open) {
+            return maxInFlight(open.withWarmUp(warmUp).withRequestTimeout(timeout), annotation, owner);
+        }
+        return ((LoadPlan) plan).withWarmUp(warmUp).withRequestTimeout(timeout).withThinkTime(thinkTime(attributes))
+                .withIterationsPerUser(iterations(annotation, owner));
+    }
+
+    /** The open model when an arrival rate is given (on the annotation or by property), else the closed one. */
+    private static RunPlan plan(LoadTest annotation, LoadTestAttributes attributes, String owner, Duration warmUp, Duration duration,
+            Duration timeout) {
+        String rateOverride = System.getProperty(LoadTest.ARRIVAL_RATE_PROPERTY);
+        String rate = rateOverride != null ? rateOverride : attributes.value("arrivalRate");
+        if (!rate.isBlank()) {
+            String where = rateOverride != null ? "system property " + LoadTest.ARRIVAL_RATE_PROPERTY : attributes.where("arrivalRate");
+            OpenLoadPlan open = OpenLoadPlan.of(ArrivalSchedule.parse(rate, duration, where)).withWarmUp(warmUp).withRequestTimeout(timeout);
+            return maxInFlight(open, annotation, owner);
+        }
+        LoadPlan plan = new LoadPlan(users(attributes), warmUp, duration, timeout, thinkTime(attributes), iterations(annotation, owner));
         String stagesOverride = System.getProperty(LoadTest.STAGES_PROPERTY);
-        String stages = stagesOverride != null ? stagesOverride : annotation.stages();
+        String stages = stagesOverride != null ? stagesOverride : attributes.value("stages");
         if (stages.isBlank()) {
             return plan;
         }
-        String where = stagesOverride != null ? "system property " + LoadTest.STAGES_PROPERTY : "@LoadTest(stages) on " + owner;
+        String where = stagesOverride != null ? "system property " + LoadTest.STAGES_PROPERTY : attributes.where("stages");
         return plan.withSchedule(UserSchedule.parse(stages, where));
+    }
+
+    private static OpenLoadPlan maxInFlight(OpenLoadPlan open, LoadTest annotation, String owner) {
+        if (annotation.maxInFlight() == 0) {
+            return open;
+        }
+        try {
+            return open.withMaxInFlight(annotation.maxInFlight());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("@LoadTest(maxInFlight) on " + owner + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ThinkTime thinkTime(LoadTestAttributes attributes) {
+        String override = System.getProperty(LoadTest.THINK_TIME_PROPERTY);
+        return override != null
+                ? ThinkTime.parse(override, "system property " + LoadTest.THINK_TIME_PROPERTY)
+                : ThinkTime.parse(attributes.value("thinkTime"), attributes.where("thinkTime"));
     }
 
     private static long iterations(LoadTest annotation, String owner) {
@@ -87,16 +129,15 @@ record LoadTestSettings(String testId, RunPlan plan, Path resultsDir, List<SloTh
         return iterations;
     }
 
-    private static int users(LoadTest annotation, String owner) {
+    private static int users(LoadTestAttributes attributes) {
         String override = System.getProperty(LoadTest.USERS_PROPERTY);
-        if (override == null) {
-            return checkedUsers(annotation.users(), "@LoadTest(users) on " + owner);
-        }
+        String where = override != null ? "system property " + LoadTest.USERS_PROPERTY : attributes.where("users");
+        String value = override != null ? override : attributes.value("users");
         try {
-            return checkedUsers(Integer.parseInt(override.strip()), "system property " + LoadTest.USERS_PROPERTY);
+            return checkedUsers(Integer.parseInt(value.strip()), where);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("system property " + LoadTest.USERS_PROPERTY + ": '" + override
-                    + "' is not a whole number of users, e.g. -D" + LoadTest.USERS_PROPERTY + "=8");
+            throw new IllegalArgumentException(where + ": '" + value + "' is not a whole number of users, e.g. -D"
+                    + LoadTest.USERS_PROPERTY + "=8");
         }
     }
 
@@ -107,10 +148,10 @@ record LoadTestSettings(String testId, RunPlan plan, Path resultsDir, List<SloTh
         return users;
     }
 
-    private static Duration duration(String property, String annotated, String attribute, String owner) {
+    private static Duration duration(String property, LoadTestAttributes attributes, String attribute) {
         String override = System.getProperty(property);
         return override == null
-                ? ReadableDuration.parse(annotated, "@LoadTest(" + attribute + ") on " + owner)
+                ? ReadableDuration.parse(attributes.value(attribute), attributes.where(attribute))
                 : ReadableDuration.parse(override, "system property " + property);
     }
 

@@ -34,8 +34,10 @@ final class RunningApp implements ExtensionContext.Store.CloseableResource, Auto
     private final LogTail logTail;
     private final URI baseUri;
     private final RunningStubs stubs;
+    private final PrometheusMetrics metrics;
 
-    private RunningApp(GenericContainer<?> container, LogTail logTail, RunningStubs stubs) {
+    private RunningApp(GenericContainer<?> container, LogTail logTail, RunningStubs stubs, PrometheusMetrics metrics) {
+        this.metrics = metrics;
         this.container = container;
         this.logTail = logTail;
         this.stubs = stubs;
@@ -80,7 +82,7 @@ final class RunningApp implements ExtensionContext.Store.CloseableResource, Auto
                     + app.healthPath() + ", port " + app.port() + ") within " + app.startupTimeout().toSeconds() + "s: "
                     + rootMessage(e) + (logs.isEmpty() ? "" : "\n--- last lines of the container log ---\n" + logs)), Redaction.throwable(e));
         }
-        return new RunningApp(container, logTail, stubs);
+        return new RunningApp(container, logTail, stubs, app.metrics());
     }
 
     /** Testcontainers bounds only the health wait; the image build and container start are bounded here. */
@@ -107,6 +109,11 @@ final class RunningApp implements ExtensionContext.Store.CloseableResource, Auto
     }
 
     /** Where load goes: the container's port published on this machine. */
+    /** The metrics to scrape from the application during a run, or {@code null}. */
+    PrometheusMetrics metrics() {
+        return metrics;
+    }
+
     URI baseUri() {
         return baseUri;
     }

@@ -6,11 +6,12 @@ import dev.perfgate.core.engine.LiveRun;
 import dev.perfgate.core.engine.LoadEngine;
 import dev.perfgate.core.engine.OpenLoadPlan;
 import dev.perfgate.core.engine.RunMeasurements;
+import dev.perfgate.core.result.AppMetricsResult;
 import dev.perfgate.core.result.ResourceResult;
 
 /**
  * One load run watched while it goes on: a progress line every few seconds, the app container's
- * CPU and memory (kept for the measured phase only), and whether the container is still alive. The
+ * CPU and memory and its Prometheus metrics if asked for (kept for the measured phase only), and whether the container is still alive. The
  * run is stopped early, keeping what it measured, when the container dies or the JVM shuts down
  * ({@link RunStop}). Watching never fails the run; everything it starts is stopped when the run
  * ends, however it ends.
@@ -24,19 +25,21 @@ final class WatchedRun {
      * What the run measured, the container's resources in its measured phase ({@code null}: not
      * sampled), and why it was stopped early ({@code null}: it ran its course).
      */
-    record Outcome(RunMeasurements measured, ResourceResult resources, String stopReason) {
+    record Outcome(RunMeasurements measured, ResourceResult resources, String stopReason, AppMetricsResult appMetrics) {
     }
 
     /** Runs {@code stop}'s scenario; the caller registered {@code stop} with {@link StopOnExit}. */
     static Outcome run(LoadTestSettings settings, RunningApp app, RunStop stop, ProgressReporter progress) {
         AtomicReference<LiveRun> live = new AtomicReference<>();
         try (ResourceSampler sampler = ResourceSampler.start(app.containerId()); progress;
-                AppWatch watch = AppWatch.start(app::isRunning, stop)) {
+                AppWatch watch = AppWatch.start(app::isRunning, stop);
+                MetricsScraper scraper = MetricsScraper.start(app.metrics(), app.baseUri())) {
             RunMeasurements measured;
             try {
                 measured = new LoadEngine().run(settings.plan(), app.baseUri(), stop, run -> {
                     live.set(run);
                     progress.started(run);
+                    settings.patternWatcher().started(run);
                 });
             } finally {
                 stop.engineReturned();
@@ -44,7 +47,9 @@ final class WatchedRun {
             progress.close();
             LiveRun phases = live.get();
             ResourceResult resources = phases == null ? null : sampler.result(phases.measuredStartNanos(), phases.measuredEndNanos());
-            return new Outcome(measured, resources, stop.reason());
+            AppMetricsResult metrics = phases == null || scraper == null ? null
+                    : scraper.result(phases.measuredStartNanos(), phases.measuredEndNanos());
+            return new Outcome(measured, resources, stop.reason(), metrics);
         }
     }
 

@@ -15,6 +15,7 @@ import dev.perfgate.core.engine.eventloop.EventLoopDriver;
 import dev.perfgate.core.http.LoopbackTarget;
 import dev.perfgate.core.result.ResultFiles;
 import dev.perfgate.core.time.ReadableDuration;
+import dev.perfgate.core.time.ReadableRate;
 
 /**
  * The command line of {@link PerfgateCli}, read and checked.
@@ -128,14 +129,14 @@ public record CliOptions(URI url, int connections, Duration warmUp, Duration dur
 
     private static double rate(Map<Option, String> given) {
         String text = given.getOrDefault(Option.RATE, Option.RATE.defaultValue).strip();
-        String number = text.endsWith("/s") ? text.substring(0, text.length() - 2).strip() : text;
         double rate;
         try {
-            rate = Double.parseDouble(number);
-        } catch (NumberFormatException e) {
+            // wrk2 takes a bare number; the annotations write "5000/s": both are read the same way.
+            rate = ReadableRate.parse(text.endsWith("/s") ? text : text + "/s", Option.RATE.flag);
+        } catch (IllegalArgumentException e) {
             throw invalid(Option.RATE, text, "is not a number of requests per second");
         }
-        if (!(rate >= 0) || rate > ArrivalSchedule.MAX_RATE_PER_SECOND || !number.matches("[0-9]+(\\.[0-9]+)?")) {
+        if (rate > ArrivalSchedule.MAX_RATE_PER_SECOND) {
             throw invalid(Option.RATE, text, "is out of range 0 to " + (long) ArrivalSchedule.MAX_RATE_PER_SECOND);
         }
         return rate;

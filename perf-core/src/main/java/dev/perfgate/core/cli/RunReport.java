@@ -39,7 +39,7 @@ final class RunReport {
         RunMeasurements m = run.measurements();
         OperationStats total = m.total();
         Histogram latencies = total.latencyMicros();
-        double seconds = m.measured().toNanos() / 1e9;
+        double seconds = m.ranFor().toNanos() / 1e9;
         StringBuilder out = new StringBuilder();
         out.append("  ").append(run.eventLoops()).append(run.eventLoops() == 1 ? " event loop (" : " event loops (")
                 .append(run.transport().label()).append(")\n");

@@ -159,7 +159,7 @@ public final class LoadEngine {
         stuck.forEach(index -> measurements.set(index, null));
         List<SecondFigures> seconds = finishSeconds(runWindows, sampler, stop, phase);
         return RunRecording.merge(measurements, runWindows, measuredStart, plan.duration(), iterations.get(), iterations.get(), 0,
-                abortReason, firstFailure.get(), seconds, stop.requested());
+                abortReason, firstFailure.get(), seconds, stop.ranFor(phase[1], phase[2]));
     }
 
     /** Stops the sampler and returns the run's seconds, up to its end or to where it was stopped. */

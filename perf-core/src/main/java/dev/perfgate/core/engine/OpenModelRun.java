@@ -95,7 +95,7 @@ final class OpenModelRun {
         }
         List<SecondFigures> seconds = LoadEngine.finishSeconds(runWindows, sampler, stop, phase);
         return RunRecording.merge(measurements, runWindows, measuredStart, plan.duration(), startedInMeasuredPhase.get(),
-                dispatched.scheduled, dispatched.dropped, abortReason, firstFailure.get(), seconds, stop.requested());
+                dispatched.scheduled, dispatched.dropped, abortReason, firstFailure.get(), seconds, stop.ranFor(phase[1], phase[2]));
     }
 
     /** Hands every arrival of {@code timeline} to a worker when it is due, or drops it at the cap. */

@@ -27,8 +27,10 @@ import java.util.SortedMap;
  * @param stages        figures per stage of the plan's schedule, or {@code null} when the driver keeps none
  * @param seconds       figures second by second, warm-up included, up to where the run ended; empty when
  *                      the driver keeps none
- * @param stoppedEarly  whether the run was stopped before the end of its measured phase ({@link LiveRun#stop()});
- *                      its {@code measured} length and throughput stay those of the plan
+ * @param stoppedEarly  whether the run was stopped before the end of its measured phase ({@link LiveRun#stop()})
+ * @param ranFor        how much of the measured phase ran: {@code measured}, or less when the run was stopped
+ *                      early; rates (throughput, iterations per second) are per second of it, while the
+ *                      windows keep the plan's length ({@code null}: {@code measured})
  */
 public record RunMeasurements(
         SortedMap<String, OperationStats> operations,
@@ -44,9 +46,11 @@ public record RunMeasurements(
         Throwable firstFailure,
         StageWindows stages,
         List<SecondFigures> seconds,
-        boolean stoppedEarly) {
+        boolean stoppedEarly,
+        Duration ranFor) {
 
     public RunMeasurements {
+        ranFor = ranFor == null ? measured : ranFor;
         operations = Collections.unmodifiableSortedMap(operations);
         windows = Collections.unmodifiableSortedMap(windows);
         seconds = seconds == null ? List.of() : List.copyOf(seconds);
@@ -57,7 +61,7 @@ public record RunMeasurements(
             SortedMap<String, WindowSeries> windows, WindowSeries totalWindows, Instant measuredStart, Duration measured,
             long iterations, long scheduledIterations, long droppedIterations, String abortReason, Throwable firstFailure) {
         this(operations, total, windows, totalWindows, measuredStart, measured, iterations, scheduledIterations,
-                droppedIterations, abortReason, firstFailure, null, List.of(), false);
+                droppedIterations, abortReason, firstFailure, null, List.of(), false, measured);
     }
 
     /** Figures of a closed-model run, where every iteration begun was scheduled and none is dropped. */
@@ -70,16 +74,18 @@ public record RunMeasurements(
 
     /** Iterations that actually started per second of the measured phase: the achieved arrival rate. */
     public double iterationsPerSecond() {
-        return iterations / measuredSeconds();
+        return perSecondRun(iterations);
     }
 
     /** Iterations the plan called for per second of the measured phase: the intended arrival rate. */
     public double scheduledIterationsPerSecond() {
-        return scheduledIterations / measuredSeconds();
+        return perSecondRun(scheduledIterations);
     }
 
-    private double measuredSeconds() {
-        return measured.toNanos() / 1e9;
+    /** {@code count} per second of the measured phase that ran; 0 when none of it ran (stopped in warm-up). */
+    public double perSecondRun(long count) {
+        double seconds = ranFor.toNanos() / 1e9;
+        return seconds <= 0 ? 0 : count / seconds;
     }
 
     /** Whether every virtual user stopped by itself before the run's deadline. */

@@ -130,13 +130,16 @@ public final class RunRecording {
             Duration measured, long iterations, long scheduledIterations, long droppedIterations, String abortReason,
             Throwable firstFailure) {
         return merge(users, windows, measuredStart, measured, iterations, scheduledIterations, droppedIterations, abortReason,
-                firstFailure, List.of(), false);
+                firstFailure, List.of(), measured);
     }
 
-    /** As above, with the run's seconds and whether it was stopped before its end. */
+    /**
+     * As above, with the run's seconds and {@code ranFor}, the part of the measured phase that ran: shorter
+     * than {@code measured} when the run was stopped before its end.
+     */
     static RunMeasurements merge(List<UserMeasurements> users, RunWindows windows, Instant measuredStart,
             Duration measured, long iterations, long scheduledIterations, long droppedIterations, String abortReason,
-            Throwable firstFailure, List<SecondFigures> seconds, boolean stoppedEarly) {
+            Throwable firstFailure, List<SecondFigures> seconds, Duration ranFor) {
         TreeMap<String, OperationStats> operations = new TreeMap<>();
         OperationStats total = new OperationStats();
         for (UserMeasurements user : users) {
@@ -152,6 +155,6 @@ public final class RunRecording {
         }
         return new RunMeasurements(operations, total, windows.byOperation(), windows.total(), measuredStart, measured,
                 iterations, scheduledIterations, droppedIterations, abortReason, firstFailure, windows.stages(), seconds,
-                stoppedEarly);
+                ranFor.compareTo(measured) < 0, ranFor);
     }
 }

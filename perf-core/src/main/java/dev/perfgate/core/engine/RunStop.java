@@ -1,5 +1,6 @@
 package dev.perfgate.core.engine;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,6 +30,16 @@ final class RunStop {
     /** {@link System#nanoTime()} of the request, or {@code otherwise} when none came. */
     long atNanosOr(long otherwise) {
         return requested ? atNanos : otherwise;
+    }
+
+    /**
+     * How much of the measured phase, from {@code measureStartNanos} to {@code measureEndNanos}
+     * ({@link System#nanoTime()}), ran before the stop: all of it when no stop came, none when the
+     * stop came in the warm-up.
+     */
+    Duration ranFor(long measureStartNanos, long measureEndNanos) {
+        long end = atNanosOr(measureEndNanos);
+        return Duration.ofNanos(Math.max(0, Math.min(end, measureEndNanos) - measureStartNanos));
     }
 
     /** Sleeps until {@code nanos} or until a stop is requested, whichever comes first; false when stopped. */

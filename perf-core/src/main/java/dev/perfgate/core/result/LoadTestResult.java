@@ -32,6 +32,8 @@ import dev.perfgate.core.slo.SloReport;
  *                      recorded, and for drivers that keep none
  * @param stages        what a staged run found (each stage's figures; a spike's recovery, a stress run's breaking
  *                      point, a soak's drift), or {@code null} for a run of one stage
+ * @param appMetrics    named metrics scraped from the application's Prometheus endpoint, or {@code null} when none
+ *                      were asked for (and in results written before they were recorded)
  */
 public record LoadTestResult(
         int schemaVersion,
@@ -47,7 +49,8 @@ public record LoadTestResult(
         SloReport slo,
         ResourceResult resources,
         List<SecondFigures> timeSeries,
-        StageReport stages) {
+        StageReport stages,
+        AppMetricsResult appMetrics) {
 
     /** The result layout this version of perfgate writes and reads. */
     public static final int SCHEMA_VERSION = 1;
@@ -55,6 +58,15 @@ public record LoadTestResult(
     public LoadTestResult {
         operations = operations == null ? Map.of() : new TreeMap<>(operations);
         timeSeries = timeSeries == null ? List.of() : List.copyOf(timeSeries);
+    }
+
+    /** A result without application metrics, as written before they were recorded. */
+    public LoadTestResult(int schemaVersion, String testId, ResultStatus status, String statusReason, String startedAt,
+            PlanSummary plan, RunEnvironment environment, IterationResult iterations, OperationResult total,
+            Map<String, OperationResult> operations, SloReport slo, ResourceResult resources, List<SecondFigures> timeSeries,
+            StageReport stages) {
+        this(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total, operations, slo, resources,
+                timeSeries, stages, null);
     }
 
     /** A result without time series and stages, as written before they were recorded. */
@@ -81,14 +93,15 @@ public record LoadTestResult(
     /** The result of a run, with the status the caller decided. */
     public static LoadTestResult of(String testId, RunPlan plan, RunMeasurements measured, RunEnvironment environment,
             ResultStatus status, String statusReason) {
-        double seconds = measured.measured().toNanos() / 1e9;
+        double ranSeconds = measured.ranFor().toNanos() / 1e9;
+        double plannedSeconds = measured.measured().toNanos() / 1e9;
         Map<String, OperationResult> operations = new TreeMap<>();
         measured.operations().forEach((name, stats) ->
-                operations.put(name, OperationResult.of(stats, measured.windows().get(name), seconds)));
+                operations.put(name, OperationResult.of(stats, measured.windows().get(name), ranSeconds, plannedSeconds)));
         List<StepResult> steps = StepResult.of(plan, measured);
         return new LoadTestResult(SCHEMA_VERSION, testId, status, statusReason, measured.measuredStart().toString(),
                 PlanSummary.of(plan), environment, IterationResult.of(measured),
-                OperationResult.of(measured.total(), measured.totalWindows(), seconds),
+                OperationResult.of(measured.total(), measured.totalWindows(), ranSeconds, plannedSeconds),
                 operations, null, null, measured.seconds(), steps.size() > 1 ? StageReport.stages(steps) : null);
     }
 
@@ -113,30 +126,36 @@ public record LoadTestResult(
     /** A copy with another status, e.g. when a check after the run fails the test. */
     public LoadTestResult withStatus(ResultStatus newStatus, String reason) {
         return new LoadTestResult(schemaVersion, testId, newStatus, reason, startedAt, plan, environment, iterations, total,
-                operations, slo, resources, timeSeries, stages);
+                operations, slo, resources, timeSeries, stages, appMetrics);
     }
 
     /** A copy that records {@code report}, the run judged against its SLOs ({@code null}: none declared). */
     public LoadTestResult withSlo(SloReport report) {
         return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,
-                operations, report, resources, timeSeries, stages);
+                operations, report, resources, timeSeries, stages, appMetrics);
     }
 
     /** A copy that records the application container's CPU and memory ({@code null}: not sampled). */
     public LoadTestResult withResources(ResourceResult figures) {
         return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,
-                operations, slo, figures, timeSeries, stages);
+                operations, slo, figures, timeSeries, stages, appMetrics);
     }
 
     /** A copy whose plan records the user types its users were divided into (see {@link PlanSummary#userTypes()}). */
     public LoadTestResult withUserTypes(List<PlanSummary.UserTypeSummary> types) {
         return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan.withUserTypes(types), environment,
-                iterations, total, operations, slo, resources, timeSeries, stages);
+                iterations, total, operations, slo, resources, timeSeries, stages, appMetrics);
     }
 
     /** A copy that records what a staged run found ({@code null}: nothing to report). */
     public LoadTestResult withStages(StageReport report) {
         return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,
-                operations, slo, resources, timeSeries, report);
+                operations, slo, resources, timeSeries, report, appMetrics);
+    }
+
+    /** A copy that records the application's scraped metrics ({@code null}: none asked for). */
+    public LoadTestResult withAppMetrics(AppMetricsResult metrics) {
+        return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,
+                operations, slo, resources, timeSeries, stages, metrics);
     }
 }

@@ -56,6 +56,14 @@ public record OperationResult(
 
     /** The figures of {@code stats} and its {@code windows} (may be null), measured over {@code measuredSeconds}. */
     public static OperationResult of(OperationStats stats, WindowSeries windows, double measuredSeconds) {
+        return of(stats, windows, measuredSeconds, measuredSeconds);
+    }
+
+    /**
+     * The figures of a run whose measured phase was planned to last {@code plannedSeconds} (the windows
+     * split that) but ran for {@code ranSeconds} (the throughput is per second of that; 0 when none ran).
+     */
+    public static OperationResult of(OperationStats stats, WindowSeries windows, double ranSeconds, double plannedSeconds) {
         Map<String, Long> byKind = new TreeMap<>();
         stats.errors().forEach((kind, count) -> byKind.put(kind.label(), count));
         long requests = stats.requestCount();
@@ -65,10 +73,10 @@ public record OperationResult(
                 errors,
                 byKind,
                 requests == 0 ? 0 : (double) errors / requests,
-                Math.round(requests / measuredSeconds * 100) / 100.0,
+                ranSeconds <= 0 ? 0 : Math.round(requests / ranSeconds * 100) / 100.0,
                 LatencySummary.of(stats.latencyMicros()),
                 HistogramCodec.encode(stats.latencyMicros()),
-                windowsOf(windows, measuredSeconds),
+                windowsOf(windows, plannedSeconds),
                 stats.firstCheckFailure());
     }
 

@@ -2,7 +2,6 @@ package dev.perfgate.core.stages;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,6 +14,7 @@ import dev.perfgate.core.engine.SecondFigures;
 import dev.perfgate.core.engine.UserSchedule;
 import dev.perfgate.core.result.StageReport;
 import dev.perfgate.core.result.StepResult;
+import dev.perfgate.core.stats.TheilSen;
 
 /**
  * A soak: a long constant load, reporting the <em>drift</em> of the latency, so that a slow leak shows.
@@ -55,12 +55,12 @@ public record Soak(RunPlan plan) implements StageProfile {
             return new StageReport("soak", steps, "no drift: fewer than 2 seconds with a success", null, null, null, null, null, null,
                     null, null);
         }
-        double slopePerSecond = theilSenSlope(points[0], points[1]);
+        double slopePerSecond = TheilSen.slope(points[0], points[1]);
         double[] residuals = new double[points[0].length];
         for (int i = 0; i < residuals.length; i++) {
             residuals[i] = points[1][i] - slopePerSecond * points[0][i];
         }
-        double intercept = median(residuals);
+        double intercept = TheilSen.median(residuals);
         double first = points[0][0];
         double span = points[0][points[0].length - 1] - first;
         double startLevel = intercept + slopePerSecond * first;
@@ -79,30 +79,9 @@ public record Soak(RunPlan plan) implements StageProfile {
         for (int from = 0; from < measured.size(); from += width) {
             List<SecondFigures> window = measured.subList(from, Math.min(measured.size(), from + width));
             double x = window.stream().mapToDouble(s -> s.second() + 0.5).average().orElseThrow();
-            points.add(new double[] {x, median(window.stream().mapToDouble(SecondFigures::p95).toArray())});
+            points.add(new double[] {x, TheilSen.median(window.stream().mapToDouble(SecondFigures::p95).toArray())});
         }
         return new double[][] {points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray()};
-    }
-
-    /** The median of the slopes between every pair of points with distinct x. */
-    static double theilSenSlope(double[] x, double[] y) {
-        double[] slopes = new double[x.length * (x.length - 1) / 2];
-        int n = 0;
-        for (int i = 0; i < x.length; i++) {
-            for (int j = i + 1; j < x.length; j++) {
-                if (x[j] != x[i]) {
-                    slopes[n++] = (y[j] - y[i]) / (x[j] - x[i]);
-                }
-            }
-        }
-        return median(Arrays.copyOf(slopes, n));
-    }
-
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     private static double round(double value) {

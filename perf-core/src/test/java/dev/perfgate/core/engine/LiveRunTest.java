@@ -114,6 +114,41 @@ class LiveRunTest {
         assertThat(m.total().requestCount()).isPositive();
     }
 
+    /**
+     * A run stopped 600 ms into a 5 s measured phase reports its rates per second of what ran: the
+     * open model's achieved rate stays near the 100/s it was given (per planned second it would be
+     * 12/s), and the throughput is the requests over the time that ran.
+     */
+    @Test
+    void aRunStoppedEarlyReportsRatesOverTheTimeItRan() throws Exception {
+        OpenLoadPlan open = OpenLoadPlan.of(ArrivalSchedule.constant(100, Duration.ofSeconds(5)))
+                .withRequestTimeout(Duration.ofSeconds(2)).withMaxInFlight(4);
+        LoadPlan closed = new LoadPlan(2, Duration.ZERO, Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofMillis(10));
+        for (RunPlan plan : List.of(open, closed)) {
+            AtomicReference<LiveRun> live = new AtomicReference<>();
+            CompletableFuture<RunMeasurements> run = CompletableFuture.supplyAsync(
+                    () -> new LoadEngine().run(plan, server.uri(), user -> user.http().get("/ok"), live::set));
+            while (live.get() == null || System.nanoTime() - live.get().measuredStartNanos() < TimeUnit.MILLISECONDS.toNanos(600)) {
+                Thread.sleep(5);
+            }
+            live.get().stop();
+            long stoppedAt = System.nanoTime();
+            RunMeasurements m = run.get(10, TimeUnit.SECONDS);
+
+            assertThat(m.stoppedEarly()).as("%s", plan).isTrue();
+            assertThat(m.measured()).as("the planned length is kept").isEqualTo(Duration.ofSeconds(5));
+            assertThat(m.ranFor()).isBetween(Duration.ofMillis(600), Duration.ofNanos(stoppedAt - live.get().measuredStartNanos()));
+            double ranSeconds = m.ranFor().toNanos() / 1e9;
+            var result = dev.perfgate.core.result.LoadTestResult.of("Stopped.early", plan, m,
+                    dev.perfgate.core.result.RunEnvironment.current("none"), dev.perfgate.core.result.ResultStatus.ABORTED, "stopped");
+            assertThat(result.total().throughputPerSecond()).as("%s", plan)
+                    .isCloseTo(m.total().requestCount() / ranSeconds, org.assertj.core.data.Offset.offset(0.01));
+            if (plan == open) {
+                assertThat(m.iterationsPerSecond()).as("achieved arrival rate").isBetween(80.0, 120.0);
+            }
+        }
+    }
+
     /** Runs {@code plan} against {@code path} on another thread and reads its figures every 50 ms until it ends. */
     private Watched watch(RunPlan plan, String path) throws Exception {
         AtomicReference<LiveRun> live = new AtomicReference<>();

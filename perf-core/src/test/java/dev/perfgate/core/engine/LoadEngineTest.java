@@ -205,6 +205,45 @@ class LoadEngineTest {
         assertThat(iterations).hasValue(0);
     }
 
+    /**
+     * A port nobody listens on: every request of both models is a connection error, the run ends at its
+     * planned end, and no engine thread outlives it.
+     */
+    @Test
+    void aTargetThatRefusesConnectionsGivesConnectionErrorsAndTheRunEndsLeavingNoThread() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        URI refusing = URI.create("http://127.0.0.1:" + closedPort);
+        RunPlan open = OpenLoadPlan.of(ArrivalSchedule.constant(100, Duration.ofMillis(600))).withRequestTimeout(Duration.ofSeconds(1));
+        for (RunPlan plan : java.util.List.of(plan(2, 0, 600, 1_000), open)) {
+            long started = System.nanoTime();
+            RunMeasurements m = new LoadEngine().run(plan, refusing, user -> user.http().get("/ok"));
+            long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+            assertThat(m.total().requestCount()).as("%s", plan).isPositive();
+            assertThat(m.total().errors()).as("%s", plan).containsOnlyKeys(ErrorKind.CONNECTION);
+            assertThat(m.total().errorCount()).isEqualTo(m.total().requestCount());
+            assertThat(m.completed()).isTrue();
+            assertThat(tookMillis).as("%s ends at its planned end", plan).isBetween(600L, 3_000L);
+            assertThat(engineThreads()).as("threads left by %s", plan).isEmpty();
+        }
+    }
+
+    private static java.util.List<String> engineThreads() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        java.util.List<String> alive;
+        do {
+            alive = Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                    .filter(name -> name.startsWith("perfgate-")).toList();
+            if (!alive.isEmpty()) {
+                Thread.sleep(50);
+            }
+        } while (!alive.isEmpty() && System.nanoTime() < deadline);
+        return alive;
+    }
+
     @Test
     void refusesANonHttpScheme() {
         AtomicInteger iterations = new AtomicInteger();
