@@ -6,8 +6,9 @@
 #   bench/virtual-threads.sh [java-21+-home] [users] [seconds] [rounds]
 #   bench/virtual-threads.sh /usr/lib/jvm/temurin-25-jdk-amd64 64 5 3
 #
-# Needs perf-core/target/perfgate-cli.jar (./mvnw -o -pl perf-core package -DskipTests) and nginx.
+# Needs perf-core/target/perfgate-cli.jar (./mvnw -o -pl perf-core package -DskipTests); installs nginx if missing.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 java_home="${1:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 users="${2:-64}"
 seconds="${3:-5}"
@@ -16,30 +17,12 @@ rounds="${4:-3}"
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 jar=perf-core/target/perfgate-cli.jar
 [ -f "$jar" ] || { echo "virtual-threads: build $jar first: ./mvnw -o -pl perf-core package -DskipTests" >&2; exit 1; }
-nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
-work="$(mktemp -d /tmp/perfgate-vthreads.XXXXXX)"
-chmod 755 "$work"
-mkdir -p "$work/html"
-printf 'hello' >"$work/html/hello"
-cat >"$work/nginx.conf" <<CONF
-worker_processes 1;
-daemon off;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  keepalive_requests 100000000;
-  server {
-    listen 127.0.0.1:${port};
-    location = /hello { root $work/html; }
-  }
-}
-CONF
-"$nginx_bin" -c "$work/nginx.conf" -p "$work" &
-nginx_pid=$!
-trap 'kill "$nginx_pid" 2>/dev/null || true; wait "$nginx_pid" 2>/dev/null || true' EXIT
-for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:${port}/hello" >/dev/null 2>&1 && break; sleep 0.1; done
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
+# shellcheck source=bench/hello-nginx.sh
+. bench/hello-nginx.sh
+start_hello_nginx "$port" 0-1
+# curl may have been answered by another nginx on the port: make sure ours runs.
 kill -0 "$nginx_pid" 2>/dev/null || { echo "virtual-threads: nginx did not start; see $work/nginx-error.log" >&2; exit 1; }
 
 run() { # $1 = platform|virtual
