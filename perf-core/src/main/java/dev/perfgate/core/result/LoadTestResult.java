@@ -32,6 +32,8 @@ import dev.perfgate.core.slo.SloReport;
  *                      recorded, and for drivers that keep none
  * @param stages        what a staged run found (each stage's figures; a spike's recovery, a stress run's breaking
  *                      point, a soak's drift), or {@code null} for a run of one stage
+ * @param sideBySide    the paired trials of the reference version and this one, or {@code null} when the
+ *                      test did not run side by side
  */
 public record LoadTestResult(
         int schemaVersion,
@@ -47,7 +49,8 @@ public record LoadTestResult(
         SloReport slo,
         ResourceResult resources,
         List<SecondFigures> timeSeries,
-        StageReport stages) {
+        StageReport stages,
+        SideBySideResult sideBySide) {
 
     /** The result layout this version of perfgate writes and reads. */
     public static final int SCHEMA_VERSION = 1;
@@ -63,6 +66,15 @@ public record LoadTestResult(
             Map<String, OperationResult> operations, SloReport slo, ResourceResult resources) {
         this(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total, operations, slo, resources,
                 List.of(), null);
+    }
+
+    /** A result without side-by-side trials. */
+    public LoadTestResult(int schemaVersion, String testId, ResultStatus status, String statusReason, String startedAt,
+            PlanSummary plan, RunEnvironment environment, IterationResult iterations, OperationResult total,
+            Map<String, OperationResult> operations, SloReport slo, ResourceResult resources, List<SecondFigures> timeSeries,
+            StageReport stages) {
+        this(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total, operations, slo, resources,
+                timeSeries, stages, null);
     }
 
     /** A result without iteration figures and SLOs, as written before they were recorded. */
@@ -113,24 +125,30 @@ public record LoadTestResult(
     /** A copy with another status, e.g. when a check after the run fails the test. */
     public LoadTestResult withStatus(ResultStatus newStatus, String reason) {
         return new LoadTestResult(schemaVersion, testId, newStatus, reason, startedAt, plan, environment, iterations, total,
-                operations, slo, resources, timeSeries, stages);
+                operations, slo, resources, timeSeries, stages, sideBySide);
     }
 
     /** A copy that records {@code report}, the run judged against its SLOs ({@code null}: none declared). */
     public LoadTestResult withSlo(SloReport report) {
         return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,
-                operations, report, resources, timeSeries, stages);
+                operations, report, resources, timeSeries, stages, sideBySide);
     }
 
     /** A copy that records the application container's CPU and memory ({@code null}: not sampled). */
     public LoadTestResult withResources(ResourceResult figures) {
         return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,
-                operations, slo, figures, timeSeries, stages);
+                operations, slo, figures, timeSeries, stages, sideBySide);
     }
 
     /** A copy that records what a staged run found ({@code null}: nothing to report). */
     public LoadTestResult withStages(StageReport report) {
         return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,
-                operations, slo, resources, timeSeries, report);
+                operations, slo, resources, timeSeries, report, sideBySide);
+    }
+
+    /** A copy that records the side-by-side trials ({@code null}: not run side by side). */
+    public LoadTestResult withSideBySide(SideBySideResult trials) {
+        return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,
+                operations, slo, resources, timeSeries, stages, trials);
     }
 }

@@ -126,6 +126,9 @@ public final class ResultFiles {
         if (!result.has("stages")) {
             result.putNull("stages");
         }
+        if (!result.has("sideBySide")) {
+            result.putNull("sideBySide");
+        }
         if (result.get("plan") instanceof ObjectNode plan) {
             if (!plan.has("arrivals")) {
                 plan.putArray("arrivals");
