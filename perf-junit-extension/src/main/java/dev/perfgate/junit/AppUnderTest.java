@@ -7,9 +7,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+import dev.perfgate.core.http.Redaction;
 
 /**
  * The application a load test drives: how to build and start its container, which port it serves,
@@ -52,11 +55,12 @@ public final class AppUnderTest {
     private final Map<String, String> buildArgs;
     private final Duration startupTimeout;
     private final Map<String, Stub> stubs;
+    private final AppUnderTest reference;
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private AppUnderTest(Path dockerfile, int port, String healthPath, Map<String, String> env,
-            Map<String, String> buildArgs, Duration startupTimeout, Map<String, Stub> stubs) {
+            Map<String, String> buildArgs, Duration startupTimeout, Map<String, Stub> stubs, AppUnderTest reference) {
         this.dockerfile = dockerfile;
         this.port = port;
         this.healthPath = healthPath;
@@ -64,6 +68,7 @@ public final class AppUnderTest {
         this.buildArgs = Map.copyOf(buildArgs);
         this.startupTimeout = startupTimeout;
         this.stubs = Collections.unmodifiableMap(new LinkedHashMap<>(stubs));
+        this.reference = reference;
     }
 
     /**
@@ -73,7 +78,7 @@ public final class AppUnderTest {
      */
     public static AppUnderTest fromDockerfile(String dockerfile) {
         Objects.requireNonNull(dockerfile, "dockerfile");
-        return new AppUnderTest(Path.of(dockerfile), 8080, "/health", Map.of(), Map.of(), Duration.ofSeconds(60), Map.of());
+        return new AppUnderTest(Path.of(dockerfile), 8080, "/health", Map.of(), Map.of(), Duration.ofSeconds(60), Map.of(), null);
     }
 
     /** The port the application listens on inside its container. */
@@ -81,7 +86,7 @@ public final class AppUnderTest {
         if (containerPort < 1 || containerPort > 65_535) {
             throw new IllegalArgumentException("withPort: " + containerPort + " is not a port; use 1 to 65535");
         }
-        return new AppUnderTest(dockerfile, containerPort, healthPath, env, buildArgs, startupTimeout, stubs);
+        return new AppUnderTest(dockerfile, containerPort, healthPath, env, buildArgs, startupTimeout, stubs, reference);
     }
 
     /** The path that answers 2xx once the application is ready for load, e.g. {@code "/actuator/health"}. */
@@ -89,7 +94,7 @@ public final class AppUnderTest {
         if (path == null || !path.startsWith("/")) {
             throw new IllegalArgumentException("withHealthPath: '" + path + "' must start with '/', e.g. \"/health\"");
         }
-        return new AppUnderTest(dockerfile, port, path, env, buildArgs, startupTimeout, stubs);
+        return new AppUnderTest(dockerfile, port, path, env, buildArgs, startupTimeout, stubs, reference);
     }
 
     /** An environment variable of the application's container. */
@@ -101,7 +106,7 @@ public final class AppUnderTest {
         }
         Map<String, String> copy = new LinkedHashMap<>(env);
         copy.put(name, Objects.requireNonNull(value, "value"));
-        return new AppUnderTest(dockerfile, port, healthPath, copy, buildArgs, startupTimeout, stubs);
+        return new AppUnderTest(dockerfile, port, healthPath, copy, buildArgs, startupTimeout, stubs, reference);
     }
 
     /**
@@ -127,14 +132,14 @@ public final class AppUnderTest {
         Objects.requireNonNull(stub, "stub");
         Map<String, Stub> copy = new LinkedHashMap<>(stubs);
         copy.put(envName, stub);
-        return new AppUnderTest(dockerfile, port, healthPath, env, buildArgs, startupTimeout, copy);
+        return new AppUnderTest(dockerfile, port, healthPath, env, buildArgs, startupTimeout, copy, reference);
     }
 
     /** A build argument of the Dockerfile ({@code ARG name}). */
     public AppUnderTest withBuildArg(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(buildArgs);
         copy.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-        return new AppUnderTest(dockerfile, port, healthPath, env, copy, startupTimeout, stubs);
+        return new AppUnderTest(dockerfile, port, healthPath, env, copy, startupTimeout, stubs, reference);
     }
 
     /** How long the build, start and health check may take together. */
@@ -142,7 +147,42 @@ public final class AppUnderTest {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("withStartupTimeout: " + timeout + " must be longer than zero");
         }
-        return new AppUnderTest(dockerfile, port, healthPath, env, buildArgs, timeout, stubs);
+        return new AppUnderTest(dockerfile, port, healthPath, env, buildArgs, timeout, stubs, reference);
+    }
+
+    /**
+     * The reference version of this application, which a {@link SideBySide} load test measures in the
+     * same run, e.g. the release this build must not be slower than:
+     * {@code app.withReference(AppUnderTest.fromDockerfile("Dockerfile").withBuildArg("VERSION", "1.4.0"))}, or the same
+     * image with a switch, {@code app.withReference(app.withEnv("FEATURE_X", "off"))}. Its own reference, if any, is ignored.
+     */
+    public AppUnderTest withReference(AppUnderTest referenceVersion) {
+        Objects.requireNonNull(referenceVersion, "referenceVersion");
+        return new AppUnderTest(dockerfile, port, healthPath, env, buildArgs, startupTimeout, stubs, referenceVersion.withoutReference());
+    }
+
+    private AppUnderTest withoutReference() {
+        return reference == null ? this : new AppUnderTest(dockerfile, port, healthPath, env, buildArgs, startupTimeout, stubs, null);
+    }
+
+    /** The reference version, or {@code null} when none is declared. */
+    AppUnderTest reference() {
+        return reference;
+    }
+
+    /**
+     * What this version is, for the result file: the Dockerfile, build arguments and environment
+     * (values of variables that look like credentials left out), e.g. {@code "Dockerfile app/Dockerfile, env BURN_MICROS=300"}.
+     */
+    String describe() {
+        StringBuilder text = new StringBuilder("Dockerfile " + dockerfile);
+        if (!buildArgs.isEmpty()) {
+            text.append(", build args ").append(new TreeMap<>(buildArgs));
+        }
+        if (!env.isEmpty()) {
+            text.append(", env ").append(new TreeMap<>(env));
+        }
+        return Redaction.text(text.toString());
     }
 
     Path dockerfile() {

@@ -41,6 +41,11 @@ record LoadTestSettings(String testId, RunPlan plan, Path resultsDir, List<SloTh
         }
     }
 
+    /** These settings with another plan, e.g. one side-by-side trial's. */
+    LoadTestSettings withPlan(RunPlan other) {
+        return new LoadTestSettings(testId, other, resultsDir, slos);
+    }
+
     /** The open model when an arrival rate is given (on the annotation or by property), else the closed one. */
     private static RunPlan plan(LoadTest annotation, String owner, Duration warmUp, Duration duration, Duration timeout) {
         String rateOverride = System.getProperty(LoadTest.ARRIVAL_RATE_PROPERTY);

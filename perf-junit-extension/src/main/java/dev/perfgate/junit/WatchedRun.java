@@ -29,8 +29,16 @@ final class WatchedRun {
 
     /** Runs {@code stop}'s scenario; the caller registered {@code stop} with {@link StopOnExit}. */
     static Outcome run(LoadTestSettings settings, RunningApp app, RunStop stop, ProgressReporter progress) {
+        return run(settings, app, stop, progress, true);
+    }
+
+    /**
+     * The same, sampling the container's resources only when {@code sampled}: a side-by-side trial of a
+     * second or two would get hardly a reading, and the stats stream costs the CPU both versions share.
+     */
+    static Outcome run(LoadTestSettings settings, RunningApp app, RunStop stop, ProgressReporter progress, boolean sampled) {
         AtomicReference<LiveRun> live = new AtomicReference<>();
-        try (ResourceSampler sampler = ResourceSampler.start(app.containerId()); progress;
+        try (ResourceSampler sampler = sampled ? ResourceSampler.start(app.containerId()) : null; progress;
                 AppWatch watch = AppWatch.start(app::isRunning, stop)) {
             RunMeasurements measured;
             try {
@@ -43,7 +51,7 @@ final class WatchedRun {
             }
             progress.close();
             LiveRun phases = live.get();
-            ResourceResult resources = phases == null ? null : sampler.result(phases.measuredStartNanos(), phases.measuredEndNanos());
+            ResourceResult resources = phases == null || sampler == null ? null : sampler.result(phases.measuredStartNanos(), phases.measuredEndNanos());
             return new Outcome(measured, resources, stop.reason());
         }
     }

@@ -3,6 +3,8 @@ package dev.perfgate.core.result;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.perfgate.core.engine.RunMeasurements;
+
 /**
  * One short trial of a side-by-side run: one version of the application under the test's load
  * while the other one idles.
@@ -19,6 +21,18 @@ public record TrialResult(int pair, String version, int position, String started
 
     public TrialResult {
         operations = operations == null ? Map.of() : new TreeMap<>(operations);
+    }
+
+    /**
+     * The trial run as {@code version} in {@code pair} at {@code position}, from what the engine measured
+     * (without windows: the trial is the unit of comparison).
+     */
+    public static TrialResult of(int pair, String version, int position, RunMeasurements measured) {
+        double seconds = measured.measured().toNanos() / 1e9;
+        Map<String, OperationResult> operations = new TreeMap<>();
+        measured.operations().forEach((name, stats) -> operations.put(name, OperationResult.of(stats, null, seconds)));
+        return new TrialResult(pair, version, position, measured.measuredStart().toString(), OperationResult.of(measured.total(), null, seconds),
+                operations);
     }
 
     /** Whether this trial measured the reference (A). */
