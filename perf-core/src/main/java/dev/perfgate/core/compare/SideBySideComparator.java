@@ -62,7 +62,7 @@ public final class SideBySideComparator {
         SideBySideResult trials = result.sideBySide();
         List<TrialResult[]> pairs = trials.completePairs();
         List<Row> rows = new ArrayList<>();
-        for (String operation : operationsOf(result)) {
+        for (String operation : operationsOf(trials)) {
             GateSettings gate = rules.settingsFor(result.testId(), operation);
             for (Metric metric : gate.metrics()) {
                 rows.add(rowOf(result.testId(), operation, metric, gate, pairs));
@@ -77,12 +77,15 @@ public final class SideBySideComparator {
         return decided;
     }
 
-    private static List<String> operationsOf(LoadTestResult result) {
+    /** The operations the trials made, after their total unless there is one only. */
+    private static List<String> operationsOf(SideBySideResult trials) {
+        TreeSet<String> made = new TreeSet<>();
+        trials.trials().forEach(trial -> made.addAll(trial.operations().keySet()));
         List<String> names = new ArrayList<>();
-        if (result.operations().size() != 1) {
+        if (made.size() != 1) {
             names.add(ResultComparator.TOTAL);
         }
-        names.addAll(new TreeSet<>(result.operations().keySet()));
+        names.addAll(made);
         return names;
     }
 

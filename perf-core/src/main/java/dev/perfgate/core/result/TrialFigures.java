@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.HdrHistogram.Histogram;
 
 import dev.perfgate.core.engine.OperationStats;
+import dev.perfgate.core.time.ReadableDuration;
 
 /**
  * One version's figures over all its side-by-side trials: requests and errors added up, latency
@@ -48,24 +49,36 @@ public final class TrialFigures {
     }
 
     /**
-     * {@code result} with its figures replaced by those of {@code side} ({@value SideBySideResult#CANDIDATE} or
-     * {@value SideBySideResult#REFERENCE}) over all trials of {@code trials}, which it records; its time series,
-     * which held the last trial only, is dropped.
+     * {@code result} with its figures replaced by those of this build's trials ({@value SideBySideResult#CANDIDATE}) in
+     * {@code trials}, which it records; its time series, which held the last trial only, is dropped.
      */
     public static LoadTestResult candidateResult(LoadTestResult result, SideBySideResult trials, double trialSeconds) {
-        OperationResult total = merge(figures(trials, SideBySideResult.CANDIDATE, null), trialSeconds);
+        return versionResult(result, trials, SideBySideResult.CANDIDATE, trialSeconds).withSideBySide(trials);
+    }
+
+    /**
+     * The reference's side of a side-by-side {@code result}: the same result with the figures of the
+     * reference's trials, e.g. to report both versions side by side.
+     *
+     * @throws IllegalArgumentException when {@code result} has no side-by-side trials
+     */
+    public static LoadTestResult referenceResult(LoadTestResult result) {
+        if (result.sideBySide() == null) {
+            throw new IllegalArgumentException(result.testId() + ": the result has no side-by-side trials");
+        }
+        double trialSeconds = ReadableDuration.parse(result.sideBySide().trial(), "sideBySide.trial").toNanos() / 1e9;
+        return versionResult(result, result.sideBySide(), SideBySideResult.REFERENCE, trialSeconds);
+    }
+
+    private static LoadTestResult versionResult(LoadTestResult result, SideBySideResult trials, String version, double trialSeconds) {
+        OperationResult total = merge(figures(trials, version, null), trialSeconds);
         Map<String, OperationResult> operations = new TreeMap<>();
-        for (String name : operationNames(trials)) {
-            operations.put(name, merge(figures(trials, SideBySideResult.CANDIDATE, name), trialSeconds));
+        for (String name : operationNames(trials, version)) {
+            operations.put(name, merge(figures(trials, version, name), trialSeconds));
         }
         return new LoadTestResult(result.schemaVersion(), result.testId(), result.status(), result.statusReason(), result.startedAt(),
                 result.plan(), result.environment(), result.iterations(), total, operations, result.slo(), result.resources(), List.of(),
-                null, trials);
-    }
-
-    /** The reference's figures over all its trials: the other side of a report. */
-    public static OperationResult referenceTotal(SideBySideResult trials, double trialSeconds) {
-        return merge(figures(trials, SideBySideResult.REFERENCE, null), trialSeconds);
+                null, null);
     }
 
     private static List<OperationResult> figures(SideBySideResult trials, String version, String operation) {
@@ -81,9 +94,9 @@ public final class TrialFigures {
         return figures;
     }
 
-    private static TreeSet<String> operationNames(SideBySideResult trials) {
+    private static TreeSet<String> operationNames(SideBySideResult trials, String version) {
         TreeSet<String> names = new TreeSet<>();
-        trials.trials().stream().filter(t -> !t.isReference()).forEach(t -> names.addAll(t.operations().keySet()));
+        trials.trials().stream().filter(t -> t.version().equals(version)).forEach(t -> names.addAll(t.operations().keySet()));
         return names;
     }
 }
