@@ -96,7 +96,8 @@ class SideBySideCheckTest {
         assertThat(p95.get("metric").asText()).isEqualTo("P95_LATENCY");
         assertThat(p95.get("baseline").asDouble()).isBetween(10 * 0.95, 10 * 1.1);
         assertThat(p95.get("current").asDouble() / p95.get("baseline").asDouble()).isCloseTo(1.20, within(0.01));
-        assertThat(Files.readString(MojoFixture.reportDirectoryFor(results).resolve("index.html"))).contains(TEST);
+        assertThat(Files.readString(MojoFixture.reportDirectoryFor(results).resolve("index.html")))
+                .contains("Side by side: baseline = the reference (A: image search:1.4), now = this build (B: Dockerfile)");
     }
 
     /** A side-by-side result of 10 pairs whose candidate is {@code slower} times the reference, in every pair. */
