@@ -22,7 +22,7 @@ public class SideBySideVerdict {
         List<MetricComparison> rows = new SideBySideComparator(gate).compare(result);
         rows.forEach(row -> System.out.println(row.describe() + " " + row.verdict()));
         System.out.println("VERDICT " + (rows.stream().anyMatch(r -> r.verdict() == Verdict.REGRESSED) ? "REGRESSED" : "PASS"));
-        double[] p50 = result.sideBySide().trials().stream().filter(t -> t.isReference()).mapToDouble(t -> t.total().latencyMs().p50())
+        double[] p50 = result.sideBySide().trials().stream().filter(t -> t.ofReference()).mapToDouble(t -> t.total().latencyMs().p50())
                 .sorted().toArray();
         System.out.println("REFERENCE_P50_MS " + p50[p50.length / 2]);
     }

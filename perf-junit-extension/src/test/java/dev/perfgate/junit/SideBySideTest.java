@@ -71,7 +71,7 @@ class SideBySideTest {
             assertThat(trial.total().histogram()).isNotEmpty();
         }
         // The candidate's figures are its 8 trials together, one window each.
-        long candidateRequests = trials.trials().stream().filter(t -> !t.isReference()).mapToLong(t -> t.total().requests()).sum();
+        long candidateRequests = trials.trials().stream().filter(t -> !t.ofReference()).mapToLong(t -> t.total().requests()).sum();
         assertThat(result.total().requests()).isEqualTo(candidateRequests);
         assertThat(result.total().windows()).hasSize(8);
 

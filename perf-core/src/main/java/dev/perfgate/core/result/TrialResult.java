@@ -36,7 +36,7 @@ public record TrialResult(int pair, String version, int position, String started
     }
 
     /** Whether this trial measured the reference (A). */
-    public boolean isReference() {
+    public boolean ofReference() {
         return SideBySideResult.REFERENCE.equals(version);
     }
 
