@@ -73,7 +73,16 @@ final class PairedRun {
         trials = new SideBySideResult(referenceName, candidateName, seed, ReadableDuration.format(sideBySide.trial()),
                 done);
         WatchedRun.Outcome shown = lastCandidate != null && completed(last) ? lastCandidate : last;
-        return new WatchedRun.Outcome(shown.measured(), null, stop.reason() != null ? stop.reason() : shown.stopReason());
+        return new WatchedRun.Outcome(shown.measured(), null, stopReason(stop.reason() != null ? stop.reason() : shown.stopReason()));
+    }
+
+    /** Why the run stopped early, naming the reference when it is the one that died (the result is this build's). */
+    private String stopReason(String reason) {
+        if (reason == null) {
+            return null;
+        }
+        String died = reference.deathNotice();
+        return died == null ? reason : "the reference version (" + referenceName + "): " + died;
     }
 
     /** {@code judged}, the result of the last trial, with the candidate's figures over all trials and the trials themselves. */

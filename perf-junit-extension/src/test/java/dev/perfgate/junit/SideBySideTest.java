@@ -23,11 +23,14 @@ import dev.perfgate.core.compare.SideBySideComparator;
 import dev.perfgate.core.compare.Verdict;
 import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.ResultFiles;
+import dev.perfgate.core.result.ResultStatus;
 import dev.perfgate.core.result.SideBySideResult;
 import dev.perfgate.core.result.TrialResult;
+import dev.perfgate.junit.fixture.CrashingReferenceLoad;
 import dev.perfgate.junit.fixture.SideBySideLoad;
 import dev.perfgate.junit.fixture.SideBySideWithoutReferenceLoad;
 import dev.perfgate.junit.fixture.SlowerCandidateLoad;
+import dev.perfgate.junit.fixture.TinyServer;
 
 /**
  * Side by side end to end: two real containers of the tiny app, one doing 1 ms of CPU work per request,
@@ -95,6 +98,19 @@ class SideBySideTest {
         assertThat(verdictOf(rows, Metric.THROUGHPUT)).isEqualTo(Verdict.REGRESSED);
         assertThat(verdictOf(rows, Metric.P95_LATENCY)).isIn(Verdict.REGRESSED, Verdict.INCONCLUSIVE);
         assertThat(ResultComparator.any(rows, Verdict.REGRESSED)).as("the build fails").isTrue();
+    }
+
+    @Test
+    void aReferenceThatDiesAbortsTheTestNamingItAndKeepsThePairsDone() {
+        EngineExecutionResults results = Fixtures.run(CrashingReferenceLoad.class);
+
+        assertThat(Fixtures.failures(results)).singleElement().extracting(Throwable::getMessage).asString()
+                .contains("ABORTED", "the reference version (", "CRASH_AFTER=" + CrashingReferenceLoad.CRASH_AFTER, TinyServer.CRASH_MID_RUN_MESSAGE);
+        LoadTestResult result = ResultFiles.read(ResultFiles.fileOf(resultsDir, CrashingReferenceLoad.ID));
+        assertThat(result.status()).isEqualTo(ResultStatus.ABORTED);
+        // The reference answers 150 requests before it exits: within its first 1 s trial or its second.
+        assertThat(result.sideBySide().pairs()).isLessThan(8);
+        assertThat(result.sideBySide().trials()).allSatisfy(trial -> assertThat(trial.total().requests()).isPositive());
     }
 
     @Test

@@ -50,7 +50,7 @@ public final class TrialFigures {
 
     /**
      * {@code result} with its figures replaced by those of this build's trials ({@value SideBySideResult#CANDIDATE}) in
-     * {@code trials}, which it records; its time series, which held the last trial only, is dropped.
+     * {@code trials}, which it records; its time series and iteration figures, which held the last trial only, are dropped.
      */
     public static LoadTestResult candidateResult(LoadTestResult result, SideBySideResult trials, double trialSeconds) {
         return versionResult(result, trials, SideBySideResult.CANDIDATE, trialSeconds).withSideBySide(trials);
@@ -77,7 +77,7 @@ public final class TrialFigures {
             operations.put(name, merge(figures(trials, version, name), trialSeconds));
         }
         return new LoadTestResult(result.schemaVersion(), result.testId(), result.status(), result.statusReason(), result.startedAt(),
-                result.plan(), result.environment(), result.iterations(), total, operations, result.slo(), result.resources(), List.of(),
+                result.plan(), result.environment(), null, total, operations, result.slo(), result.resources(), List.of(),
                 null, null);
     }
 

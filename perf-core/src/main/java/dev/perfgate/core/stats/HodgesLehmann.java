@@ -63,9 +63,12 @@ public final class HodgesLehmann {
     private static int boundIndex(int n, double alpha) {
         int m = n * (n + 1) / 2;
         if (n <= WilcoxonSignedRank.EXACT_MAX_PAIRS) {
+            double[] probability = WilcoxonSignedRank.nullDistribution(n);
             int k = 0;
-            while (k < m && WilcoxonSignedRank.lowerTail(n, k) <= alpha) {
+            double below = probability[0]; // P(V <= k)
+            while (k < m && below <= alpha) {
                 k++;
+                below += probability[k];
             }
             return k;
         }

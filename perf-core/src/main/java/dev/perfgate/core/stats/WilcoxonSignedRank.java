@@ -63,36 +63,43 @@ public final class WilcoxonSignedRank {
      * distribution behind exact confidence bounds ({@link HodgesLehmann}).
      */
     static double lowerTail(int n, int v) {
-        if (v < 0) {
-            return 0;
+        double[] probability = nullDistribution(n);
+        double tail = 0;
+        for (int s = 0; s <= Math.min(v, probability.length - 1); s++) {
+            tail += probability[s];
         }
-        double[] ranks = new double[n];
-        for (int i = 0; i < n; i++) {
-            ranks[i] = i + 1;
-        }
-        return 1 - exactUpperTail(ranks, v + 1);
+        return tail;
+    }
+
+    /** P(V = v) for v = 0 .. n(n+1)/2: the signed-rank statistic of {@code n} untied, non-zero differences. */
+    static double[] nullDistribution(int n) {
+        int[] ranks = new int[n];
+        Arrays.setAll(ranks, i -> i + 1);
+        return positiveSumDistribution(ranks);
     }
 
     /** P(sum of ranks with a positive sign >= observed) over equally likely signs, on doubled (integer) ranks. */
     private static double exactUpperTail(double[] ranks, double observed) {
-        int[] doubled = Arrays.stream(ranks).mapToInt(r -> (int) Math.round(2 * r)).toArray();
-        int max = Arrays.stream(doubled).sum();
-        double[] probability = new double[max + 1]; // probability[s]: P(doubled positive rank sum = s)
-        probability[0] = 1;
-        int reach = 0;
-        for (int rank : doubled) {
-            reach += rank;
-            for (int s = reach; s >= 0; s--) {
-                double withPositive = s >= rank ? probability[s - rank] : 0;
-                probability[s] = (probability[s] + withPositive) / 2;
-            }
-        }
-        long threshold = Math.round(2 * observed);
+        double[] probability = positiveSumDistribution(Arrays.stream(ranks).mapToInt(r -> (int) Math.round(2 * r)).toArray());
         double tail = 0;
-        for (int s = (int) Math.max(0, threshold); s <= max; s++) {
+        for (int s = (int) Math.max(0, Math.round(2 * observed)); s < probability.length; s++) {
             tail += probability[s];
         }
         return Math.min(1, tail);
+    }
+
+    /** P(the weights given a positive sign add up to s), each sign + or - with probability 1/2, for every s. */
+    private static double[] positiveSumDistribution(int[] weights) {
+        double[] probability = new double[Arrays.stream(weights).sum() + 1];
+        probability[0] = 1;
+        int reach = 0;
+        for (int weight : weights) {
+            reach += weight;
+            for (int s = reach; s >= 0; s--) { // downwards: probability[s - weight] is still the previous weight's
+                probability[s] = (probability[s] + (s >= weight ? probability[s - weight] : 0)) / 2;
+            }
+        }
+        return probability;
     }
 
     private static double normalUpperTail(int n, double positiveRankSum, double tieSum) {
