@@ -18,6 +18,7 @@ import java.lang.annotation.Target;
  * @App
  * static AppUnderTest app = AppUnderTest.fromDockerfile("Dockerfile")
  *         .withReference(AppUnderTest.fromDockerfile("Dockerfile").withBuildArg("VERSION", "1.4.0"));
+ *         // or a released image: .withReferenceImage("registry.example.com/shop:1.4.0")
  *
  * @LoadTest(users = 4, warmUp = "5s")
  * @SideBySide(pairs = 10, trial = "5s")

@@ -27,9 +27,11 @@ import dev.perfgate.core.result.ResultStatus;
 import dev.perfgate.core.result.SideBySideResult;
 import dev.perfgate.core.result.TrialResult;
 import dev.perfgate.junit.fixture.CrashingReferenceLoad;
+import dev.perfgate.junit.fixture.ReferenceImageLoad;
 import dev.perfgate.junit.fixture.SideBySideLoad;
 import dev.perfgate.junit.fixture.SideBySideWithoutReferenceLoad;
 import dev.perfgate.junit.fixture.SlowerCandidateLoad;
+import dev.perfgate.junit.fixture.TinyApp;
 import dev.perfgate.junit.fixture.TinyServer;
 
 /**
@@ -111,6 +113,23 @@ class SideBySideTest {
         // The reference answers 150 requests before it exits: within its first 1 s trial or its second.
         assertThat(result.sideBySide().pairs()).isLessThan(8);
         assertThat(result.sideBySide().trials()).allSatisfy(trial -> assertThat(trial.total().requests()).isPositive());
+    }
+
+    @Test
+    void aReferenceGivenAsAnImageTagRunsThatImageAsItIs() {
+        String image = RunningApp.imageNameFor(TinyApp.dockerfile().toAbsolutePath().normalize());
+        System.setProperty(ReferenceImageLoad.IMAGE_PROPERTY, image);
+        try {
+            EngineExecutionResults results = Fixtures.run(ReferenceImageLoad.class);
+
+            assertThat(Fixtures.failures(results)).isEmpty();
+        } finally {
+            System.clearProperty(ReferenceImageLoad.IMAGE_PROPERTY);
+        }
+        SideBySideResult trials = ResultFiles.read(ResultFiles.fileOf(resultsDir, ReferenceImageLoad.ID)).sideBySide();
+        assertThat(trials.reference()).isEqualTo("image " + image);
+        assertThat(trials.candidate()).startsWith("Dockerfile ");
+        assertThat(trials.pairs()).isEqualTo(2);
     }
 
     @Test
