@@ -39,7 +39,8 @@ public final class WilcoxonSignedRank {
         if (n == 0) {
             return 1;
         }
-        double[] ranks = midRanksOfSizes(nonZero);
+        double[] sizes = Arrays.stream(nonZero).map(Math::abs).toArray();
+        double[] ranks = Ranks.midRanks(sizes);
         double positiveRankSum = 0;
         for (int i = 0; i < n; i++) {
             if (nonZero[i] > 0) {
@@ -49,7 +50,7 @@ public final class WilcoxonSignedRank {
         if (n <= EXACT_MAX_PAIRS) {
             return exactUpperTail(ranks, positiveRankSum);
         }
-        return normalUpperTail(n, positiveRankSum, tieSum(ranks));
+        return normalUpperTail(n, positiveRankSum, Ranks.tieSum(sizes));
     }
 
     /** The same test the other way: do the differences tend to be below zero? */
@@ -106,46 +107,6 @@ public final class WilcoxonSignedRank {
         double mean = n * (n + 1) / 4.0;
         double variance = n * (n + 1) * (2.0 * n + 1) / 24 - tieSum / 48;
         return Normal.upperTail((positiveRankSum - mean - 0.5) / Math.sqrt(variance));
-    }
-
-    /** Mid-ranks (1-based) of the absolute values. */
-    private static double[] midRanksOfSizes(double[] values) {
-        int n = values.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(Math.abs(values[a]), Math.abs(values[b])));
-        double[] ranks = new double[n];
-        for (int start = 0; start < n;) {
-            int end = start;
-            while (end + 1 < n && Math.abs(values[order[end + 1]]) == Math.abs(values[order[start]])) {
-                end++;
-            }
-            double midRank = (start + end) / 2.0 + 1;
-            for (int i = start; i <= end; i++) {
-                ranks[order[i]] = midRank;
-            }
-            start = end + 1;
-        }
-        return ranks;
-    }
-
-    /** Sum over groups of equal ranks of t^3 - t. */
-    private static double tieSum(double[] ranks) {
-        double[] sorted = ranks.clone();
-        Arrays.sort(sorted);
-        double sum = 0;
-        for (int start = 0; start < sorted.length;) {
-            int end = start;
-            while (end + 1 < sorted.length && sorted[end + 1] == sorted[start]) {
-                end++;
-            }
-            double t = end - start + 1;
-            sum += t * t * t - t;
-            start = end + 1;
-        }
-        return sum;
     }
 
     static void requireUsable(double[] differences) {
