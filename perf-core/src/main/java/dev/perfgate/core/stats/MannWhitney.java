@@ -1,6 +1,5 @@
 package dev.perfgate.core.stats;
 
-
 /**
  * The one-sided Mann-Whitney U test (Wilcoxon rank-sum): do the {@code after} values tend to be
  * larger than the {@code before} values? It compares ranks, not means, so one wild window cannot
