@@ -7,9 +7,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+import dev.perfgate.core.http.Redaction;
 
 /**
  * The application a load test drives: how to build and start its container, which port it serves,
@@ -57,11 +60,14 @@ public final class AppUnderTest {
     private final Duration startupTimeout;
     private final Map<String, Stub> stubs;
     private final PrometheusMetrics metrics;
+    private final AppUnderTest reference;
+    private final String image;
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private AppUnderTest(Path dockerfile, int port, String healthPath, Map<String, String> env,
-            Map<String, String> buildArgs, Duration startupTimeout, Map<String, Stub> stubs, PrometheusMetrics metrics) {
+            Map<String, String> buildArgs, Duration startupTimeout, Map<String, Stub> stubs, PrometheusMetrics metrics,
+            AppUnderTest reference, String image) {
         this.metrics = metrics;
         this.dockerfile = dockerfile;
         this.port = port;
@@ -70,6 +76,8 @@ public final class AppUnderTest {
         this.buildArgs = Map.copyOf(buildArgs);
         this.startupTimeout = startupTimeout;
         this.stubs = Collections.unmodifiableMap(new LinkedHashMap<>(stubs));
+        this.reference = reference;
+        this.image = image;
     }
 
     /**
@@ -79,7 +87,19 @@ public final class AppUnderTest {
      */
     public static AppUnderTest fromDockerfile(String dockerfile) {
         Objects.requireNonNull(dockerfile, "dockerfile");
-        return new AppUnderTest(Path.of(dockerfile), 8080, "/health", Map.of(), Map.of(), Duration.ofSeconds(60), Map.of(), null);
+        return new AppUnderTest(Path.of(dockerfile), 8080, "/health", Map.of(), Map.of(), Duration.ofSeconds(60), Map.of(), null, null, null);
+    }
+
+    /**
+     * An application run from an existing image, e.g. a released version pulled from a registry or
+     * built earlier: {@code AppUnderTest.fromImage("registry.example.com/shop:1.4.0")}. Nothing is built;
+     * the image is pulled when the Docker engine does not have it. Defaults as {@link #fromDockerfile}.
+     */
+    public static AppUnderTest fromImage(String image) {
+        if (image == null || image.isBlank()) {
+            throw new IllegalArgumentException("fromImage: '" + image + "' is not an image name; e.g. \"shop:1.4.0\"");
+        }
+        return new AppUnderTest(null, 8080, "/health", Map.of(), Map.of(), Duration.ofSeconds(60), Map.of(), null, null, image.strip());
     }
 
     /** The port the application listens on inside its container. */
@@ -87,7 +107,7 @@ public final class AppUnderTest {
         if (containerPort < 1 || containerPort > 65_535) {
             throw new IllegalArgumentException("withPort: " + containerPort + " is not a port; use 1 to 65535");
         }
-        return new AppUnderTest(dockerfile, containerPort, healthPath, env, buildArgs, startupTimeout, stubs, metrics);
+        return new AppUnderTest(dockerfile, containerPort, healthPath, env, buildArgs, startupTimeout, stubs, metrics, reference, image);
     }
 
     /** The path that answers 2xx once the application is ready for load, e.g. {@code "/actuator/health"}. */
@@ -95,7 +115,7 @@ public final class AppUnderTest {
         if (path == null || !path.startsWith("/")) {
             throw new IllegalArgumentException("withHealthPath: '" + path + "' must start with '/', e.g. \"/health\"");
         }
-        return new AppUnderTest(dockerfile, port, path, env, buildArgs, startupTimeout, stubs, metrics);
+        return new AppUnderTest(dockerfile, port, path, env, buildArgs, startupTimeout, stubs, metrics, reference, image);
     }
 
     /** An environment variable of the application's container. */
@@ -107,7 +127,7 @@ public final class AppUnderTest {
         }
         Map<String, String> copy = new LinkedHashMap<>(env);
         copy.put(name, Objects.requireNonNull(value, "value"));
-        return new AppUnderTest(dockerfile, port, healthPath, copy, buildArgs, startupTimeout, stubs, metrics);
+        return new AppUnderTest(dockerfile, port, healthPath, copy, buildArgs, startupTimeout, stubs, metrics, reference, image);
     }
 
     /**
@@ -133,14 +153,18 @@ public final class AppUnderTest {
         Objects.requireNonNull(stub, "stub");
         Map<String, Stub> copy = new LinkedHashMap<>(stubs);
         copy.put(envName, stub);
-        return new AppUnderTest(dockerfile, port, healthPath, env, buildArgs, startupTimeout, copy, metrics);
+        return new AppUnderTest(dockerfile, port, healthPath, env, buildArgs, startupTimeout, copy, metrics, reference, image);
     }
 
     /** A build argument of the Dockerfile ({@code ARG name}). */
     public AppUnderTest withBuildArg(String name, String value) {
+        if (image != null) {
+            throw new IllegalArgumentException("withBuildArg: " + source() + " is run as it is, not built; build arguments apply to"
+                    + " AppUnderTest.fromDockerfile(...)");
+        }
         Map<String, String> copy = new LinkedHashMap<>(buildArgs);
         copy.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-        return new AppUnderTest(dockerfile, port, healthPath, env, copy, startupTimeout, stubs, metrics);
+        return new AppUnderTest(dockerfile, port, healthPath, env, copy, startupTimeout, stubs, metrics, reference, image);
     }
 
     /** How long the build, start and health check may take together. */
@@ -148,7 +172,7 @@ public final class AppUnderTest {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("withStartupTimeout: " + timeout + " must be longer than zero");
         }
-        return new AppUnderTest(dockerfile, port, healthPath, env, buildArgs, timeout, stubs, metrics);
+        return new AppUnderTest(dockerfile, port, healthPath, env, buildArgs, timeout, stubs, metrics, reference, image);
     }
 
     /**
@@ -162,9 +186,68 @@ public final class AppUnderTest {
      * @throws ExtensionConfigurationException when {@code path} does not start with '/' or a name is not a metric name
      */
     public AppUnderTest withPrometheusMetrics(String path, String... names) {
-        return new AppUnderTest(dockerfile, port, healthPath, env, buildArgs, startupTimeout, stubs, PrometheusMetrics.of(path, names));
+        return new AppUnderTest(dockerfile, port, healthPath, env, buildArgs, startupTimeout, stubs, PrometheusMetrics.of(path, names),
+                reference, image);
     }
 
+    /**
+     * The reference version of this application, which a {@link SideBySide} load test measures in the
+     * same run, e.g. the release this build must not be slower than:
+     * {@code app.withReference(AppUnderTest.fromDockerfile("Dockerfile").withBuildArg("VERSION", "1.4.0"))}, or the same
+     * image with a switch, {@code app.withReference(app.withEnv("FEATURE_X", "off"))}. Its own reference, if any, is ignored.
+     */
+    public AppUnderTest withReference(AppUnderTest referenceVersion) {
+        Objects.requireNonNull(referenceVersion, "referenceVersion");
+        return new AppUnderTest(dockerfile, port, healthPath, env, buildArgs, startupTimeout, stubs, metrics,
+                referenceVersion.withoutReference(), image);
+    }
+
+    /**
+     * The reference version is {@code image}, run with this application's port, health path,
+     * environment, stubs and startup timeout: e.g. the released version this build must not be slower
+     * than, {@code AppUnderTest.fromDockerfile("Dockerfile").withReferenceImage("shop:1.4.0")}.
+     */
+    public AppUnderTest withReferenceImage(String image) {
+        AppUnderTest released = fromImage(image);
+        return withReference(new AppUnderTest(null, port, healthPath, env, Map.of(), startupTimeout, stubs, metrics, null,
+                released.image));
+    }
+
+    private AppUnderTest withoutReference() {
+        return reference == null ? this : new AppUnderTest(dockerfile, port, healthPath, env, buildArgs, startupTimeout, stubs, metrics, null, image);
+    }
+
+    /** The reference version, or {@code null} when none is declared. */
+    AppUnderTest reference() {
+        return reference;
+    }
+
+    /**
+     * What this version is, for the result file: the Dockerfile, build arguments and environment
+     * (values of variables that look like credentials left out), e.g. {@code "Dockerfile app/Dockerfile, env BURN_MICROS=300"}.
+     */
+    String describe() {
+        StringBuilder text = new StringBuilder(source());
+        if (!buildArgs.isEmpty()) {
+            text.append(", build args ").append(new TreeMap<>(buildArgs));
+        }
+        if (!env.isEmpty()) {
+            text.append(", env ").append(new TreeMap<>(env));
+        }
+        return Redaction.text(text.toString());
+    }
+
+    /** Where the application comes from, e.g. {@code "Dockerfile app/Dockerfile"} or {@code "image shop:1.4.0"}. */
+    String source() {
+        return image != null ? "image " + image : "Dockerfile " + dockerfile;
+    }
+
+    /** The image to run as it is, or {@code null} when the application is built from its Dockerfile. */
+    String image() {
+        return image;
+    }
+
+    /** The Dockerfile, or {@code null} for an application {@link #fromImage from an image}. */
     Path dockerfile() {
         return dockerfile;
     }
@@ -207,7 +290,7 @@ public final class AppUnderTest {
 
     /** Fails with what to do when the Dockerfile is not there; {@code where} names the field. */
     void requireDockerfile(String where) {
-        if (!Files.isRegularFile(dockerfile)) {
+        if (image == null && !Files.isRegularFile(dockerfile)) {
             throw new ExtensionConfigurationException(where + ": Dockerfile '" + dockerfile.toAbsolutePath()
                     + "' does not exist; give its path relative to the module folder, e.g. AppUnderTest.fromDockerfile(\"Dockerfile\")");
         }
@@ -215,6 +298,6 @@ public final class AppUnderTest {
 
     @Override
     public String toString() {
-        return "AppUnderTest[" + dockerfile + ", port " + port + ", health " + healthPath + "]";
+        return "AppUnderTest[" + (image != null ? image : dockerfile) + ", port " + port + ", health " + healthPath + "]";
     }
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -61,7 +62,9 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
                 () -> new ExtensionConfigurationException("@LoadTest on " + method + ": the method must not be static"));
         AnnotatedScenario scenario = AnnotatedScenario.of(method, target, invocationContext.getArguments().toArray(), settings.plan());
         ProgressReporter progress = ProgressReporter.fromProperty(settings.testId());
+        Optional<SideBySideSettings> sideBySide = SideBySideApps.settingsOf(context, method, settings);
         RunningApp app = startAppOnceForTheClass(context);
+        PairedRun paired = sideBySide.map(pairs -> SideBySideApps.pairedRun(context, method, settings, pairs, app, NAMESPACE)).orElse(null);
         invocation.skip();
 
         RunStop stop = new RunStop(scenario.scenario(), WatchedRun.openModel(settings));
@@ -70,9 +73,11 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         LoadTestResult result;
         Path file;
         try {
-            WatchedRun.Outcome run = WatchedRun.run(settings, app, stop, progress);
+            WatchedRun.Outcome run = paired == null ? WatchedRun.run(settings, app, stop, progress) : paired.run(stop);
             measured = run.measured();
-            result = judge(settings, measured, app, run.stopReason()).withResources(run.resources()).withAppMetrics(run.appMetrics());
+            result = paired == null
+                    ? judge(settings, measured, app, run.stopReason()).withResources(run.resources()).withAppMetrics(run.appMetrics())
+                    : paired.result(judge(paired.resultSettings(), measured, app, run.stopReason()));
             result = scenario.describe(PatternVerdicts.judged(settings, measured, result));
             SloReport slo = settings.slos().isEmpty() || !PatternVerdicts.slosJudgeTheWholeRun(settings) ? null
                     : SloReport.of(settings.slos(), result);
@@ -84,6 +89,9 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         } finally {
             stop.finished();
             StopOnExit.unregister(stop);
+        }
+        if (paired != null) {
+            System.out.println("[perfgate] " + paired.describe());
         }
         report(context, result, file);
         app.stubs().report(context);
@@ -98,7 +106,7 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(field, key -> RunningApp.start(app), RunningApp.class);
     }
 
-    private static Field appFieldOf(Class<?> testClass) {
+    static Field appFieldOf(Class<?> testClass) {
         List<Field> fields = AnnotationSupport.findAnnotatedFields(testClass, App.class, field -> true, HierarchyTraversalMode.TOP_DOWN);
         if (fields.isEmpty()) {
             throw new ExtensionConfigurationException(testClass.getName() + " has @LoadTest methods but no application: declare"
@@ -116,7 +124,7 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         return field;
     }
 
-    private static AppUnderTest appOf(Field field) {
+    static AppUnderTest appOf(Field field) {
         try {
             field.setAccessible(true);
             AppUnderTest app = (AppUnderTest) field.get(null);

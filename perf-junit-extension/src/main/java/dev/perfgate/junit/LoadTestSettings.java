@@ -50,6 +50,11 @@ record LoadTestSettings(String testId, RunPlan plan, Path resultsDir, List<SloTh
         }
     }
 
+    /** These settings with another plan and no pattern, e.g. one side-by-side trial's. */
+    LoadTestSettings withPlan(RunPlan other) {
+        return new LoadTestSettings(testId, other, resultsDir, slos, null);
+    }
+
     /** What watches the run for its pattern, e.g. a stress run's step judge; none for a plain run. */
     RunListener patternWatcher() {
         return pattern == null ? RunListener.NONE : pattern.watcher();

@@ -84,7 +84,9 @@ final class ResourceSampler implements AutoCloseable {
                 if (reading.nanos - fromNanos >= 0 && reading.nanos - toNanos <= 0) {
                     series.add(new ResourceResult.ResourceSample(Math.round((reading.nanos - fromNanos) / 1e7) / 100.0,
                             reading.cpuPercent, reading.memoryBytes / MIB));
-                    limitMiB = reading.limitBytes == null ? limitMiB : reading.limitBytes / MIB;
+                    if (reading.limitBytes != null) { // not a ternary: "? limitMiB : double" would unbox a null limitMiB
+                        limitMiB = reading.limitBytes / MIB;
+                    }
                 }
             }
         }

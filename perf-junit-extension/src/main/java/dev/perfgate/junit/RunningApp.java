@@ -14,6 +14,7 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.ImageFromDockerfile;
+import org.testcontainers.utility.DockerImageName;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 
@@ -49,12 +50,13 @@ final class RunningApp implements ExtensionContext.Store.CloseableResource, Auto
      * startup timeout; fails with the container's log tail.
      */
     static RunningApp start(AppUnderTest app) {
-        Path dockerfile = app.dockerfile().toAbsolutePath().normalize();
-        ImageFromDockerfile image = new ImageFromDockerfile(imageNameFor(dockerfile), false)
-                .withDockerfile(dockerfile)
-                .withBuildArgs(app.effectiveBuildArgs());
+        Path dockerfile = app.image() != null ? null : app.dockerfile().toAbsolutePath().normalize();
+        String source = dockerfile == null ? "image " + app.image() : dockerfile.toString();
         LogTail logTail = new LogTail(LOG_TAIL_LINES);
-        GenericContainer<?> container = new GenericContainer<>(image)
+        GenericContainer<?> container = (dockerfile == null ? new GenericContainer<>(DockerImageName.parse(app.image()))
+                : new GenericContainer<>(new ImageFromDockerfile(imageNameFor(dockerfile), false)
+                        .withDockerfile(dockerfile)
+                        .withBuildArgs(app.effectiveBuildArgs())))
                 .withExposedPorts(app.port())
                 .withEnv(app.env())
                 .withLogConsumer(logTail)
@@ -72,13 +74,13 @@ final class RunningApp implements ExtensionContext.Store.CloseableResource, Auto
                 stubs.close();
             }
             String logs = logTail.text();
-            if (BuildOutput.isBuildFailure(e)) {
+            if (dockerfile != null && BuildOutput.isBuildFailure(e)) {
                 String build = BuildOutput.tailOf(dockerfile, app.effectiveBuildArgs(), BUILD_OUTPUT_WAIT);
                 throw new AppStartException(Redaction.text("the image of the application could not be built from " + dockerfile
                         + ": " + rootMessage(e) + (build.isEmpty() ? "" : "\n--- last lines of the build output ---\n" + build)),
                         Redaction.throwable(e));
             }
-            throw new AppStartException(Redaction.text("the application from " + dockerfile + " was not built, started and ready (2xx on "
+            throw new AppStartException(Redaction.text("the application from " + source + " was not built, started and ready (2xx on "
                     + app.healthPath() + ", port " + app.port() + ") within " + app.startupTimeout().toSeconds() + "s: "
                     + rootMessage(e) + (logs.isEmpty() ? "" : "\n--- last lines of the container log ---\n" + logs)), Redaction.throwable(e));
         }
@@ -176,7 +178,7 @@ final class RunningApp implements ExtensionContext.Store.CloseableResource, Auto
     }
 
     /** One tag per Dockerfile: its folder's name for people, a hash of its path so that two folders never share one. */
-    private static String imageNameFor(Path dockerfile) {
+    static String imageNameFor(Path dockerfile) {
         String folder = dockerfile.getParent() == null ? "app" : dockerfile.getParent().getFileName().toString();
         String name = folder.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
         String hash = String.format("%08x", dockerfile.toString().hashCode());

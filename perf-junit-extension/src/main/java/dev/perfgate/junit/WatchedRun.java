@@ -30,10 +30,19 @@ final class WatchedRun {
 
     /** Runs {@code stop}'s scenario; the caller registered {@code stop} with {@link StopOnExit}. */
     static Outcome run(LoadTestSettings settings, RunningApp app, RunStop stop, ProgressReporter progress) {
+        return run(settings, app, stop, progress, true);
+    }
+
+    /**
+     * The same, sampling the container's resources and scraping its metrics only when {@code sampled}: a
+     * side-by-side trial of a second or two would get hardly a reading, and the sampling costs the CPU
+     * both versions share.
+     */
+    static Outcome run(LoadTestSettings settings, RunningApp app, RunStop stop, ProgressReporter progress, boolean sampled) {
         AtomicReference<LiveRun> live = new AtomicReference<>();
-        try (ResourceSampler sampler = ResourceSampler.start(app.containerId()); progress;
+        try (ResourceSampler sampler = sampled ? ResourceSampler.start(app.containerId()) : null; progress;
                 AppWatch watch = AppWatch.start(app::isRunning, stop);
-                MetricsScraper scraper = MetricsScraper.start(app.metrics(), app.baseUri())) {
+                MetricsScraper scraper = sampled ? MetricsScraper.start(app.metrics(), app.baseUri()) : null) {
             RunMeasurements measured;
             try {
                 measured = new LoadEngine().run(settings.plan(), app.baseUri(), stop, run -> {
@@ -46,7 +55,8 @@ final class WatchedRun {
             }
             progress.close();
             LiveRun phases = live.get();
-            ResourceResult resources = phases == null ? null : sampler.result(phases.measuredStartNanos(), phases.measuredEndNanos());
+            ResourceResult resources = phases == null || sampler == null ? null
+                    : sampler.result(phases.measuredStartNanos(), phases.measuredEndNanos());
             AppMetricsResult metrics = phases == null || scraper == null ? null
                     : scraper.result(phases.measuredStartNanos(), phases.measuredEndNanos());
             return new Outcome(measured, resources, stop.reason(), metrics);

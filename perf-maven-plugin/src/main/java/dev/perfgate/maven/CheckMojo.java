@@ -23,6 +23,7 @@ import dev.perfgate.core.compare.GateSettings;
 import dev.perfgate.core.compare.Metric;
 import dev.perfgate.core.compare.MetricComparison;
 import dev.perfgate.core.compare.ResultComparator;
+import dev.perfgate.core.compare.SideBySideComparator;
 import dev.perfgate.core.compare.Verdict;
 import dev.perfgate.core.io.AtomicFiles;
 import dev.perfgate.core.report.ComparisonReport;
@@ -31,6 +32,7 @@ import dev.perfgate.core.report.ReportedBenchmark;
 import dev.perfgate.core.report.ReportedTest;
 import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.ResultStatus;
+import dev.perfgate.core.result.TrialFigures;
 
 /**
  * Compares every load-test result of the module with its committed baseline and fails the build
@@ -135,8 +137,13 @@ public class CheckMojo extends AbstractPerfMojo {
         List<ReportedTest> reported = new ArrayList<>();
         for (LoadTestResult result : results) {
             LoadTestResult baseline = readBaseline(result.testId());
-            reported.add(new ReportedTest(result, baseline));
             warnAboutRun(result);
+            if (SideBySideComparator.applies(result)) {
+                reported.add(new ReportedTest(result, TrialFigures.referenceResult(result)));
+                rows.addAll(SideBySideCheck.rows(result, baseline, gateRules, getLog()));
+                continue;
+            }
+            reported.add(new ReportedTest(result, baseline));
             if (baseline == null) {
                 rows.add(ResultComparator.newTest(result));
             } else {

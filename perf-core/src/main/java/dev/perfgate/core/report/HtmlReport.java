@@ -18,6 +18,7 @@ import dev.perfgate.core.jmh.BenchmarkResult;
 import dev.perfgate.core.slo.SloCheck;
 import dev.perfgate.core.result.HistogramCodec;
 import dev.perfgate.core.result.LoadTestResult;
+import dev.perfgate.core.result.SideBySideResult;
 import dev.perfgate.core.result.OperationResult;
 import dev.perfgate.core.result.ResourceResult;
 import dev.perfgate.core.result.WindowResult;
@@ -71,6 +72,7 @@ public final class HtmlReport {
                     : test.current().slo().checks().stream().map(SloCheck::describe).collect(Collectors.toList()));
             entry.put("resources", resources(test.current().resources()));
             entry.put("rows", rowsOf(rows, testId));
+            entry.put("sideBySide", sideBySide(test.current()));
             testData.add(entry);
         }
         data.put("tests", testData);
@@ -97,6 +99,17 @@ public final class HtmlReport {
      * The charted views of a test: the total, then each operation; a test that made one and the same
      * operation in both runs has that operation only, as its total would repeat it.
      */
+    /** For a side-by-side run, what its two sides are: the charts' "baseline" is then the reference. */
+    private static String sideBySide(LoadTestResult current) {
+        if (current.sideBySide() == null) {
+            return null;
+        }
+        SideBySideResult trials = current.sideBySide();
+        return "Side by side: baseline = the reference (A: " + trials.reference() + "), now = this build (B: " + trials.candidate()
+                + "), measured in the same run, " + trials.pairs() + " pairs of " + trials.trial() + " trials, order " + trials.order()
+                + "; one point per trial.";
+    }
+
     private static List<Map<String, Object>> views(LoadTestResult current, LoadTestResult baseline) {
         List<Map<String, Object>> views = new ArrayList<>();
         Map<String, OperationResult> operations = new TreeMap<>(current.operations());
@@ -248,6 +261,7 @@ public final class HtmlReport {
             "function points(values){return (values||[]).map(function(v,i){return{x:i+1,y:v};});}",
             "data.tests.forEach(function(t){",
             " var section=el('section',{'data-test':t.testId});section.appendChild(el('h2',{},t.testId+' ('+t.status+')'));",
+            " if(t.sideBySide){section.appendChild(el('p',{'class':'side-by-side'},t.sideBySide));}",
             " if(t.grade){var g=el('p',{'class':'grade','data-grade':t.grade},'SLO grade '+t.grade);section.appendChild(g);",
             "  var ul=el('ul');t.slo.forEach(function(c){ul.appendChild(el('li',{},c));});section.appendChild(ul);}",
             " if(t.resources){section.appendChild(el('p',{'data-resources':''},t.resources.summary));}",

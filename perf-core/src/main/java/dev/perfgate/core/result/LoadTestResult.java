@@ -34,6 +34,8 @@ import dev.perfgate.core.slo.SloReport;
  *                      point, a soak's drift), or {@code null} for a run of one stage
  * @param appMetrics    named metrics scraped from the application's Prometheus endpoint, or {@code null} when none
  *                      were asked for (and in results written before they were recorded)
+ * @param sideBySide    the paired trials of the reference version and this one, or {@code null} when the
+ *                      test did not run side by side
  */
 public record LoadTestResult(
         int schemaVersion,
@@ -50,7 +52,8 @@ public record LoadTestResult(
         ResourceResult resources,
         List<SecondFigures> timeSeries,
         StageReport stages,
-        AppMetricsResult appMetrics) {
+        AppMetricsResult appMetrics,
+        SideBySideResult sideBySide) {
 
     /** The result layout this version of perfgate writes and reads. */
     public static final int SCHEMA_VERSION = 1;
@@ -60,13 +63,13 @@ public record LoadTestResult(
         timeSeries = timeSeries == null ? List.of() : List.copyOf(timeSeries);
     }
 
-    /** A result without application metrics, as written before they were recorded. */
+    /** A result without application metrics and side-by-side trials, as written before they were recorded. */
     public LoadTestResult(int schemaVersion, String testId, ResultStatus status, String statusReason, String startedAt,
             PlanSummary plan, RunEnvironment environment, IterationResult iterations, OperationResult total,
             Map<String, OperationResult> operations, SloReport slo, ResourceResult resources, List<SecondFigures> timeSeries,
             StageReport stages) {
         this(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total, operations, slo, resources,
-                timeSeries, stages, null);
+                timeSeries, stages, null, null);
     }
 
     /** A result without time series and stages, as written before they were recorded. */
@@ -126,36 +129,42 @@ public record LoadTestResult(
     /** A copy with another status, e.g. when a check after the run fails the test. */
     public LoadTestResult withStatus(ResultStatus newStatus, String reason) {
         return new LoadTestResult(schemaVersion, testId, newStatus, reason, startedAt, plan, environment, iterations, total,
-                operations, slo, resources, timeSeries, stages, appMetrics);
+                operations, slo, resources, timeSeries, stages, appMetrics, sideBySide);
     }
 
     /** A copy that records {@code report}, the run judged against its SLOs ({@code null}: none declared). */
     public LoadTestResult withSlo(SloReport report) {
         return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,
-                operations, report, resources, timeSeries, stages, appMetrics);
+                operations, report, resources, timeSeries, stages, appMetrics, sideBySide);
     }
 
     /** A copy that records the application container's CPU and memory ({@code null}: not sampled). */
     public LoadTestResult withResources(ResourceResult figures) {
         return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,
-                operations, slo, figures, timeSeries, stages, appMetrics);
+                operations, slo, figures, timeSeries, stages, appMetrics, sideBySide);
     }
 
     /** A copy whose plan records the user types its users were divided into (see {@link PlanSummary#userTypes()}). */
     public LoadTestResult withUserTypes(List<PlanSummary.UserTypeSummary> types) {
         return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan.withUserTypes(types), environment,
-                iterations, total, operations, slo, resources, timeSeries, stages, appMetrics);
+                iterations, total, operations, slo, resources, timeSeries, stages, appMetrics, sideBySide);
     }
 
     /** A copy that records what a staged run found ({@code null}: nothing to report). */
     public LoadTestResult withStages(StageReport report) {
         return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,
-                operations, slo, resources, timeSeries, report, appMetrics);
+                operations, slo, resources, timeSeries, report, appMetrics, sideBySide);
     }
 
     /** A copy that records the application's scraped metrics ({@code null}: none asked for). */
     public LoadTestResult withAppMetrics(AppMetricsResult metrics) {
         return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,
-                operations, slo, resources, timeSeries, stages, metrics);
+                operations, slo, resources, timeSeries, stages, metrics, sideBySide);
+    }
+
+    /** A copy that records the side-by-side trials ({@code null}: not run side by side). */
+    public LoadTestResult withSideBySide(SideBySideResult trials) {
+        return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,
+                operations, slo, resources, timeSeries, stages, appMetrics, trials);
     }
 }

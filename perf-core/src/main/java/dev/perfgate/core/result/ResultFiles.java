@@ -129,6 +129,9 @@ public final class ResultFiles {
         if (!result.has("appMetrics")) {
             result.putNull("appMetrics");
         }
+        if (!result.has("sideBySide")) {
+            result.putNull("sideBySide");
+        }
         if (result.get("plan") instanceof ObjectNode plan) {
             if (!plan.has("arrivals")) {
                 plan.putArray("arrivals");

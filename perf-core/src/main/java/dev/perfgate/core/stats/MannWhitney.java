@@ -1,7 +1,5 @@
 package dev.perfgate.core.stats;
 
-import java.util.Arrays;
-
 /**
  * The one-sided Mann-Whitney U test (Wilcoxon rank-sum): do the {@code after} values tend to be
  * larger than the {@code before} values? It compares ranks, not means, so one wild window cannot
@@ -94,28 +92,7 @@ public final class MannWhitney {
 
     /** Mid-ranks of before followed by after. */
     private static double[] ranks(double[] before, double[] after) {
-        int size = before.length + after.length;
-        double[] values = new double[size];
-        System.arraycopy(before, 0, values, 0, before.length);
-        System.arraycopy(after, 0, values, before.length, after.length);
-        Integer[] order = new Integer[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
-        double[] ranks = new double[size];
-        for (int start = 0; start < size;) {
-            int end = start;
-            while (end + 1 < size && values[order[end + 1]] == values[order[start]]) {
-                end++;
-            }
-            double midRank = (start + end) / 2.0 + 1;
-            for (int i = start; i <= end; i++) {
-                ranks[order[i]] = midRank;
-            }
-            start = end + 1;
-        }
-        return ranks;
+        return Ranks.midRanks(concatenated(before, after));
     }
 
     private static boolean hasTies(double[] before, double[] after) {
@@ -124,21 +101,14 @@ public final class MannWhitney {
 
     /** Sum over tie groups of t^3 - t. */
     private static double tieCorrection(double[] before, double[] after) {
+        return Ranks.tieSum(concatenated(before, after));
+    }
+
+    private static double[] concatenated(double[] before, double[] after) {
         double[] values = new double[before.length + after.length];
         System.arraycopy(before, 0, values, 0, before.length);
         System.arraycopy(after, 0, values, before.length, after.length);
-        Arrays.sort(values);
-        double sum = 0;
-        for (int start = 0; start < values.length;) {
-            int end = start;
-            while (end + 1 < values.length && values[end + 1] == values[start]) {
-                end++;
-            }
-            double t = end - start + 1;
-            sum += t * t * t - t;
-            start = end + 1;
-        }
-        return sum;
+        return values;
     }
 
     private static void requireUsable(double[] sample, String name) {

@@ -1,0 +1,151 @@
+package dev.perfgate.core.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+import dev.perfgate.core.result.LoadTestResult;
+import dev.perfgate.core.result.OperationResult;
+import dev.perfgate.core.result.SideBySideResult;
+import dev.perfgate.core.result.TrialResult;
+import dev.perfgate.core.stats.Holm;
+
+/**
+ * Decides a side-by-side run on its own pairs of trials, without a stored baseline's figures: per
+ * metric of each operation, the worse-positive difference of each pair (e.g. {@code ln(B / A)} of the
+ * p95), a Hodges-Lehmann estimate of the change with its interval, and a one-sided exact Wilcoxon
+ * signed-rank test whose p-values are Holm-corrected across every gated metric of the test.
+ *
+ * <ul>
+ * <li>REGRESSED: "B is worse" is significant after the correction and the estimate is at least the
+ * minimum effect (the gate's tolerance; for latency also its millisecond floor);</li>
+ * <li>IMPROVED: the same the other way;</li>
+ * <li>UNCHANGED: significant but smaller than the minimum effect, or not significant with enough pairs
+ * to have seen the minimum effect;</li>
+ * <li>INCONCLUSIVE, "underpowered": not significant, and the pairs are too noisy for their number;
+ * the note says about how many pairs would detect the minimum effect with 80 % power.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * List<MetricComparison> rows = new SideBySideComparator(GateSettings.DEFAULT.withTolerancePercent(3)).compare(result);
+ * }</pre>
+ */
+public final class SideBySideComparator {
+
+    private final GateRules rules;
+
+    /** A comparator with the same settings for every test and operation. */
+    public SideBySideComparator(GateSettings gate) {
+        this(GateRules.everywhere(gate));
+    }
+
+    /** A comparator whose settings may differ per test and operation. */
+    public SideBySideComparator(GateRules rules) {
+        this.rules = rules;
+    }
+
+    /** Whether {@code result} carries side-by-side trials this comparator can decide on. */
+    public static boolean applies(LoadTestResult result) {
+        return result.sideBySide() != null && !result.sideBySide().trials().isEmpty();
+    }
+
+    /**
+     * Rows for the reference (as baseline) against this build (as current) of {@code result}: the
+     * total first, then each operation by name, as {@link ResultComparator#compare} orders them.
+     *
+     * @throws IllegalArgumentException when {@code result} has no side-by-side trials
+     */
+    public List<MetricComparison> compare(LoadTestResult result) {
+        if (!applies(result)) {
+            throw new IllegalArgumentException(result.testId() + ": the result has no side-by-side trials");
+        }
+        SideBySideResult trials = result.sideBySide();
+        List<TrialResult[]> pairs = trials.completePairs();
+        List<Row> rows = new ArrayList<>();
+        for (String operation : operationsOf(trials)) {
+            GateSettings gate = rules.settingsFor(result.testId(), operation);
+            for (Metric metric : gate.metrics()) {
+                rows.add(rowOf(result.testId(), operation, metric, gate, pairs));
+            }
+        }
+        double[] worse = Holm.adjust(rows.stream().mapToDouble(r -> r.evidence == null ? 1 : r.evidence.pWorse()).toArray());
+        double[] better = Holm.adjust(rows.stream().mapToDouble(r -> r.evidence == null ? 1 : r.evidence.pBetter()).toArray());
+        List<MetricComparison> decided = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            decided.add(rows.get(i).decide(worse[i], better[i], rows.size()));
+        }
+        return decided;
+    }
+
+    /** The operations the trials made, after their total unless there is one only. */
+    private static List<String> operationsOf(SideBySideResult trials) {
+        TreeSet<String> made = new TreeSet<>();
+        trials.trials().forEach(trial -> made.addAll(trial.operations().keySet()));
+        List<String> names = new ArrayList<>();
+        if (made.size() != 1) {
+            names.add(ResultComparator.TOTAL);
+        }
+        names.addAll(made);
+        return names;
+    }
+
+    private static Row rowOf(String testId, String operation, Metric metric, GateSettings gate, List<TrialResult[]> pairs) {
+        List<double[]> values = new ArrayList<>();
+        for (TrialResult[] pair : pairs) {
+            OperationResult a = pair[0].figuresOf(operation, ResultComparator.TOTAL);
+            OperationResult b = pair[1].figuresOf(operation, ResultComparator.TOTAL);
+            if (a != null && b != null) {
+                values.add(new double[] {metric.valueOf(a), metric.valueOf(b)});
+            }
+        }
+        double[] a = values.stream().mapToDouble(v -> v[0]).toArray();
+        double[] b = values.stream().mapToDouble(v -> v[1]).toArray();
+        return new Row(testId, operation, metric, gate, PairedEvidence.of(metric, a, b, gate.significance()));
+    }
+
+    /** One metric of one operation, decided once the p-values of all are known. */
+    private record Row(String testId, String operation, Metric metric, GateSettings gate, PairedEvidence evidence) {
+
+        MetricComparison decide(double pWorse, double pBetter, int family) {
+            if (evidence == null) {
+                return new MetricComparison(testId, operation, metric, null, null, Verdict.INCONCLUSIVE,
+                        "no pair where both versions had a successful request");
+            }
+            double effect = PairedScale.minimumEffect(metric, gate);
+            double estimate = evidence.estimate();
+            String note = PairedScale.format(metric, estimate) + " " + PairedScale.formatInterval(metric, evidence.interval().lower(),
+                    evidence.interval().upper()) + ", p=" + RepeatedMeasurements.formatP(Math.min(pWorse, pBetter)) + " (Holm, "
+                    + family + " metrics), " + evidence.pairs() + " pairs" + (evidence.unusable() > 0 ? " (" + evidence.unusable()
+                    + " without a successful request left out)" : "");
+            double alpha = gate.significance();
+            if (pWorse < alpha && estimate >= effect && aboveFloor(estimate)) {
+                return row(Verdict.REGRESSED, note);
+            }
+            if (pBetter < alpha && -estimate >= effect && aboveFloor(estimate)) {
+                return row(Verdict.IMPROVED, note);
+            }
+            if (pWorse < alpha || pBetter < alpha) {
+                return row(Verdict.UNCHANGED, note + "; significant but within the minimum effect ("
+                        + PairedScale.format(metric, effect) + (metric.isPercentile() ? " and " + gate.latencyFloorMillis() + " ms" : "") + ")");
+            }
+            int needed = PairsNeeded.estimate(evidence.differences(), effect, alpha / family);
+            if (needed > evidence.pairs()) {
+                return row(Verdict.INCONCLUSIVE, note + "; underpowered: about " + needed + " pairs would detect "
+                        + PairedScale.format(metric, effect) + " (80 % power)");
+            }
+            return row(Verdict.UNCHANGED, note);
+        }
+
+        /** Latency changes must also exceed the gate's millisecond floor, measured on the reference's median. */
+        private boolean aboveFloor(double estimate) {
+            if (!metric.isPercentile()) {
+                return true;
+            }
+            return Math.abs(evidence.reference() * Math.expm1(estimate)) > gate.latencyFloorMillis();
+        }
+
+        private MetricComparison row(Verdict verdict, String note) {
+            return new MetricComparison(testId, operation, metric, evidence.reference(), evidence.candidate(), verdict, note);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.perfgate.core.result;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.perfgate.core.engine.RunMeasurements;
+
+/**
+ * One short trial of a side-by-side run: one version of the application under the test's load
+ * while the other one idles.
+ *
+ * @param pair       the pair it belongs to, from 0
+ * @param version    {@value SideBySideResult#REFERENCE} (the reference) or {@value SideBySideResult#CANDIDATE} (this build)
+ * @param position   0 when it ran first in its pair, 1 when second
+ * @param startedAt  ISO-8601 instant at which its measured phase began
+ * @param total      all its requests, with their histogram
+ * @param operations per operation name
+ */
+public record TrialResult(int pair, String version, int position, String startedAt, OperationResult total,
+        Map<String, OperationResult> operations) {
+
+    public TrialResult {
+        operations = operations == null ? Map.of() : new TreeMap<>(operations);
+    }
+
+    /**
+     * The trial run as {@code version} in {@code pair} at {@code position}, from what the engine measured
+     * (without windows: the trial is the unit of comparison).
+     */
+    public static TrialResult of(int pair, String version, int position, RunMeasurements measured) {
+        double seconds = measured.measured().toNanos() / 1e9;
+        Map<String, OperationResult> operations = new TreeMap<>();
+        measured.operations().forEach((name, stats) -> operations.put(name, OperationResult.of(stats, null, seconds)));
+        return new TrialResult(pair, version, position, measured.measuredStart().toString(), OperationResult.of(measured.total(), null, seconds),
+                operations);
+    }
+
+    /** Whether this trial measured the reference (A). */
+    public boolean ofReference() {
+        return SideBySideResult.REFERENCE.equals(version);
+    }
+
+    /** The figures of {@code operation} ({@code "(total)"}: all together), or {@code null} when it made no such call. */
+    public OperationResult figuresOf(String operation, String totalName) {
+        return totalName.equals(operation) ? total : operations.get(operation);
+    }
+}

@@ -1,0 +1,180 @@
+package dev.perfgate.core.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import dev.perfgate.core.engine.LoadPlan;
+import dev.perfgate.core.result.LatencySummary;
+import dev.perfgate.core.result.LoadTestResult;
+import dev.perfgate.core.result.OperationResult;
+import dev.perfgate.core.result.PlanSummary;
+import dev.perfgate.core.result.ResultStatus;
+import dev.perfgate.core.result.SideBySideResult;
+import dev.perfgate.core.result.TrialResult;
+import dev.perfgate.core.stats.WilcoxonSignedRank;
+
+class SideBySideComparatorTest {
+
+    /** 3 % minimum effect, 0 ms floor: what a side-by-side test of a fast service would set. */
+    private static final GateSettings GATE = new GateSettings(3, 0, 1, 50, 0.05);
+
+    @Test
+    void aConsistentSlowdownOfTenPercentIsARegressionDespiteLargeNoiseBetweenPairs() {
+        // Each pair runs on a machine 15 % faster or slower than the next (one draw for both trials),
+        // each trial adds 1 % of its own: the pairs' ratio still shows the 10 %.
+        List<MetricComparison> rows = new SideBySideComparator(GATE).compare(simulated(new Random(1), 10, 0.10, 0.15, 0.01, 0, 0));
+
+        assertThat(row(rows, Metric.P95_LATENCY).verdict()).isEqualTo(Verdict.REGRESSED);
+        assertThat(row(rows, Metric.P95_LATENCY).note()).startsWith("+10.").contains("p=", "(Holm, 4 metrics)", "10 pairs");
+        assertThat(row(rows, Metric.THROUGHPUT).verdict()).isEqualTo(Verdict.REGRESSED);
+        assertThat(row(rows, Metric.THROUGHPUT).note()).startsWith("-9.");
+        assertThat(row(rows, Metric.ERROR_RATE).verdict()).isEqualTo(Verdict.UNCHANGED);
+    }
+
+    @Test
+    void aSpeedUpIsAnImprovementAndFailsNothing() {
+        List<MetricComparison> rows = new SideBySideComparator(GATE).compare(simulated(new Random(2), 10, -0.10, 0.15, 0.01, 0, 0));
+
+        assertThat(row(rows, Metric.P95_LATENCY).verdict()).isEqualTo(Verdict.IMPROVED);
+        assertThat(row(rows, Metric.THROUGHPUT).verdict()).isEqualTo(Verdict.IMPROVED);
+        assertThat(ResultComparator.any(rows, Verdict.REGRESSED)).isFalse();
+    }
+
+    @Test
+    void aSignificantChangeSmallerThanTheMinimumEffectIsUnchanged() {
+        List<MetricComparison> rows = new SideBySideComparator(GATE).compare(simulated(new Random(3), 12, 0.01, 0.15, 0.001, 0, 0));
+
+        assertThat(row(rows, Metric.P95_LATENCY).verdict()).isEqualTo(Verdict.UNCHANGED);
+        assertThat(row(rows, Metric.P95_LATENCY).note()).contains("significant but within the minimum effect (+3.0 %");
+    }
+
+    @Test
+    void noisyPairsAreUnderpoweredWithTheNumberOfPairsThatWouldTell() {
+        // 20 % noise per trial: the differences spread by about 0.28; a 3 % effect (0.0296) at 0.05 / 4
+        // with 80 % power needs about pi/3 (3.08 x 0.28 / 0.0296)^2 = 890 pairs.
+        List<MetricComparison> rows = new SideBySideComparator(GATE).compare(simulated(new Random(4), 10, 0.0, 0.05, 0.20, 0, 0));
+
+        MetricComparison p95 = row(rows, Metric.P95_LATENCY);
+        assertThat(p95.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(p95.note()).contains("underpowered: about ").contains(" pairs would detect +3.0 % (80 % power)");
+        int needed = Integer.parseInt(p95.note().replaceAll(".*about (\\d+) pairs.*", "$1"));
+        assertThat(needed).isBetween(300, 2500);
+    }
+
+    @Test
+    void errorsAppearingInTheCandidateAreARegressionOnTheirDifference() {
+        List<MetricComparison> rows = new SideBySideComparator(GATE).compare(simulated(new Random(5), 10, 0, 0.05, 0.01, 0, 0.05));
+
+        assertThat(row(rows, Metric.ERROR_RATE).verdict()).isEqualTo(Verdict.REGRESSED);
+        assertThat(row(rows, Metric.ERROR_RATE).note()).startsWith("+5.00 pp");
+    }
+
+    @Test
+    void aSlowdownBelowTheLatencyFloorDoesNotFailTheBuild() {
+        GateSettings withFloor = new GateSettings(3, 20, 1, 50, 0.05); // the simulated p95 is about 10 ms: +10 % is 1 ms
+        List<MetricComparison> rows = new SideBySideComparator(withFloor).compare(simulated(new Random(1), 10, 0.10, 0.15, 0.01, 0, 0));
+
+        assertThat(row(rows, Metric.P95_LATENCY).verdict()).isEqualTo(Verdict.UNCHANGED);
+        assertThat(row(rows, Metric.THROUGHPUT).verdict()).isEqualTo(Verdict.REGRESSED); // no floor on throughput
+    }
+
+    @Test
+    void theSameVersionOnBothSidesRarelyFailsAndATenPercentSlowdownAlmostAlwaysDoes() {
+        // 400 simulated runs of 10 pairs each; between-pair noise 15 %, within-pair 3 %.
+        Random random = new Random(20240601);
+        int falseAlarms = 0;
+        int detected = 0;
+        int runs = 400;
+        for (int run = 0; run < runs; run++) {
+            falseAlarms += failed(simulated(random, 10, 0, 0.15, 0.03, 0, 0)) ? 1 : 0;
+            detected += failed(simulated(random, 10, 0.10, 0.15, 0.03, 0, 0)) ? 1 : 0;
+        }
+        assertThat(falseAlarms / (double) runs).isLessThanOrEqualTo(0.02);
+        assertThat(detected / (double) runs).isGreaterThanOrEqualTo(0.90);
+    }
+
+    @Test
+    void thePairsNeededGiveAboutEightyPercentPowerAtTheMinimumEffect() {
+        Random random = new Random(7);
+        double effect = Math.log(1.05);
+        double sd = 0.05;
+        double alpha = 0.05 / 4;
+        int n = PairsNeeded.estimate(random.doubles(2000).map(u -> random.nextGaussian() * sd).toArray(), effect, alpha);
+        int significant = 0;
+        int runs = 2000;
+        for (int run = 0; run < runs; run++) {
+            double[] d = random.doubles(n).map(u -> effect + random.nextGaussian() * sd).toArray();
+            significant += WilcoxonSignedRank.pValueGreater(d) < alpha ? 1 : 0;
+        }
+        assertThat(n).isBetween(9, 14);
+        assertThat(significant / (double) runs).isBetween(0.72, 0.92);
+    }
+
+    @Test
+    void aResultWithoutTrialsIsRejected() {
+        LoadTestResult plain = result(null);
+        assertThat(SideBySideComparator.applies(plain)).isFalse();
+        assertThatThrownBy(() -> new SideBySideComparator(GATE).compare(plain)).hasMessageContaining("no side-by-side trials");
+    }
+
+    @Test
+    void theOrderOfEachPairIsKeptAndOnlyCompletePairsCount() {
+        SideBySideResult trials = simulated(new Random(9), 3, 0, 0.1, 0.01, 0, 0).sideBySide();
+        List<TrialResult> withHalfPair = new ArrayList<>(trials.trials());
+        withHalfPair.add(trial(3, SideBySideResult.CANDIDATE, 0, 10, 100, 0));
+        SideBySideResult interrupted = new SideBySideResult("A", "B", 1, "1s", withHalfPair);
+
+        assertThat(interrupted.pairs()).isEqualTo(3);
+        assertThat(interrupted.order()).matches("(AB|BA) (AB|BA) (AB|BA) B");
+    }
+
+    private static boolean failed(LoadTestResult result) {
+        return ResultComparator.any(new SideBySideComparator(GATE).compare(result), Verdict.REGRESSED);
+    }
+
+    private static MetricComparison row(List<MetricComparison> rows, Metric metric) {
+        return rows.stream().filter(r -> r.metric() == metric).findFirst().orElseThrow();
+    }
+
+    /**
+     * {@code pairs} pairs in random order; latency 10 ms x the pair's machine factor exp(N(0, between))
+     * x each trial's own exp(N(0, within)), x (1 + slowdown) for the candidate; throughput the inverse;
+     * error rates as given.
+     */
+    static LoadTestResult simulated(Random random, int pairs, double slowdown, double between, double within, double errorsA,
+            double errorsB) {
+        List<TrialResult> trials = new ArrayList<>();
+        for (int pair = 0; pair < pairs; pair++) {
+            double machine = Math.exp(random.nextGaussian() * between);
+            boolean referenceFirst = random.nextBoolean();
+            for (int position = 0; position < 2; position++) {
+                boolean reference = (position == 0) == referenceFirst;
+                double factor = machine * Math.exp(random.nextGaussian() * within) * (reference ? 1 : 1 + slowdown);
+                trials.add(trial(pair, reference ? SideBySideResult.REFERENCE : SideBySideResult.CANDIDATE, position, 10 * factor,
+                        1000 / factor, reference ? errorsA : errorsB));
+            }
+        }
+        return result(new SideBySideResult("image app:1.0", "Dockerfile", 42, "5s", trials));
+    }
+
+    private static TrialResult trial(int pair, String version, int position, double p95, double throughput, double errorRate) {
+        OperationResult figures = new OperationResult(5000, Math.round(5000 * errorRate), Map.of(), errorRate, throughput,
+                new LatencySummary(p95 / 2, p95 * 0.9, p95, p95 * 1.5, p95 * 2, p95 / 2), "", List.of());
+        return new TrialResult(pair, version, position, "2026-11-22T10:00:00Z", figures, Map.of("GET /", figures));
+    }
+
+    private static LoadTestResult result(SideBySideResult trials) {
+        OperationResult total = new OperationResult(1, 0, Map.of(), 0, 1, new LatencySummary(1, 1, 1, 1, 1, 1), "", List.of());
+        return new LoadTestResult(LoadTestResult.SCHEMA_VERSION, "T.t", ResultStatus.PASSED, null, "2026-11-22T10:00:00Z",
+                PlanSummary.of(new LoadPlan(1, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1))), null, null, total,
+                Map.of("GET /", total), null, null, List.of(), null, null, trials);
+    }
+}

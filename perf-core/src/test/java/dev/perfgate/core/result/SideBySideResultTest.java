@@ -1,0 +1,101 @@
+package dev.perfgate.core.result;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.perfgate.core.engine.OperationStats;
+
+class SideBySideResultTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aResultWithTrialsIsWrittenAndReadBackEqual() throws IOException {
+        LoadTestResult result = ResultFilesTest.result("T.sbs").withSideBySide(trials(3));
+
+        Path file = ResultFiles.write(folder, result);
+        LoadTestResult back = ResultFiles.read(file);
+
+        assertThat(back).isEqualTo(result);
+        List<String> fields = new ArrayList<>();
+        new ObjectMapper().readTree(file.toFile()).get("sideBySide").get("trials").get(0).fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).as("the fields docs/result-schema.md lists").containsExactly("pair", "version", "position", "startedAt", "total",
+                "operations");
+        assertThat(back.sideBySide().pairs()).isEqualTo(3);
+        assertThat(back.sideBySide().order()).isEqualTo("AB BA AB");
+    }
+
+    @Test
+    void aFileWrittenBeforeSideBySideReadsAsNotRunSideBySide() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) json.readTree(Files.readAllBytes(ResultFiles.write(folder, ResultFilesTest.result("T.old"))));
+        tree.remove("sideBySide");
+        Files.writeString(folder.resolve("T.old.json"), json.writeValueAsString(tree));
+
+        assertThat(ResultFiles.read(folder.resolve("T.old.json")).sideBySide()).isNull();
+    }
+
+    @Test
+    void theCandidatesFiguresAreItsTrialsTogetherWithOneWindowEach() {
+        SideBySideResult trials = trials(3);
+
+        LoadTestResult candidate = TrialFigures.candidateResult(ResultFilesTest.result("T.sbs"), trials, 2.0);
+        LoadTestResult reference = TrialFigures.referenceResult(candidate);
+
+        // B trials: 100, 200, 300 requests of 1, 2, 3 ms over 3 x 2 s; A trials: 100 each of 1 ms.
+        assertThat(candidate.total().requests()).isEqualTo(600);
+        assertThat(candidate.total().throughputPerSecond()).isEqualTo(100.0);
+        assertThat(candidate.total().windows()).extracting(WindowResult::requests).containsExactly(100L, 200L, 300L);
+        assertThat(candidate.total().latencyMs().p50()).isEqualTo(2.0, within(0.01));
+        assertThat(candidate.operations()).containsOnlyKeys("GET /x");
+        assertThat(candidate.sideBySide()).isEqualTo(trials);
+        assertThat(candidate.timeSeries()).isEmpty();
+        assertThat(reference.total().requests()).isEqualTo(300);
+        assertThat(reference.total().latencyMs().p99()).isEqualTo(1.0, within(0.01));
+        assertThat(reference.sideBySide()).isNull();
+    }
+
+    @Test
+    void aResultWithoutTrialsHasNoReferenceSide() {
+        assertThatThrownBy(() -> TrialFigures.referenceResult(ResultFilesTest.result("T.plain"))).hasMessageContaining("no side-by-side trials");
+    }
+
+    /** {@code pairs} pairs, orders AB, BA, AB...; the candidate's trial of pair i has 100 (i + 1) requests of (i + 1) ms. */
+    private static SideBySideResult trials(int pairs) {
+        List<TrialResult> trials = new ArrayList<>();
+        for (int pair = 0; pair < pairs; pair++) {
+            boolean referenceFirst = pair % 2 == 0;
+            OperationResult a = figures(100, 1_000);
+            OperationResult b = figures(100 * (pair + 1), 1_000 * (pair + 1));
+            trials.add(new TrialResult(pair, referenceFirst ? "A" : "B", 0, "2026-11-22T10:00:00Z", referenceFirst ? a : b,
+                    Map.of("GET /x", referenceFirst ? a : b)));
+            trials.add(new TrialResult(pair, referenceFirst ? "B" : "A", 1, "2026-11-22T10:00:02Z", referenceFirst ? b : a,
+                    Map.of("GET /x", referenceFirst ? b : a)));
+        }
+        return new SideBySideResult("Dockerfile app/Dockerfile, build args {VERSION=1.4}", "Dockerfile app/Dockerfile", 42, "2s", trials);
+    }
+
+    private static OperationResult figures(long requests, long micros) {
+        Histogram histogram = new Histogram(OperationStats.HIGHEST_TRACKABLE_MICROS, 3);
+        histogram.recordValueWithCount(micros, requests);
+        return new OperationResult(requests, 0, Map.of(), 0, requests / 2.0, LatencySummary.of(histogram), HistogramCodec.encode(histogram),
+                List.of());
+    }
+
+}

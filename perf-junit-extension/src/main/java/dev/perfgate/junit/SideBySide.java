@@ -1,0 +1,58 @@
+package dev.perfgate.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Runs a {@link LoadTest} side by side with the reference version of its application, so that a
+ * noisy machine can still show a small regression: both containers start, each warms up, then
+ * {@link #pairs()} pairs of {@link #trial()}-long trials run the same load against one version at a
+ * time, the order within each pair drawn at random. The Maven plugin decides on the pairs'
+ * differences; no baseline figures from another day are needed.
+ *
+ * <h2>Usage</h2>
+ * <pre>{@code
+ * @App
+ * static AppUnderTest app = AppUnderTest.fromDockerfile("Dockerfile")
+ *         .withReference(AppUnderTest.fromDockerfile("Dockerfile").withBuildArg("VERSION", "1.4.0"));
+ *         // or a released image: .withReferenceImage("registry.example.com/shop:1.4.0")
+ *
+ * @LoadTest(users = 4, warmUp = "5s")
+ * @SideBySide(pairs = 10, trial = "5s")
+ * void search(Http http) {
+ *     http.get("search", "/search?q=shoes");
+ * }
+ * }</pre>
+ *
+ * <h2>Overrides</h2>
+ * The system property {@value #PROPERTY} turns it on (or changes it) for every load test of the JVM
+ * whose application declares a reference, e.g. {@code -Dperfgate.sideBySide=pairs:10,trial:5s,seed:42};
+ * {@code off} turns it off. The measured duration of {@link LoadTest#duration()} does not apply: the
+ * load lasts {@code 2 x pairs x trial} plus both warm-ups.
+ *
+ * <h2>Limits</h2>
+ * A closed model without stages, or an open model at a constant rate: every trial must apply the same
+ * load. The two containers share the machine, but only one is under load at a time.
+ *
+ * @since 0.2
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface SideBySide {
+
+    /** System property turning side-by-side on, off or changing it: {@value}, e.g. {@code pairs:10,trial:5s,seed:42} or {@code off}. */
+    String PROPERTY = "perfgate.sideBySide";
+
+    /** Pairs of trials, 1 to 1000; with 4 gated metrics, 7 is the fewest that can reach significance 0.05. */
+    int pairs() default 10;
+
+    /** The measured time of each trial, e.g. {@code "5s"}. */
+    String trial() default "5s";
+
+    /** The seed of the trials' order; 0 (the default) draws one, which the result records. */
+    long seed() default 0;
+}

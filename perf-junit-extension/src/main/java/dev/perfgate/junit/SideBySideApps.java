@@ -1,0 +1,61 @@
+package dev.perfgate.junit;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+
+/**
+ * Decides whether a load test runs {@link SideBySide}, checks that it can (a reference is declared,
+ * the load is steady) before any container starts, and starts the reference's container once per
+ * test class beside the application's, closed with the class like it.
+ */
+final class SideBySideApps {
+
+    private SideBySideApps() {
+    }
+
+    /**
+     * The side-by-side settings of {@code method}, or empty when it runs alone (also when only the
+     * system property asks for it and the application declares no reference: that is said on the console).
+     *
+     * @throws ExtensionConfigurationException for a bad value, a missing reference or a load that changes over time
+     */
+    static Optional<SideBySideSettings> settingsOf(ExtensionContext context, Method method, LoadTestSettings settings) {
+        Optional<SideBySideSettings> sideBySide = SideBySideSettings.of(method);
+        if (sideBySide.isEmpty()) {
+            return sideBySide;
+        }
+        Field field = LoadTestExtension.appFieldOf(context.getRequiredTestClass());
+        String owner = method.getDeclaringClass().getSimpleName() + "." + method.getName();
+        if (LoadTestExtension.appOf(field).reference() == null) {
+            if (method.isAnnotationPresent(SideBySide.class)) {
+                throw new ExtensionConfigurationException("@SideBySide on " + owner + ": the application (@App field "
+                        + field.getName() + ") declares no reference version to compare with; add one, e.g. "
+                        + "AppUnderTest.fromDockerfile(\"Dockerfile\").withReference(AppUnderTest.fromDockerfile(\"Dockerfile\")"
+                        + ".withBuildArg(\"VERSION\", \"1.4.0\"))");
+            }
+            System.out.println("[perfgate] " + settings.testId() + ": -D" + SideBySide.PROPERTY
+                    + " is set, but the application declares no reference (AppUnderTest.withReference); running it alone");
+            return Optional.empty();
+        }
+        LoadTestExtension.appOf(field).reference().requireDockerfile("the reference of @App field " + field.getName());
+        TrialPlan.of(settings.plan(), sideBySide.get().trial(), owner); // refuses a load that changes over time, now
+        return sideBySide;
+    }
+
+    /** The paired run of {@code settings} with {@code app} and the class's reference container, started on first use. */
+    static PairedRun pairedRun(ExtensionContext context, Method method, LoadTestSettings settings, SideBySideSettings sideBySide,
+            RunningApp app, Namespace namespace) {
+        Field field = LoadTestExtension.appFieldOf(context.getRequiredTestClass());
+        AppUnderTest declared = LoadTestExtension.appOf(field);
+        ExtensionContext classContext = context.getParent().orElse(context);
+        RunningApp reference = classContext.getStore(namespace).getOrComputeIfAbsent(List.of(field, "reference"),
+                key -> RunningApp.start(declared.reference()), RunningApp.class);
+        return new PairedRun(settings, sideBySide, app, declared, reference, method.getDeclaringClass().getSimpleName() + "." + method.getName());
+    }
+}

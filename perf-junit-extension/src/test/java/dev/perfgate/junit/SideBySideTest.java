@@ -1,0 +1,176 @@
+package dev.perfgate.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+import dev.perfgate.core.compare.GateSettings;
+import dev.perfgate.core.compare.Metric;
+import dev.perfgate.core.compare.MetricComparison;
+import dev.perfgate.core.compare.ResultComparator;
+import dev.perfgate.core.compare.SideBySideComparator;
+import dev.perfgate.core.compare.Verdict;
+import dev.perfgate.core.result.LoadTestResult;
+import dev.perfgate.core.result.ResultFiles;
+import dev.perfgate.core.result.ResultStatus;
+import dev.perfgate.core.result.SideBySideResult;
+import dev.perfgate.core.result.TrialResult;
+import dev.perfgate.junit.fixture.CrashingReferenceLoad;
+import dev.perfgate.junit.fixture.ReferenceImageLoad;
+import dev.perfgate.junit.fixture.SideBySideLoad;
+import dev.perfgate.junit.fixture.SideBySideWithoutReferenceLoad;
+import dev.perfgate.junit.fixture.SlowerCandidateLoad;
+import dev.perfgate.junit.fixture.TinyApp;
+import dev.perfgate.junit.fixture.TinyServer;
+
+/**
+ * Side by side end to end: two real containers of the tiny app, one doing 1 ms of CPU work per request,
+ * the other 1 ms (A/A) or 3 ms; 8 pairs of 1 s trials each, decided by the paired statistics with the
+ * default gate settings.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class SideBySideTest {
+
+    @TempDir
+    Path resultsDir;
+
+    @BeforeEach
+    void useOwnResultsDir() {
+        System.clearProperty(SideBySide.PROPERTY);
+        System.setProperty(LoadTest.RESULTS_DIR_PROPERTY, resultsDir.toString());
+    }
+
+    @AfterEach
+    void clearPropertiesAndCheckNoContainerIsLeft() {
+        System.clearProperty(LoadTest.RESULTS_DIR_PROPERTY);
+        System.clearProperty(SideBySide.PROPERTY);
+        assertThat(Fixtures.runningContainersOfThisJvm()).as("containers still running after the fixture ran").isEmpty();
+    }
+
+    @Test
+    void theSameVersionOnBothSidesIsNoRegressionAndTheTrialsAreRecordedInTheirSeededOrder() {
+        EngineExecutionResults results = Fixtures.run(SideBySideLoad.class);
+
+        assertThat(Fixtures.failures(results)).isEmpty();
+        LoadTestResult result = ResultFiles.read(ResultFiles.fileOf(resultsDir, SideBySideLoad.ID));
+        SideBySideResult trials = result.sideBySide();
+        assertThat(trials.pairs()).isEqualTo(8);
+        assertThat(trials.trials()).hasSize(16);
+        assertThat(trials.seed()).isEqualTo(42);
+        assertThat(trials.trial()).isEqualTo("1s");
+        assertThat(trials.reference()).contains("BURN_MICROS=1000");
+        assertThat(trials.order()).isEqualTo(expectedOrder(42, 8));
+        for (TrialResult trial : trials.trials()) {
+            assertThat(trial.total().requests()).as("trial %d%s", trial.pair(), trial.version()).isPositive();
+            assertThat(trial.total().histogram()).isNotEmpty();
+        }
+        // The candidate's figures are its 8 trials together, one window each.
+        long candidateRequests = trials.trials().stream().filter(t -> !t.ofReference()).mapToLong(t -> t.total().requests()).sum();
+        assertThat(result.total().requests()).isEqualTo(candidateRequests);
+        assertThat(result.total().windows()).hasSize(8);
+
+        List<MetricComparison> rows = decided(result);
+        assertThat(rows).extracting(MetricComparison::verdict).doesNotContain(Verdict.REGRESSED, Verdict.IMPROVED);
+    }
+
+    @Test
+    void aCandidateDoingThreeTimesTheWorkIsARegression() {
+        EngineExecutionResults results = Fixtures.run(SlowerCandidateLoad.class);
+
+        assertThat(Fixtures.failures(results)).isEmpty();
+        LoadTestResult result = ResultFiles.read(ResultFiles.fileOf(resultsDir, SlowerCandidateLoad.ID));
+        assertThat(result.sideBySide().reference()).contains("BURN_MICROS=1000");
+        assertThat(result.sideBySide().candidate()).contains("BURN_MICROS=3000");
+
+        List<MetricComparison> rows = decided(result);
+        // Throughput, a mean over all requests of a trial, carries the 3x work in every pair. The p95 of 1 s
+        // trials rests on about 15 requests and, on a busy machine, on the scheduler: it may need more pairs
+        // than 8 to be significant, but it must never look unchanged or better.
+        assertThat(verdictOf(rows, Metric.THROUGHPUT)).isEqualTo(Verdict.REGRESSED);
+        assertThat(verdictOf(rows, Metric.P95_LATENCY)).isIn(Verdict.REGRESSED, Verdict.INCONCLUSIVE);
+        assertThat(ResultComparator.any(rows, Verdict.REGRESSED)).as("the build fails").isTrue();
+    }
+
+    @Test
+    void aReferenceThatDiesAbortsTheTestNamingItAndKeepsThePairsDone() {
+        EngineExecutionResults results = Fixtures.run(CrashingReferenceLoad.class);
+
+        assertThat(Fixtures.failures(results)).singleElement().extracting(Throwable::getMessage).asString()
+                .contains("ABORTED", "the reference version (", "CRASH_AFTER=" + CrashingReferenceLoad.CRASH_AFTER, TinyServer.CRASH_MID_RUN_MESSAGE);
+        LoadTestResult result = ResultFiles.read(ResultFiles.fileOf(resultsDir, CrashingReferenceLoad.ID));
+        assertThat(result.status()).isEqualTo(ResultStatus.ABORTED);
+        // The reference answers 150 requests before it exits: within its first 1 s trial or its second.
+        assertThat(result.sideBySide().pairs()).isLessThan(8);
+        assertThat(result.sideBySide().trials()).allSatisfy(trial -> assertThat(trial.total().requests()).isPositive());
+    }
+
+    @Test
+    void aReferenceGivenAsAnImageTagRunsThatImageAsItIs() {
+        String image = RunningApp.imageNameFor(TinyApp.dockerfile().toAbsolutePath().normalize());
+        System.setProperty(ReferenceImageLoad.IMAGE_PROPERTY, image);
+        try {
+            EngineExecutionResults results = Fixtures.run(ReferenceImageLoad.class);
+
+            assertThat(Fixtures.failures(results)).isEmpty();
+        } finally {
+            System.clearProperty(ReferenceImageLoad.IMAGE_PROPERTY);
+        }
+        SideBySideResult trials = ResultFiles.read(ResultFiles.fileOf(resultsDir, ReferenceImageLoad.ID)).sideBySide();
+        assertThat(trials.reference()).isEqualTo("image " + image);
+        assertThat(trials.candidate()).startsWith("Dockerfile ");
+        assertThat(trials.pairs()).isEqualTo(2);
+    }
+
+    @Test
+    void sideBySideWithoutAReferenceFailsBeforeAnyContainerStarts() {
+        EngineExecutionResults results = Fixtures.run(SideBySideWithoutReferenceLoad.class);
+
+        assertThat(Fixtures.failures(results)).singleElement()
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .extracting(Throwable::getMessage).asString()
+                .contains("@SideBySide on SideBySideWithoutReferenceLoad.burn", "declares no reference", "withReference(");
+    }
+
+    @Test
+    void aBadPropertyValueFailsNamingThePropertyAndWhatIsValid() {
+        System.setProperty(SideBySide.PROPERTY, "pairs:0");
+        EngineExecutionResults results = Fixtures.run(SideBySideLoad.class);
+
+        assertThat(Fixtures.failures(results)).singleElement()
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .extracting(Throwable::getMessage).asString()
+                .contains("system property perfgate.sideBySide", "0 pairs is out of range", "1 to 1000");
+    }
+
+    /** The rows under the default gate settings, printed: the figures behind a pass or a failure. */
+    private static List<MetricComparison> decided(LoadTestResult result) {
+        List<MetricComparison> rows = new SideBySideComparator(GateSettings.DEFAULT).compare(result);
+        rows.forEach(row -> System.out.println("[side-by-side] " + row.describe() + " " + row.verdict()));
+        return rows;
+    }
+
+    private static Verdict verdictOf(List<MetricComparison> rows, Metric metric) {
+        return rows.stream().filter(r -> r.metric() == metric).findFirst().orElseThrow().verdict();
+    }
+
+    /** The order PairedRun draws: one boolean per pair from java.util.Random(seed), true for the reference first. */
+    private static String expectedOrder(long seed, int pairs) {
+        Random random = new Random(seed);
+        StringBuilder order = new StringBuilder();
+        for (int pair = 0; pair < pairs; pair++) {
+            order.append(pair == 0 ? "" : " ").append(random.nextBoolean() ? "AB" : "BA");
+        }
+        return order.toString();
+    }
+}

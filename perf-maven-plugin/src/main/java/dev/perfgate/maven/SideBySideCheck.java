@@ -1,0 +1,43 @@
+package dev.perfgate.maven;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.apache.maven.plugin.logging.Log;
+
+import dev.perfgate.core.compare.GateRules;
+import dev.perfgate.core.compare.MetricComparison;
+import dev.perfgate.core.compare.SideBySideComparator;
+import dev.perfgate.core.result.LoadTestResult;
+import dev.perfgate.core.result.SideBySideResult;
+
+/**
+ * The gate of a result that ran side by side: decided on its own pairs of trials (the reference as
+ * the baseline column, this build as the current one), whatever figures the committed baseline holds.
+ * The committed baseline only says which reference was agreed on; a run against another one is flagged
+ * in every row's note.
+ */
+final class SideBySideCheck {
+
+    private SideBySideCheck() {
+    }
+
+    static List<MetricComparison> rows(LoadTestResult result, LoadTestResult baseline, GateRules rules, Log log) {
+        SideBySideResult trials = result.sideBySide();
+        log.info("perfgate: " + result.testId() + " ran side by side with its reference (A: " + trials.reference() + "; B: this build), "
+                + trials.pairs() + " pairs of " + trials.trial() + ", order " + trials.order() + " (seed " + trials.seed()
+                + "); decided on the pairs: Hodges-Lehmann change [interval], one-sided signed-rank p (Holm)");
+        List<MetricComparison> rows = new SideBySideComparator(rules).compare(result);
+        String agreed = baseline == null || baseline.sideBySide() == null ? null : baseline.sideBySide().reference();
+        if (agreed == null) {
+            log.info("perfgate: no baseline of " + result.testId() + " records its reference yet; record it with mvn perf:baseline");
+            return rows;
+        }
+        if (Objects.equals(agreed, trials.reference())) {
+            return rows;
+        }
+        String remark = "another reference than the baseline's (" + agreed + ")";
+        log.warn("perfgate: " + result.testId() + " ran against " + trials.reference() + ", but its baseline records " + agreed);
+        return rows.stream().map(row -> row.withRemark(remark)).toList();
+    }
+}
