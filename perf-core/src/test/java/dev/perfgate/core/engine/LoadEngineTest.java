@@ -226,7 +226,8 @@ class LoadEngineTest {
             assertThat(m.total().errors()).as("%s", plan).containsOnlyKeys(ErrorKind.CONNECTION);
             assertThat(m.total().errorCount()).isEqualTo(m.total().requestCount());
             assertThat(m.completed()).isTrue();
-            assertThat(tookMillis).as("%s ends at its planned end", plan).isBetween(600L, 3_000L);
+            // the open model's last arrival is due 10 ms before the end, and nothing waits after it
+            assertThat(tookMillis).as("%s runs until about its planned end, no longer", plan).isBetween(550L, 3_000L);
             assertThat(engineThreads()).as("threads left by %s", plan).isEmpty();
         }
     }
