@@ -21,7 +21,8 @@ class SampleApplicationTest {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     @Nested
-    @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "llm.url=http://127.0.0.1:9")
+    @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "llm.url=http://127.0.0.1:9",
+            "database.port=19092" })
     class AsShipped {
 
         @LocalServerPort
@@ -72,10 +73,10 @@ class SampleApplicationTest {
         }
     }
 
-    /** Every regression switch on: slower, but the same answers. A database of its own: the contexts live side by side. */
+    /** Every regression switch on: slower, but the same answers. A database server of its own: the contexts live side by side. */
     @Nested
     @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "llm.url=http://127.0.0.1:9",
-            "spring.datasource.url=jdbc:h2:mem:regressed;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=0",
+            "database.port=19093", "database.name=regressed",
             "REGRESSION_CACHE_DISABLED=true", "REGRESSION_INDEX_DROPPED=true", "REGRESSION_N_PLUS_ONE=true",
             "REGRESSION_SLOW_SERIALIZATION=true", "REGRESSION_SYNCHRONIZED_LLM=true" })
     class WithEveryRegression {

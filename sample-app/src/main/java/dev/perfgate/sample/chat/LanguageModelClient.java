@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.client.BufferingClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -28,10 +29,12 @@ public class LanguageModelClient {
 
     public LanguageModelClient(@Value("${llm.url}") String baseUrl, @Value("${llm.timeout}") Duration timeout,
             Regressions regressions) {
+        // HTTP/1.1 with a Content-Length (the body is buffered): what model APIs and their proxies expect;
+        // the JDK client would otherwise offer an h2c upgrade and stream the body chunked.
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(timeout).build());
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build());
         requests.setReadTimeout(timeout);
-        this.http = RestClient.builder().baseUrl(baseUrl).requestFactory(requests).build();
+        this.http = RestClient.builder().baseUrl(baseUrl).requestFactory(new BufferingClientHttpRequestFactory(requests)).build();
         this.regressions = regressions;
     }
 
