@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * the reminders query scans the whole table.</li>
  * <li>{@value #N_PLUS_ONE}: the reminders list reads each reminder's habit with a query of its own
  * instead of joining it.</li>
- * <li>{@value #SLOW_SERIALIZATION}: the XP response is written by a JSON mapper built for that response,
- * so Jackson introspects the response types again on every request.</li>
+ * <li>{@value #SLOW_SERIALIZATION}: the XP response is assembled from a JSON helper that builds a mapper
+ * per value written, so Jackson looks up its modules and introspects the types again for each of them.</li>
  * <li>{@value #SYNCHRONIZED_LLM}: calls to the language model are serialized behind one lock, so
  * concurrent chats wait for each other's downstream call.</li>
  * </ul>

@@ -22,7 +22,7 @@ import dev.perfgate.sample.platform.Regressions;
 public class ReminderRepository {
 
     /** The most reminders one request lists. */
-    public static final int PAGE = 20;
+    public static final int PAGE = 50;
 
     private final JdbcTemplate jdbc;
     private final Regressions regressions;
