@@ -1,0 +1,62 @@
+package dev.perfgate.sample.load;
+
+import dev.perfgate.core.engine.VirtualUser;
+import dev.perfgate.core.http.Http;
+import dev.perfgate.core.http.Response;
+
+/**
+ * The sample app's operations as a user calls them, each checked, under the operation names the gate
+ * reports: {@code chat}, {@code food}, {@code reminders}, {@code xp}. A user's id picks the app's seeded
+ * user (1 to 1,000) and the foods come from 200 common ones, so caches see repeat lookups as in production.
+ */
+final class Assistant {
+
+    static final int SEEDED_USERS = 1_000;
+    private static final String[] FOOD_KINDS = { "Apple", "Banana", "Oatmeal", "Rice", "Chicken", "Yogurt", "Lentils", "Salmon" };
+    private static final int COMMON_FOODS = 200;
+
+    private Assistant() {
+    }
+
+    static Response chat(Http http, VirtualUser user) {
+        Response response = http.post("chat", "/api/v1/chat",
+                "{\"user_id\":" + userId(user) + ",\"message\":\"I had oatmeal for breakfast, is that good?\"}");
+        expect(response, "\"reply\":");
+        return response;
+    }
+
+    static void food(Http http, VirtualUser user) {
+        Response response = http.post("food", "/api/v1/food",
+                "{\"user_id\":" + userId(user) + ",\"food_name\":\"" + commonFood(user) + "\",\"quantity\":150}");
+        expect(response, "\"kcal\":");
+    }
+
+    static void reminders(Http http, VirtualUser user) {
+        expect(http.get("reminders", "/api/v1/reminders?user_id=" + userId(user)), "\"habit\":");
+    }
+
+    static void xp(Http http, VirtualUser user) {
+        expect(http.get("xp", "/api/v1/gamification/xp?user_id=" + userId(user)), "\"rank\":");
+    }
+
+    /** Whether the chat answer was the fallback of a failed language-model call. */
+    static boolean degraded(Response chat) {
+        return chat.body() != null && chat.body().contains("\"degraded\":true");
+    }
+
+    private static long userId(VirtualUser user) {
+        return 1 + Math.floorMod(user.id() * 97L + user.iteration(), SEEDED_USERS);
+    }
+
+    /** A seeded food's name, e.g. "Banana 17", typed in lower case as users do. */
+    private static String commonFood(VirtualUser user) {
+        int food = 1 + (int) Math.floorMod(user.id() * 31L + user.iteration(), COMMON_FOODS);
+        return (FOOD_KINDS[food % FOOD_KINDS.length] + " " + food).toLowerCase();
+    }
+
+    private static void expect(Response response, String member) {
+        if (response.ok() && !response.body().contains(member)) {
+            throw new AssertionError("answer without " + member + ": " + response.body());
+        }
+    }
+}

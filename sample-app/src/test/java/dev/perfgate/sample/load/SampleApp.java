@@ -1,0 +1,66 @@
+package dev.perfgate.sample.load;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+
+import java.time.Duration;
+import java.util.Arrays;
+
+import dev.perfgate.junit.AppUnderTest;
+import dev.perfgate.junit.Latency;
+import dev.perfgate.junit.Stub;
+import dev.perfgate.sample.platform.Regressions;
+
+/**
+ * The sample app as the load suites start it: its container built from {@code Dockerfile}, the
+ * language model played by a WireMock stub with a realistic latency (log-normal, median 40 ms), and
+ * the regression switches named in the system property {@value #REGRESSIONS_PROPERTY} turned on, e.g.
+ * {@code -Dsample.regressions=REGRESSION_INDEX_DROPPED} (see {@link Regressions}).
+ */
+final class SampleApp {
+
+    /** System property listing regression switches to turn on, comma-separated: {@value}. */
+    static final String REGRESSIONS_PROPERTY = "sample.regressions";
+    /** The language model's typical answer time. */
+    static final Duration LLM_MEDIAN = Duration.ofMillis(40);
+
+    private static final String COMPLETION = "{\"choices\":[{\"message\":{\"role\":\"assistant\","
+            + "\"content\":\"Great choice! Oatmeal keeps you full; add some fruit for vitamins.\"}}]}";
+    private static final String[] SWITCHES = { Regressions.CACHE_DISABLED, Regressions.INDEX_DROPPED, Regressions.N_PLUS_ONE,
+            Regressions.SLOW_SERIALIZATION, Regressions.SYNCHRONIZED_LLM };
+
+    private SampleApp() {
+    }
+
+    /** The app with a language model that always answers. */
+    static AppUnderTest withLanguageModel() {
+        return withLanguageModel(languageModel());
+    }
+
+    /** The app with {@code languageModel} as its {@code LLM_URL}. */
+    static AppUnderTest withLanguageModel(Stub languageModel) {
+        AppUnderTest app = AppUnderTest.fromDockerfile("Dockerfile").withPort(8080).withHealthPath("/health")
+                .withStartupTimeout(Duration.ofSeconds(90))
+                .withStub("LLM_URL", languageModel);
+        for (String name : System.getProperty(REGRESSIONS_PROPERTY, "").split(",")) {
+            if (!name.isBlank()) {
+                app = app.withEnv(switchNamed(name.strip()), "true");
+            }
+        }
+        return app;
+    }
+
+    /** An OpenAI-style chat completion endpoint answering in about {@link #LLM_MEDIAN}. */
+    static Stub languageModel() {
+        return Stub.wiremock(server -> server.stubFor(post("/v1/chat/completions").willReturn(okJson(COMPLETION))))
+                .withLatency(Latency.logNormal(LLM_MEDIAN, 0.25));
+    }
+
+    private static String switchNamed(String name) {
+        if (!Arrays.asList(SWITCHES).contains(name)) {
+            throw new IllegalArgumentException("-D" + REGRESSIONS_PROPERTY + ": '" + name + "' is not a regression switch; use any of "
+                    + String.join(",", SWITCHES));
+        }
+        return name;
+    }
+}

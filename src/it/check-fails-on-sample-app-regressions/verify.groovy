@@ -1,0 +1,35 @@
+// The build log holds the seven steps one after the other, each starting with Maven's "Scanning for
+// projects" (a failed step's gate verdict comes after its BUILD FAILURE line, so that cannot split them).
+def log = new File(basedir, 'build.log').text
+def steps = log.split(/\[INFO\] Scanning for projects\.\.\./).findAll { it.contains('BUILD ') }
+assert steps.size() == 7 : "expected 7 builds in build.log, found ${steps.size()}"
+def outcome = { step -> (step =~ /BUILD (SUCCESS|FAILURE)/)[0][1] }
+
+// 1. The app as shipped: every operation's load test passed and became a baseline.
+assert outcome(steps[0]) == 'SUCCESS'
+['chat', 'food', 'reminders', 'xp'].each { op ->
+    assert steps[0] =~ /perfgate: baseline OperationsLoadIT\.${op} \(new\)/ : "step 1 recorded no baseline for ${op}"
+}
+
+// 2-6. Each switch fails the gate, naming the operation it slows down and a latency metric of it.
+def switches = [
+        [step: 1, name: 'REGRESSION_CACHE_DISABLED', operations: ['food', 'xp']],
+        [step: 2, name: 'REGRESSION_INDEX_DROPPED', operations: ['reminders']],
+        [step: 3, name: 'REGRESSION_N_PLUS_ONE', operations: ['reminders']],
+        [step: 4, name: 'REGRESSION_SLOW_SERIALIZATION', operations: ['xp']],
+        [step: 5, name: 'REGRESSION_SYNCHRONIZED_LLM', operations: ['chat']],
+]
+switches.each { s ->
+    def step = steps[s.step]
+    assert outcome(step) == 'FAILURE' : "${s.name}: the build did not fail"
+    assert step.contains('Performance regression beyond the tolerance') : "${s.name}: the build failed, but not in the gate"
+    s.operations.each { op ->
+        assert step =~ /OperationsLoadIT\.${op} ${op}: p(50|95|99) latency [0-9.]+ ms -> [0-9.]+ ms \(\+[0-9.]+ %, p=[0-9.e-]+\)/ :
+                "${s.name}: the gate did not name a latency regression of ${op}"
+    }
+}
+
+// 7. The app as shipped again passes its gate.
+assert outcome(steps[6]) == 'SUCCESS' : 'the untouched app failed its gate'
+assert steps[6].contains('perfgate: no regression') : 'the untouched run was not gated'
+return true
