@@ -13,7 +13,8 @@ assert outcome(steps[0]) == 'SUCCESS'
 
 // 2-6. Each switch fails the gate, naming the operation it slows down and a latency metric of it.
 def switches = [
-        [step: 1, name: 'REGRESSION_CACHE_DISABLED', operations: ['food', 'xp']],
+        // Food's uncached lookup costs it about +40 %, inside the sample's 100 % tolerance: xp is what the gate must name.
+        [step: 1, name: 'REGRESSION_CACHE_DISABLED', operations: ['xp']],
         [step: 2, name: 'REGRESSION_INDEX_DROPPED', operations: ['reminders']],
         [step: 3, name: 'REGRESSION_N_PLUS_ONE', operations: ['reminders']],
         [step: 4, name: 'REGRESSION_SLOW_SERIALIZATION', operations: ['xp']],

@@ -47,7 +47,7 @@ import dev.perfgate.core.result.TrialFigures;
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractPerfMojo {
 
-    /** Relative change of latency percentiles and throughput, in percent, that still counts as noise. */
+    /** Change of latency percentiles (and, as a factor, of throughput: below baseline / (1 + t/100)), in percent, that still counts as noise. */
     @Parameter(property = "perf.tolerance", defaultValue = "10")
     private double tolerancePercent;
 

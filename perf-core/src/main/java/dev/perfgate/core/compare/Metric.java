@@ -129,8 +129,11 @@ public enum Metric implements GatedMetric {
                 return verdictOf(points > gate.errorRateTolerancePoints(), -points > gate.errorRateTolerancePoints());
             }
             case THROUGHPUT: {
-                double percent = relativeChangePercent(baseline, current);
-                return verdictOf(percent < -gate.tolerancePercent(), percent > gate.tolerancePercent());
+                // A rate: t % worse means each request took t % longer, i.e. the rate fell below
+                // baseline / (1 + t/100). As a plain percentage a drop can never pass 100 %, so a
+                // tolerance of 100 % or more would never gate throughput at all.
+                double factor = 1 + gate.tolerancePercent() / 100;
+                return verdictOf(current * factor < baseline, current > baseline * factor);
             }
             default: {
                 double percent = relativeChangePercent(baseline, current);

@@ -59,6 +59,19 @@ class MetricTest {
         assertThat(Metric.THROUGHPUT.judge(baseline, current, GATE)).isEqualTo(expected);
     }
 
+    /** Throughput's tolerance is a factor: at 100 % a rate halved is a regression, as a latency doubled is. */
+    @ParameterizedTest(name = "at a 100 % tolerance, throughput {0}/s -> {1}/s is {2}")
+    @CsvSource({
+        "100, 49,  REGRESSED",
+        "100, 51,  UNCHANGED",
+        "100, 199, UNCHANGED",
+        "100, 201, IMPROVED",
+    })
+    void throughputToleranceIsARatio(double baseline, double current, Verdict expected) {
+        GateSettings wide = GateSettings.DEFAULT.withTolerancePercent(100);
+        assertThat(Metric.THROUGHPUT.judge(baseline, current, wide)).isEqualTo(expected);
+    }
+
     @ParameterizedTest(name = "error rate {0} -> {1} is {2}")
     @CsvSource({
         "0.00,  0.02,  REGRESSED",

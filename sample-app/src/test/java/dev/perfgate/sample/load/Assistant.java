@@ -25,6 +25,16 @@ final class Assistant {
         return response;
     }
 
+    /** A power user's question: a few sentences of context, as a longer prompt to the model. */
+    static Response longChat(Http http, VirtualUser user) {
+        Response response = http.post("chat", "/api/v1/chat", "{\"user_id\":" + userId(user) + ",\"message\":\""
+                + "Yesterday I had oatmeal with berries for breakfast, a chicken salad for lunch and salmon with rice "
+                + "for dinner, and I walked 9,000 steps. Today I skipped breakfast. How should I plan my meals "
+                + "for the rest of the week to reach my protein goal without going over 2,000 kcal a day?\"}");
+        expect(response, "\"reply\":");
+        return response;
+    }
+
     static void food(Http http, VirtualUser user) {
         Response response = http.post("food", "/api/v1/food",
                 "{\"user_id\":" + userId(user) + ",\"food_name\":\"" + commonFood(user) + "\",\"quantity\":150}");
