@@ -2,18 +2,14 @@ package dev.perfgate.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
@@ -29,29 +25,15 @@ import dev.perfgate.junit.fixture.MetricsLoad;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class AppMetricsTest {
 
-    @TempDir
-    Path resultsDir;
-
-    private Instant testStart;
-
-    @BeforeEach
-    void useOwnResultsDir() {
-        System.setProperty(LoadTest.RESULTS_DIR_PROPERTY, resultsDir.toString());
-        testStart = Instant.now();
-    }
-
-    @AfterEach
-    void clearPropertiesAndCheckNoContainerIsLeft() {
-        System.clearProperty(LoadTest.RESULTS_DIR_PROPERTY);
-        assertThat(Fixtures.runningContainersOfThisJvm()).as("containers still running after the fixture ran").isEmpty();
-    }
+    @RegisterExtension
+    final FixtureIsolation fixtures = FixtureIsolation.clearing();
 
     @Test
     void namedMetricsAreScrapedDuringTheRunAndAnUnknownOneIsReportedMissing() {
         EngineExecutionResults results = Fixtures.run(MetricsLoad.class);
 
         assertThat(Fixtures.failures(results)).isEmpty();
-        LoadTestResult result = ResultFiles.read(resultsDir.resolve("MetricsLoad.ok.json"));
+        LoadTestResult result = ResultFiles.read(fixtures.resultsDir().resolve("MetricsLoad.ok.json"));
         AppMetricsResult metrics = result.appMetrics();
         assertThat(metrics.path()).isEqualTo("/metrics");
         assertThat(metrics.scrapes()).as("about one a second for 3 s").isBetween(2, 4);
@@ -85,6 +67,6 @@ class AppMetricsTest {
         }
         assertThat(chain.toString()).contains(ExtensionConfigurationException.class.getName() + ": withPrometheusMetrics: path"
                 + " 'actuator/prometheus' must start with a single '/', e.g. withPrometheusMetrics(\"/actuator/prometheus\"");
-        assertThat(Fixtures.containersCreatedSince(testStart)).isZero();
+        assertThat(fixtures.containersCreatedSinceTestStart()).isZero();
     }
 }

@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -16,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 import dev.perfgate.core.result.LoadTestResult;
@@ -39,18 +38,16 @@ import dev.perfgate.junit.fixture.TinyServer;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class FailurePathsTest {
 
-    @TempDir
-    Path resultsDir;
+    @RegisterExtension
+    final FixtureIsolation fixtures = FixtureIsolation.clearing();
 
     @BeforeEach
-    void useOwnResultsDir() throws InterruptedException {
-        System.setProperty(LoadTest.RESULTS_DIR_PROPERTY, resultsDir.toString());
+    void nothingIsLeftBefore() throws InterruptedException {
         Fixtures.assertNothingLeft(Duration.ofSeconds(10));
     }
 
     @AfterEach
     void nothingIsLeft() throws InterruptedException {
-        System.clearProperty(LoadTest.RESULTS_DIR_PROPERTY);
         Fixtures.assertNothingLeft(Duration.ofSeconds(10));
     }
 
@@ -66,7 +63,7 @@ class FailurePathsTest {
                         "last lines of the container log", TinyServer.CRASH_MID_RUN_MESSAGE);
         assertThat(took).as("the 20 s run stops when the app dies").isLessThan(Duration.ofSeconds(15));
 
-        LoadTestResult result = ResultFiles.read(resultsDir.resolve("CrashMidRunLoad.ok.json"));
+        LoadTestResult result = ResultFiles.read(fixtures.resultsDir().resolve("CrashMidRunLoad.ok.json"));
         assertThat(result.status()).isEqualTo(ResultStatus.ABORTED);
         assertThat(result.statusReason()).contains("exit code " + TinyServer.CRASH_MID_RUN_EXIT_CODE, TinyServer.CRASH_MID_RUN_MESSAGE);
         OperationResult ok = result.operations().get("ok");
@@ -85,7 +82,7 @@ class FailurePathsTest {
 
         assertThat(Fixtures.failures(results)).singleElement().extracting(Throwable::getMessage).asString()
                 .contains("HangingLoad.hang FAILED", "no request succeeded");
-        LoadTestResult result = ResultFiles.read(resultsDir.resolve("HangingLoad.hang.json"));
+        LoadTestResult result = ResultFiles.read(fixtures.resultsDir().resolve("HangingLoad.hang.json"));
         assertThat(result.status()).isEqualTo(ResultStatus.FAILED);
         assertThat(result.total().errorsByKind()).containsOnlyKeys("timeout");
         assertThat(result.total().errorsByKind().get("timeout")).as("2 users x 2 s / 0.5 s, give or take").isBetween(4L, 12L);
@@ -110,13 +107,13 @@ class FailurePathsTest {
         Throwable failure = Fixtures.failures(results).get(0);
         StringWriter trace = new StringWriter();
         failure.printStackTrace(new PrintWriter(trace));
-        String resultFile = Files.readString(resultsDir.resolve("SecretLoad.create.json"));
+        String resultFile = Files.readString(fixtures.resultsDir().resolve("SecretLoad.create.json"));
         String log = captured.toString(StandardCharsets.UTF_8);
 
         assertThat(trace.toString()).contains("SecretLoad.create FAILED", "no request succeeded", "create failed: POST /fail",
                 "access_token=***", "Authorization: ***", "X-Api-Key: ***", "\"password\": \"***\"");
         assertThat(log).contains("[perfgate] SecretLoad.create FAILED");
-        assertThat(ResultFiles.read(resultsDir.resolve("SecretLoad.create.json")).statusReason()).contains("create failed: POST /fail");
+        assertThat(ResultFiles.read(fixtures.resultsDir().resolve("SecretLoad.create.json")).statusReason()).contains("create failed: POST /fail");
         for (String shown : List.of(trace.toString(), log, resultFile)) {
             assertThat(shown).doesNotContain(SecretLoad.TOKEN, SecretLoad.PASSWORD, "c2VjcmV0LXRva2Vu");
         }
@@ -133,7 +130,7 @@ class FailurePathsTest {
                 .contains(BrokenDockerfileLoad.dockerfile().toAbsolutePath().toString(), "returned a non-zero code: 7",
                         BrokenDockerfileLoad.BUILD_OUTPUT);
         assertThat(took).isLessThan(Duration.ofSeconds(60));
-        assertThat(resultsDir).isEmptyDirectory();
+        assertThat(fixtures.resultsDir()).isEmptyDirectory();
     }
 
     /** Writes to two streams. */

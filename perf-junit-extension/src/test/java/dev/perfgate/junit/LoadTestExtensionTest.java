@@ -11,12 +11,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.Histogram;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -53,23 +51,8 @@ class LoadTestExtensionTest {
             LoadTest.DURATION_PROPERTY, LoadTest.WARM_UP_PROPERTY, LoadTest.THINK_TIME_PROPERTY,
             LoadTest.REQUEST_TIMEOUT_PROPERTY, LoadTest.ARRIVAL_RATE_PROPERTY, LoadTest.ITERATIONS_PROPERTY, LoadTest.STAGES_PROPERTY);
 
-    @TempDir
-    Path resultsDir;
-
-    private Instant testStart;
-
-    @BeforeEach
-    void useOwnResultsDir() {
-        PROPERTIES.forEach(System::clearProperty);
-        System.setProperty(LoadTest.RESULTS_DIR_PROPERTY, resultsDir.toString());
-        testStart = Instant.now();
-    }
-
-    @AfterEach
-    void clearPropertiesAndCheckNoContainerIsLeft() {
-        PROPERTIES.forEach(System::clearProperty);
-        assertThat(Fixtures.runningContainersOfThisJvm()).as("containers still running after the fixture ran").isEmpty();
-    }
+    @RegisterExtension
+    final FixtureIsolation fixtures = FixtureIsolation.clearing(PROPERTIES.toArray(String[]::new));
 
     @Test
     void goodLoadPassesAndWritesACompleteResult() throws Exception {
@@ -78,7 +61,7 @@ class LoadTestExtensionTest {
         assertThat(Fixtures.failures(results)).isEmpty();
         results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2).failed(0));
 
-        Path file = resultsDir.resolve("GoodLoad.ok.json");
+        Path file = fixtures.resultsDir().resolve("GoodLoad.ok.json");
         assertThat(file).isRegularFile();
         LoadTestResult result = ResultFiles.read(file);
         assertThat(result.testId()).isEqualTo("GoodLoad.ok");
@@ -99,7 +82,7 @@ class LoadTestExtensionTest {
         assertThat(result.environment().dockerVersion()).isNotBlank();
 
         // @LoadTest(id) names the second result, which measured only its own operation.
-        LoadTestResult again = ResultFiles.read(resultsDir.resolve("tiny.ok-again.json"));
+        LoadTestResult again = ResultFiles.read(fixtures.resultsDir().resolve("tiny.ok-again.json"));
         assertThat(again.status()).isEqualTo(ResultStatus.PASSED);
         assertThat(again.plan().users()).isEqualTo(1);
         assertThat(again.operations()).containsOnlyKeys("again");
@@ -107,9 +90,9 @@ class LoadTestExtensionTest {
 
         assertThat(results.allEvents().reportingEntryPublished().stream()
                 .map(event -> event.getRequiredPayload(ReportEntry.class).getKeyValuePairs().get("perfgate.result")))
-                .containsExactlyInAnyOrder(file.toString(), resultsDir.resolve("tiny.ok-again.json").toString());
+                .containsExactlyInAnyOrder(file.toString(), fixtures.resultsDir().resolve("tiny.ok-again.json").toString());
 
-        assertThat(Fixtures.containersCreatedSince(testStart)).as("containers started for the class's two load tests").isEqualTo(1);
+        assertThat(fixtures.containersCreatedSinceTestStart()).as("containers started for the class's two load tests").isEqualTo(1);
     }
 
     @Test
@@ -122,14 +105,14 @@ class LoadTestExtensionTest {
                 .contains("SloLoad.missed", "missed 1 of 2 SLO(s) (grade F)")
                 .containsPattern("ok throughput [0-9.]+/s < limit 1000000\\.0/s");
 
-        LoadTestResult met = ResultFiles.read(resultsDir.resolve("SloLoad.met.json"));
+        LoadTestResult met = ResultFiles.read(fixtures.resultsDir().resolve("SloLoad.met.json"));
         assertThat(met.status()).isEqualTo(ResultStatus.PASSED);
         assertThat(met.slo().grade()).isEqualTo(Grade.A);
         assertThat(met.slo().checks()).extracting(check -> check.threshold().describe())
                 .containsExactly("(total) p95 <= 10000.0 ms", "(total) error rate <= 1.00 %");
         assertThat(met.slo().checks()).allSatisfy(check -> assertThat(check.met()).isTrue());
 
-        LoadTestResult missed = ResultFiles.read(resultsDir.resolve("SloLoad.missed.json"));
+        LoadTestResult missed = ResultFiles.read(fixtures.resultsDir().resolve("SloLoad.missed.json"));
         assertThat(missed.status()).as("a result that missed its SLOs is not promoted as a baseline").isEqualTo(ResultStatus.FAILED);
         assertThat(missed.statusReason()).contains("ok throughput");
         assertThat(missed.slo().breaches()).singleElement().satisfies(check -> {
@@ -148,7 +131,7 @@ class LoadTestExtensionTest {
         assertThat(Fixtures.failures(results)).singleElement().isInstanceOf(ExtensionConfigurationException.class)
                 .extracting(Throwable::getMessage).asString()
                 .contains("@Slo(errorRate) on BadSloLoad.ok", "'1 percent'", "\"1%\"");
-        assertThat(Fixtures.containersCreatedSince(testStart)).isZero();
+        assertThat(fixtures.containersCreatedSinceTestStart()).isZero();
     }
 
     @Test
@@ -156,21 +139,21 @@ class LoadTestExtensionTest {
         EngineExecutionResults results = Fixtures.run(ModelsLoad.class);
 
         assertThat(Fixtures.failures(results)).isEmpty();
-        LoadTestResult open = ResultFiles.read(resultsDir.resolve("ModelsLoad.arrivals.json"));
+        LoadTestResult open = ResultFiles.read(fixtures.resultsDir().resolve("ModelsLoad.arrivals.json"));
         assertThat(open.plan().open()).isTrue();
         assertThat(open.plan().maxInFlight()).isEqualTo(20);
         assertThat(open.iterations().scheduled()).as("40/s for 2 s").isEqualTo(80);
         assertThat(open.iterations().started() + open.iterations().dropped()).isEqualTo(80);
         assertThat(open.total().requests()).isEqualTo(open.iterations().started());
 
-        LoadTestResult ramped = ResultFiles.read(resultsDir.resolve("ModelsLoad.ramped.json"));
+        LoadTestResult ramped = ResultFiles.read(fixtures.resultsDir().resolve("ModelsLoad.ramped.json"));
         assertThat(ramped.plan().userStages()).hasSize(2);
         assertThat(ramped.plan().duration()).isEqualTo("2s");
         assertThat(ramped.stages().steps()).as("one figure per stage").hasSize(2);
         assertThat(ramped.stages().steps().stream().mapToLong(step -> step.requests()).sum()).isEqualTo(ramped.total().requests());
         assertThat(ramped.timeSeries()).isNotEmpty();
 
-        LoadTestResult sessions = ResultFiles.read(resultsDir.resolve("ModelsLoad.sessions.json"));
+        LoadTestResult sessions = ResultFiles.read(fixtures.resultsDir().resolve("ModelsLoad.sessions.json"));
         assertThat(sessions.plan().open()).isFalse();
         assertThat(sessions.plan().thinkTime()).isEqualTo("10ms to 30ms");
         assertThat(sessions.plan().iterationsPerUser()).isEqualTo(5);
@@ -187,7 +170,7 @@ class LoadTestExtensionTest {
                 .extracting(Throwable::getMessage).asString()
                 .contains("FailingLoad.fail", "FAILED", "no request succeeded");
 
-        LoadTestResult result = ResultFiles.read(resultsDir.resolve("FailingLoad.fail.json"));
+        LoadTestResult result = ResultFiles.read(fixtures.resultsDir().resolve("FailingLoad.fail.json"));
         assertThat(result.status()).isEqualTo(ResultStatus.FAILED);
         assertThat(result.statusReason()).contains("no request succeeded");
         OperationResult total = result.total();
@@ -205,8 +188,8 @@ class LoadTestExtensionTest {
                 .isInstanceOf(ExtensionConfigurationException.class)
                 .extracting(Throwable::getMessage).asString()
                 .contains(NoAppLoad.class.getName(), "@App");
-        assertThat(Fixtures.containersCreatedSince(testStart)).isZero();
-        assertThat(resultsDir).isEmptyDirectory();
+        assertThat(fixtures.containersCreatedSinceTestStart()).isZero();
+        assertThat(fixtures.resultsDir()).isEmptyDirectory();
     }
 
     @Test
@@ -217,8 +200,8 @@ class LoadTestExtensionTest {
                 .isInstanceOf(ExtensionConfigurationException.class)
                 .extracting(Throwable::getMessage).asString()
                 .contains("@LoadTest(duration)", "BadDurationLoad.ok", "'ten seconds'");
-        assertThat(Fixtures.containersCreatedSince(testStart)).isZero();
-        assertThat(resultsDir).isEmptyDirectory();
+        assertThat(fixtures.containersCreatedSinceTestStart()).isZero();
+        assertThat(fixtures.resultsDir()).isEmptyDirectory();
     }
 
     @Test
@@ -229,8 +212,8 @@ class LoadTestExtensionTest {
                 .isInstanceOf(ExtensionConfigurationException.class)
                 .extracting(Throwable::getMessage).asString()
                 .contains(Path.of(MissingDockerfileLoad.DOCKERFILE).toAbsolutePath().toString(), "does not exist");
-        assertThat(Fixtures.containersCreatedSince(testStart)).isZero();
-        assertThat(resultsDir).isEmptyDirectory();
+        assertThat(fixtures.containersCreatedSinceTestStart()).isZero();
+        assertThat(fixtures.resultsDir()).isEmptyDirectory();
     }
 
     @Test
@@ -242,11 +225,11 @@ class LoadTestExtensionTest {
         Instant finished = Instant.now();
 
         assertThat(Fixtures.failures(results)).isEmpty();
-        LoadTestResult result = ResultFiles.read(resultsDir.resolve("LongLoad.ok.json"));
+        LoadTestResult result = ResultFiles.read(fixtures.resultsDir().resolve("LongLoad.ok.json"));
         assertThat(result.status()).isEqualTo(ResultStatus.PASSED);
         assertThat(result.plan().duration()).isEqualTo("1s");
         assertThat(result.plan().users()).isEqualTo(2);
-        try (var files = Files.list(resultsDir)) {
+        try (var files = Files.list(fixtures.resultsDir())) {
             assertThat(files.map(path -> path.getFileName().toString())).containsExactly("LongLoad.ok.json");
         }
         // Without the override the measured phase alone would last the annotated 30 s.
@@ -273,8 +256,8 @@ class LoadTestExtensionTest {
                 .isInstanceOf(ExtensionConfigurationException.class)
                 .extracting(Throwable::getMessage).asString()
                 .contains("system property " + property, value);
-        assertThat(Fixtures.containersCreatedSince(testStart)).isZero();
-        assertThat(resultsDir).isEmptyDirectory();
+        assertThat(fixtures.containersCreatedSinceTestStart()).isZero();
+        assertThat(fixtures.resultsDir()).isEmptyDirectory();
     }
 
     @Test
@@ -289,7 +272,7 @@ class LoadTestExtensionTest {
                 .contains(TinyApp.dockerfile().toAbsolutePath().toString(), "2xx on /health",
                         "within " + NeverHealthyLoad.STARTUP_TIMEOUT.toSeconds() + "s");
         assertThat(took).as("bounded by the startup timeout, not the 60 s default").isLessThan(Duration.ofSeconds(45));
-        assertThat(resultsDir).isEmptyDirectory();
+        assertThat(fixtures.resultsDir()).isEmptyDirectory();
     }
 
     @Test
@@ -300,6 +283,6 @@ class LoadTestExtensionTest {
                 .isInstanceOf(AppStartException.class)
                 .extracting(Throwable::getMessage).asString()
                 .contains("last lines of the container log", TinyServer.CRASH_MESSAGE);
-        assertThat(resultsDir).isEmptyDirectory();
+        assertThat(fixtures.resultsDir()).isEmptyDirectory();
     }
 }

@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
@@ -38,30 +35,15 @@ class PatternsAndProfilesTest {
     private static final List<String> PROPERTIES = List.of(LoadTest.RESULTS_DIR_PROPERTY, LoadTest.PROFILE_PROPERTY,
             LoadTest.PATTERN_PROPERTY);
 
-    @TempDir
-    Path resultsDir;
-
-    private Instant testStart;
-
-    @BeforeEach
-    void useOwnResultsDir() {
-        PROPERTIES.forEach(System::clearProperty);
-        System.setProperty(LoadTest.RESULTS_DIR_PROPERTY, resultsDir.toString());
-        testStart = Instant.now();
-    }
-
-    @AfterEach
-    void clearPropertiesAndCheckNoContainerIsLeft() {
-        PROPERTIES.forEach(System::clearProperty);
-        assertThat(Fixtures.runningContainersOfThisJvm()).as("containers still running after the fixture ran").isEmpty();
-    }
+    @RegisterExtension
+    final FixtureIsolation fixtures = FixtureIsolation.clearing(PROPERTIES.toArray(String[]::new));
 
     @Test
     void spikeStressAndSoakReportRecoveryBreakingPointAndDrift() throws Exception {
         EngineExecutionResults results = Fixtures.run(PatternsLoad.class);
 
         assertThat(Fixtures.failures(results)).isEmpty();
-        StageReport spike = ResultFiles.read(resultsDir.resolve("PatternsLoad.spike.json")).stages();
+        StageReport spike = ResultFiles.read(fixtures.resultsDir().resolve("PatternsLoad.spike.json")).stages();
         assertThat(spike.kind()).isEqualTo("spike");
         assertThat(spike.steps()).extracting(StepResult::load).containsExactly("hold 1 for 2s", "hold 6 for 2s", "hold 1 for 2s"
                 .replace("2s", "4s"));
@@ -70,7 +52,7 @@ class PatternsAndProfilesTest {
         assertThat(spike.recoverySeconds()).as("one user is served at once again after the peak: " + spike.verdict())
                 .isNotNull().isBetween(0.0, 1.0);
 
-        LoadTestResult stressResult = ResultFiles.read(resultsDir.resolve("PatternsLoad.stress.json"));
+        LoadTestResult stressResult = ResultFiles.read(fixtures.resultsDir().resolve("PatternsLoad.stress.json"));
         StageReport stress = stressResult.stages();
         assertThat(stressResult.status()).as("a stress run that held its first step passes").isEqualTo(ResultStatus.PASSED);
         assertThat(stress.breakingPoint()).as(stress.verdict()).isEqualTo("1 users");
@@ -81,7 +63,7 @@ class PatternsAndProfilesTest {
         assertThat(stress.steps().get(2).held()).as("not judged: the run stopped once step 2 was judged broken").isNull();
         assertThat(stress.steps().get(3).requests()).as("the run stopped before the last step").isZero();
 
-        StageReport soak = ResultFiles.read(resultsDir.resolve("PatternsLoad.soak.json")).stages();
+        StageReport soak = ResultFiles.read(fixtures.resultsDir().resolve("PatternsLoad.soak.json")).stages();
         assertThat(soak.kind()).isEqualTo("soak");
         assertThat(soak.driftMsPerMinute()).as(soak.verdict()).isNotNull();
 
@@ -97,11 +79,11 @@ class PatternsAndProfilesTest {
         EngineExecutionResults results = Fixtures.run(ProfiledLoad.class);
 
         assertThat(Fixtures.failures(results)).isEmpty();
-        LoadTestResult team = ResultFiles.read(resultsDir.resolve("ProfiledLoad.team.json"));
+        LoadTestResult team = ResultFiles.read(fixtures.resultsDir().resolve("ProfiledLoad.team.json"));
         assertThat(team.plan().users()).isEqualTo(2);
         assertThat(team.plan().duration()).isEqualTo("1s");
         assertThat(team.plan().warmUp()).isEqualTo("0s");
-        LoadTestResult overridden = ResultFiles.read(resultsDir.resolve("ProfiledLoad.overridden.json"));
+        LoadTestResult overridden = ResultFiles.read(fixtures.resultsDir().resolve("ProfiledLoad.overridden.json"));
         assertThat(overridden.plan().users()).as("set on the annotation").isEqualTo(3);
         assertThat(overridden.plan().duration()).as("from the profile").isEqualTo("1s");
 
@@ -109,11 +91,11 @@ class PatternsAndProfilesTest {
         EngineExecutionResults nightly = Fixtures.run(ProfiledLoad.class);
 
         assertThat(Fixtures.failures(nightly)).isEmpty();
-        LoadTestResult soak = ResultFiles.read(resultsDir.resolve("ProfiledLoad.team.json"));
+        LoadTestResult soak = ResultFiles.read(fixtures.resultsDir().resolve("ProfiledLoad.team.json"));
         assertThat(soak.stages().kind()).as("ci-soak's pattern").isEqualTo("soak");
         assertThat(soak.plan().duration()).isEqualTo("2s");
         assertThat(soak.plan().users()).isEqualTo(1);
-        LoadTestResult stillOverridden = ResultFiles.read(resultsDir.resolve("ProfiledLoad.overridden.json"));
+        LoadTestResult stillOverridden = ResultFiles.read(fixtures.resultsDir().resolve("ProfiledLoad.overridden.json"));
         assertThat(stillOverridden.stages()).as("the annotation's users shape the load, not the profile's pattern").isNull();
         assertThat(stillOverridden.plan().users()).isEqualTo(3);
     }
@@ -132,13 +114,13 @@ class PatternsAndProfilesTest {
                 .contains("@LoadTest(pattern) on BadPatternLoad.peakBelowBase", "peak (5)", "above"));
         assertThat(failures).extracting(Throwable::getMessage).anySatisfy(message -> assertThat(message)
                 .contains("@LoadTest(pattern) on BadPatternLoad.stressWithoutSlo", "@Slo"));
-        assertThat(Fixtures.containersCreatedSince(testStart)).isZero();
-        assertThat(resultsDir).isEmptyDirectory();
+        assertThat(fixtures.containersCreatedSinceTestStart()).isZero();
+        assertThat(fixtures.resultsDir()).isEmptyDirectory();
     }
 
     @Test
     void aTeamProfileFileWithAnUnknownAttributeOrAContradictionIsRefusedNamingTheKey() throws Exception {
-        Path file = resultsDir.resolve("bad-profiles.properties");
+        Path file = fixtures.resultsDir().resolve("bad-profiles.properties");
         Files.writeString(file, "nightly.user = 20\n");
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> LoadProfiles.read(file.toUri().toURL())))
                 .isInstanceOf(ExtensionConfigurationException.class)

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -16,8 +15,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 import dev.perfgate.core.result.LoadTestResult;
@@ -39,28 +38,24 @@ class ResourcesAndProgressTest {
     private static final Pattern PROGRESS = Pattern.compile(
             "\\[perfgate] ResourcesLoad\\.ok (\\d\\d):(\\d\\d)/(\\d\\d:\\d\\d) (warm-up|measured), 2 users, [0-9.]+ req/s(.*)");
 
-    @TempDir
-    Path resultsDir;
+    @RegisterExtension
+    final FixtureIsolation fixtures = FixtureIsolation.clearing(PROPERTIES.toArray(String[]::new));
 
     @BeforeEach
-    void useOwnResultsDir() {
-        PROPERTIES.forEach(System::clearProperty);
-        System.setProperty(LoadTest.RESULTS_DIR_PROPERTY, resultsDir.toString());
+    void reportProgressEverySecond() {
         System.setProperty(LoadTest.PROGRESS_INTERVAL_PROPERTY, "0s");
     }
 
     @AfterEach
-    void clearPropertiesAndCheckNoContainerIsLeft() {
-        PROPERTIES.forEach(System::clearProperty);
+    void restoreTheContainerIdSeam() {
         ResourceSampler.containerIdSeam = UnaryOperator.identity();
-        assertThat(Fixtures.runningContainersOfThisJvm()).as("containers still running after the fixture ran").isEmpty();
     }
 
     @Test
     void theResultHoldsTheContainersCpuAndMemoryOfTheMeasuredPhase() throws Exception {
         String out = printed(() -> Fixtures.run(ResourcesLoad.class));
 
-        LoadTestResult result = ResultFiles.read(resultsDir.resolve("ResourcesLoad.ok.json"));
+        LoadTestResult result = ResultFiles.read(fixtures.resultsDir().resolve("ResourcesLoad.ok.json"));
         assertThat(result.status()).isEqualTo(ResultStatus.PASSED);
         ResourceResult resources = result.resources();
         assertThat(resources).as("resources of a 3 s run").isNotNull();
@@ -118,7 +113,7 @@ class ResourcesAndProgressTest {
             return results;
         });
 
-        LoadTestResult result = ResultFiles.read(resultsDir.resolve("ResourcesLoad.ok.json"));
+        LoadTestResult result = ResultFiles.read(fixtures.resultsDir().resolve("ResourcesLoad.ok.json"));
         assertThat(result.status()).isEqualTo(ResultStatus.PASSED);
         assertThat(result.resources()).isNull();
         assertThat(out).contains("[perfgate] warning: no CPU and memory figures of the app container (perfgate-no-such-container)");

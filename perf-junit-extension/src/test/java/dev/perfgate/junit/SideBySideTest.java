@@ -2,17 +2,14 @@ package dev.perfgate.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 import dev.perfgate.core.compare.GateSettings;
@@ -42,28 +39,16 @@ import dev.perfgate.junit.fixture.TinyServer;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class SideBySideTest {
 
-    @TempDir
-    Path resultsDir;
+    @RegisterExtension
+    final FixtureIsolation fixtures = FixtureIsolation.clearing(SideBySide.PROPERTY);
 
-    @BeforeEach
-    void useOwnResultsDir() {
-        System.clearProperty(SideBySide.PROPERTY);
-        System.setProperty(LoadTest.RESULTS_DIR_PROPERTY, resultsDir.toString());
-    }
-
-    @AfterEach
-    void clearPropertiesAndCheckNoContainerIsLeft() {
-        System.clearProperty(LoadTest.RESULTS_DIR_PROPERTY);
-        System.clearProperty(SideBySide.PROPERTY);
-        assertThat(Fixtures.runningContainersOfThisJvm()).as("containers still running after the fixture ran").isEmpty();
-    }
 
     @Test
     void theSameVersionOnBothSidesIsNoRegressionAndTheTrialsAreRecordedInTheirSeededOrder() {
         EngineExecutionResults results = Fixtures.run(SideBySideLoad.class);
 
         assertThat(Fixtures.failures(results)).isEmpty();
-        LoadTestResult result = ResultFiles.read(ResultFiles.fileOf(resultsDir, SideBySideLoad.ID));
+        LoadTestResult result = ResultFiles.read(ResultFiles.fileOf(fixtures.resultsDir(), SideBySideLoad.ID));
         SideBySideResult trials = result.sideBySide();
         assertThat(trials.pairs()).isEqualTo(8);
         assertThat(trials.trials()).hasSize(16);
@@ -89,7 +74,7 @@ class SideBySideTest {
         EngineExecutionResults results = Fixtures.run(SlowerCandidateLoad.class);
 
         assertThat(Fixtures.failures(results)).isEmpty();
-        LoadTestResult result = ResultFiles.read(ResultFiles.fileOf(resultsDir, SlowerCandidateLoad.ID));
+        LoadTestResult result = ResultFiles.read(ResultFiles.fileOf(fixtures.resultsDir(), SlowerCandidateLoad.ID));
         assertThat(result.sideBySide().reference()).contains("BURN_MICROS=1000");
         assertThat(result.sideBySide().candidate()).contains("BURN_MICROS=3000");
 
@@ -108,7 +93,7 @@ class SideBySideTest {
 
         assertThat(Fixtures.failures(results)).singleElement().extracting(Throwable::getMessage).asString()
                 .contains("ABORTED", "the reference version (", "CRASH_AFTER=" + CrashingReferenceLoad.CRASH_AFTER, TinyServer.CRASH_MID_RUN_MESSAGE);
-        LoadTestResult result = ResultFiles.read(ResultFiles.fileOf(resultsDir, CrashingReferenceLoad.ID));
+        LoadTestResult result = ResultFiles.read(ResultFiles.fileOf(fixtures.resultsDir(), CrashingReferenceLoad.ID));
         assertThat(result.status()).isEqualTo(ResultStatus.ABORTED);
         // The reference answers 150 requests before it exits: within its first 1 s trial or its second.
         assertThat(result.sideBySide().pairs()).isLessThan(8);
@@ -126,7 +111,7 @@ class SideBySideTest {
         } finally {
             System.clearProperty(ReferenceImageLoad.IMAGE_PROPERTY);
         }
-        SideBySideResult trials = ResultFiles.read(ResultFiles.fileOf(resultsDir, ReferenceImageLoad.ID)).sideBySide();
+        SideBySideResult trials = ResultFiles.read(ResultFiles.fileOf(fixtures.resultsDir(), ReferenceImageLoad.ID)).sideBySide();
         assertThat(trials.reference()).isEqualTo("image " + image);
         assertThat(trials.candidate()).startsWith("Dockerfile ");
         assertThat(trials.pairs()).isEqualTo(2);

@@ -3,8 +3,6 @@ package dev.perfgate.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -12,11 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
@@ -39,21 +36,11 @@ class StubsTest {
     private static final Pattern STUB_LINE = Pattern.compile(
             "http://host\\.docker\\.internal:(\\d+): (\\d+) requests, (\\d+) failed on purpose, (\\d+) dropped");
 
-    @TempDir
-    Path resultsDir;
-
-    private Instant testStart;
-
-    @BeforeEach
-    void useOwnResultsDir() {
-        System.setProperty(LoadTest.RESULTS_DIR_PROPERTY, resultsDir.toString());
-        testStart = Instant.now();
-    }
+    @RegisterExtension
+    final FixtureIsolation fixtures = FixtureIsolation.clearing();
 
     @AfterEach
-    void checkNoContainerNorStubIsLeft() {
-        System.clearProperty(LoadTest.RESULTS_DIR_PROPERTY);
-        assertThat(Fixtures.runningContainersOfThisJvm()).as("containers still running after the fixture ran").isEmpty();
+    void checkNoStubIsLeft() {
         assertThat(Fixtures.stubServerThreads()).as("WireMock server threads still running after the fixture ran").isEmpty();
     }
 
@@ -62,22 +49,22 @@ class StubsTest {
         EngineExecutionResults results = Fixtures.run(StubbedLoad.class);
 
         results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(2).failed(2));
-        assertThat(Fixtures.containersCreatedSince(testStart)).as("one container for the class's four load tests").isEqualTo(1);
+        assertThat(fixtures.containersCreatedSinceTestStart()).as("one container for the class's four load tests").isEqualTo(1);
 
-        LoadTestResult slow = ResultFiles.read(resultsDir.resolve("StubbedLoad.slow.json"));
+        LoadTestResult slow = ResultFiles.read(fixtures.resultsDir().resolve("StubbedLoad.slow.json"));
         assertThat(slow.status()).isEqualTo(ResultStatus.PASSED);
         assertThat(slow.total().errors()).isZero();
         assertThat(slow.total().latencyMs().p50()).as("p50 behind a stub delaying every response by 50 ms")
                 .isGreaterThanOrEqualTo(StubbedLoad.SLOW.toMillis());
 
-        LoadTestResult down = ResultFiles.read(resultsDir.resolve("StubbedLoad.down.json"));
+        LoadTestResult down = ResultFiles.read(fixtures.resultsDir().resolve("StubbedLoad.down.json"));
         assertThat(down.status()).isEqualTo(ResultStatus.FAILED);
         assertEveryRequestFailedWith5xx(down.total());
 
-        LoadTestResult gone = ResultFiles.read(resultsDir.resolve("StubbedLoad.gone.json"));
+        LoadTestResult gone = ResultFiles.read(fixtures.resultsDir().resolve("StubbedLoad.gone.json"));
         assertEveryRequestFailedWith5xx(gone.total());
 
-        LoadTestResult flaky = ResultFiles.read(resultsDir.resolve("StubbedLoad.flaky.json"));
+        LoadTestResult flaky = ResultFiles.read(fixtures.resultsDir().resolve("StubbedLoad.flaky.json"));
         OperationResult total = flaky.total();
         assertThat(total.requests()).as("enough calls for the share to mean something").isGreaterThanOrEqualTo(200);
         assertThat(total.errorsByKind()).containsOnlyKeys("http_5xx");
@@ -107,8 +94,8 @@ class StubsTest {
                 .extracting(StubsTest::rootCause).isInstanceOf(IllegalArgumentException.class)
                 .extracting(Throwable::getMessage).asString()
                 .contains("Stub.withFailures", "1.5", "e.g. withFailures(0.05, 503)");
-        assertThat(Fixtures.containersCreatedSince(testStart)).isZero();
-        assertThat(resultsDir).isEmptyDirectory();
+        assertThat(fixtures.containersCreatedSinceTestStart()).isZero();
+        assertThat(fixtures.resultsDir()).isEmptyDirectory();
     }
 
     @Test
@@ -119,8 +106,8 @@ class StubsTest {
                 .isInstanceOf(ExtensionConfigurationException.class)
                 .extracting(Throwable::getMessage).asString()
                 .contains("withStub(\"DOWNSTREAM_URL\", ...)", BrokenStubLoad.ROUTES_FAILURE);
-        assertThat(Fixtures.containersCreatedSince(testStart)).isZero();
-        assertThat(resultsDir).isEmptyDirectory();
+        assertThat(fixtures.containersCreatedSinceTestStart()).isZero();
+        assertThat(fixtures.resultsDir()).isEmptyDirectory();
     }
 
     @Test
@@ -128,7 +115,7 @@ class StubsTest {
         EngineExecutionResults results = Fixtures.run(CrashingStubbedLoad.class);
 
         assertThat(Fixtures.failures(results)).singleElement().isInstanceOf(AppStartException.class);
-        assertThat(resultsDir).isEmptyDirectory();
+        assertThat(fixtures.resultsDir()).isEmptyDirectory();
     }
 
     private static void assertEveryRequestFailedWith5xx(OperationResult total) {

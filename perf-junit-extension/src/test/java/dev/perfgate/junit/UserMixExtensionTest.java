@@ -3,19 +3,16 @@ package dev.perfgate.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.Event;
@@ -36,29 +33,15 @@ import dev.perfgate.junit.fixture.MixedUsersLoad;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class UserMixExtensionTest {
 
-    @TempDir
-    Path resultsDir;
-
-    private Instant testStart;
-
-    @BeforeEach
-    void useOwnResultsDir() {
-        System.setProperty(LoadTest.RESULTS_DIR_PROPERTY, resultsDir.toString());
-        testStart = Instant.now();
-    }
-
-    @AfterEach
-    void clearProperty() {
-        System.clearProperty(LoadTest.RESULTS_DIR_PROPERTY);
-        assertThat(Fixtures.runningContainersOfThisJvm()).as("containers still running after the fixture ran").isEmpty();
-    }
+    @RegisterExtension
+    final FixtureIsolation fixtures = FixtureIsolation.clearing();
 
     @Test
     void mixedUsersFollowTheWeightsAndFailedChecksCountPerOperation() {
         EngineExecutionResults results = Fixtures.run(MixedUsersLoad.class);
 
         assertThat(Fixtures.failures(results)).isEmpty();
-        LoadTestResult result = ResultFiles.read(resultsDir.resolve("MixedUsersLoad.mixed.json"));
+        LoadTestResult result = ResultFiles.read(fixtures.resultsDir().resolve("MixedUsersLoad.mixed.json"));
         assertThat(result.status()).isEqualTo(ResultStatus.PASSED);
         int iterations = MixedUsersLoad.ITERATIONS;
 
@@ -102,8 +85,8 @@ class UserMixExtensionTest {
         assertThat(messages.get("missingFeeder")).contains("@CsvFeeder(\"src/test/resources/feeders/missing.csv\")",
                 Path.of("src/test/resources/feeders/missing.csv").toAbsolutePath().toString(), "does not exist");
         assertThat(messages.get("raggedFeeder")).contains("ragged.csv line 3: 1 value(s), but the header (line 1) names 2 field(s)");
-        assertThat(Fixtures.containersCreatedSince(testStart)).isZero();
-        assertThat(resultsDir).isEmptyDirectory();
+        assertThat(fixtures.containersCreatedSinceTestStart()).isZero();
+        assertThat(fixtures.resultsDir()).isEmptyDirectory();
     }
 
     private static String configurationMessage(Event event) {
