@@ -1,51 +1,72 @@
 #!/usr/bin/env bash
-# Side-by-side detection rates (issue 8): the tiny app against itself in real containers, the candidate
-# doing 0 %, 5 % and 10 % more per request than the reference, RUNS times each; every run is decided by
-# the side-by-side gate (SideBySideComparator, as perf:check decides). Reports the false-alarm rate
-# (0 %) and the detection rates (5 %, 10 %), with each run's estimate.
+# Side-by-side detection rates (issue 8) on the sample app in real containers: SideBySideLoadIT (reminders, one
+# user, a 20 s warm-up of each version, 12 pairs of 2 s trials: 88 s of load) decided by the real gate
+# (perf:check with the sample's <rule>: minimum effect 3 %, no floor, p50/p95/throughput/errorRate,
+# significance 0.05 Holm-corrected). The reference is the untouched app, the candidate the same image with
+# REGRESSION_EXTRA_WORK_MICROS: 0 (A/A), 5 % and 10 % of the reference's median latency, which a first
+# A/A run measures (the calibration). Each round runs the three levels in a shuffled order, so that a
+# slow stretch of the machine falls on every level alike; RUNS rounds (default 20).
 #
-# The slowdown is of the request's latency, not of the CPU work: an A/A calibration run measures the
-# reference's median latency L, and the candidate burns BURN + s x L microseconds, so its latency is
-# about (1 + s) x L. Each run: two 5 s warm-ups and PAIRS x 2 trials of TRIAL, one user, no think time.
+#   bench/side-by-side.sh [RUNS=20] [extra Maven args]
 #
-#   bench/side-by-side.sh [RUNS=20]
-#   env: PAIRS=8 TRIAL=5s BURN=2000 (us) TOLERANCE=2 (minimum effect, %) METRICS=p50,p95,throughput,errorRate
-#
-# Run it on a quiet machine: it keeps one core busy for about RUNS x 3 x 2 minutes.
+# Prints one line per run and the running counts; every run's log and result stay in the folder it names.
+# About 100 s a run (Maven, two container starts, the load): RUNS=20 takes about 1 h 45 min.
 set -euo pipefail
-runs="${1:-20}"
-pairs="${PAIRS:-8}"; trial="${TRIAL:-5s}"; burn="${BURN:-2000}"; tolerance="${TOLERANCE:-2}"
-metrics="${METRICS:-p50,p95,throughput,errorRate}"
-. "$(dirname "$0")/../scripts/env.sh"
+runs="${1:-20}"; shift || true
+maven_args=("$@")
+cd "$(dirname "$0")/.."
+. scripts/env.sh
 out="$(mktemp -d /tmp/perfgate-side-by-side.XXXXXX)"
-./mvnw -B -q -o -pl perf-junit-extension -am test-compile -Dinvoker.skip
-./mvnw -B -q -o -pl perf-core dependency:build-classpath -Dmdep.outputFile="$out/cp.txt" >/dev/null
-cp="perf-core/target/classes:$(cat "$out/cp.txt")"
+result=sample-app/target/perf-results/SideBySideLoadIT.reminders.json
+./mvnw -B -q -o -pl sample-app -am install -DskipTests -Dinvoker.skip -Dexec.skip -Dperf.skip >/dev/null
 
-# One side-by-side run; $1 = label, $2 = candidate burn (us). Prints the verdict lines into $out/$1.txt.
+# One gated run; $1 = label, $2 = the candidate's extra work in microseconds (empty: none). The verdict is
+# REGRESSED when perf:check's table has a REGRESSED row for the test.
 run() {
-  local dir="$out/$1"
-  mkdir -p "$dir"
-  ./mvnw -B -q -o -pl perf-junit-extension -am test -Dinvoker.skip -Dtest=BurnSideBySideLoad -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dperfgate.resultsDir="$dir" -Dperfgate.sideBySide="pairs:$pairs,trial:$trial" -Dperfgate.progressInterval=0s \
-    -Dfixture.referenceBurnMicros="$burn" -Dfixture.candidateBurnMicros="$2" >"$dir/build.log" 2>&1
-  java -cp "$cp" bench/SideBySideVerdict.java "$dir/bench.side-by-side.json" "$tolerance" "$metrics" >"$out/$1.txt"
+  local dir="$out/$1"; mkdir -p "$dir"
+  local extra=(); [ -n "$2" ] && extra=(-Dsample.extraWorkMicros="$2")
+  ./mvnw -B -o -pl sample-app verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=SideBySideLoadIT \
+    -Dexec.skip -Dperf.failOnRegression=false -Dperfgate.progressInterval=0s "${extra[@]}" "${maven_args[@]}" >"$dir/build.log" 2>&1 || true
+  cp "$result" "$dir/" 2>/dev/null || true
+}
+verdict() {
+  if ! grep -q "Tests run: 1, Failures: 0, Errors: 0" "$out/$1/build.log"; then echo FAILED-BUILD
+  elif grep -E "^\[INFO\] SideBySideLoadIT.reminders .* REGRESSED" "$out/$1/build.log" >/dev/null; then echo REGRESSED
+  else echo PASS; fi
+}
+p50_note() { grep -E "^\[INFO\] SideBySideLoadIT.reminders +reminders +p50 latency" "$out/$1/build.log" | sed -E 's/.*(INCONCLUSIVE|UNCHANGED|REGRESSED|IMPROVED) +//' | cut -c1-60; }
+reference_p50() {
+  python3 - "$out/$1/SideBySideLoadIT.reminders.json" <<'PY'
+import json, statistics, sys
+trials = json.load(open(sys.argv[1]))["sideBySide"]["trials"]
+print(statistics.median(t["total"]["latencyMs"]["p50"] for t in trials if t["version"] == "A"))
+PY
 }
 
-run calibration "$burn"
-latency_ms="$(awk '/^REFERENCE_P50_MS/ {print $2}' "$out/calibration.txt")"
-echo "reference median latency ${latency_ms} ms (burn ${burn} us); $pairs pairs of $trial; minimum effect $tolerance %; metrics $metrics"
-
-for slowdown in 0 5 10; do
-  extra="$(python3 -c "print(round($latency_ms * 1000 * $slowdown / 100))")"
-  regressed=0
-  for i in $(seq 1 "$runs"); do
-    run "s$slowdown-$i" "$((burn + extra))"
-    verdict="$(awk '/^VERDICT/ {print $2}' "$out/s$slowdown-$i.txt")"
-    [ "$verdict" = REGRESSED ] && regressed=$((regressed + 1))
-    estimate="$(grep -m1 'p50 latency' "$out/s$slowdown-$i.txt" | sed -E 's/.*\((.*)\) [A-Z]+$/\1/')"
-    echo "+$slowdown % run $i: $verdict  p50: $estimate"
-  done
-  echo "+$slowdown % (candidate burn $((burn + extra)) us): REGRESSED in $regressed of $runs runs"
+echo "load before: $(uptime)"
+run calibration ""
+latency_ms="$(reference_p50 calibration)"
+echo "calibration: the reference's median p50 ${latency_ms} ms ($(verdict calibration), p50 $(p50_note calibration))"
+declare -A work regressed
+for level in 0 5 10; do
+  work[$level]="$(python3 -c "print(round($latency_ms * 1000 * $level / 100))")"
+  regressed[$level]=0
 done
-echo "figures in $out"
+echo "extra work: +5 % = ${work[5]} us, +10 % = ${work[10]} us per request"
+for i in $(seq 1 "$runs"); do
+  for level in $(shuf -e 0 5 10); do
+    label="s$level-$i"
+    extra=""; [ "$level" != 0 ] && extra="${work[$level]}"
+    run "$label" "$extra"
+    v="$(verdict "$label")"
+    [ "$v" = REGRESSED ] && regressed[$level]=$((regressed[$level] + 1))
+    printf '%s\t+%s %%\trun %s\t%s\tp50 %s\tload %s\n' "$(date +%H:%M:%S)" "$level" "$i" "$v" "$(p50_note "$label")" \
+      "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$out/runs.tsv"
+  done
+  echo "after $i rounds: REGRESSED A/A ${regressed[0]}, +5 % ${regressed[5]}, +10 % ${regressed[10]} (of $i each)"
+done
+echo "load after: $(uptime)"
+echo "A/A: REGRESSED in ${regressed[0]} of $runs runs (false alarms)"
+echo "+5 % (${work[5]} us): REGRESSED in ${regressed[5]} of $runs runs"
+echo "+10 % (${work[10]} us): REGRESSED in ${regressed[10]} of $runs runs"
+echo "logs and results in $out"

@@ -21,6 +21,9 @@ import org.springframework.stereotype.Component;
  * per value written, so Jackson looks up its modules and introspects the types again for each of them.</li>
  * <li>{@value #SYNCHRONIZED_LLM}: calls to the language model are serialized behind one lock, so
  * concurrent chats wait for each other's downstream call.</li>
+ * <li>{@value #EXTRA_WORK_MICROS}: not a shipped mistake but a measuring stick: every request does that
+ * many microseconds of extra CPU work (see {@link ExtraWorkFilter}), so a slowdown of a known size can be
+ * injected, e.g. 5 % of the median latency for the side-by-side benchmark.</li>
  * </ul>
  */
 @Component
@@ -36,6 +39,8 @@ public class Regressions {
     public static final String SLOW_SERIALIZATION = "REGRESSION_SLOW_SERIALIZATION";
     /** Environment variable serializing the language-model calls: {@value}. */
     public static final String SYNCHRONIZED_LLM = "REGRESSION_SYNCHRONIZED_LLM";
+    /** Environment variable adding CPU work to every request, in microseconds: {@value}. */
+    public static final String EXTRA_WORK_MICROS = "REGRESSION_EXTRA_WORK_MICROS";
 
     private final Environment environment;
 
@@ -61,6 +66,15 @@ public class Regressions {
 
     public boolean synchronizedLlm() {
         return on(SYNCHRONIZED_LLM);
+    }
+
+    /** Microseconds of extra CPU work per request, 0 when the switch is off. */
+    public long extraWorkMicros() {
+        long micros = environment.getProperty(EXTRA_WORK_MICROS, Long.class, 0L);
+        if (micros < 0) {
+            throw new IllegalStateException(EXTRA_WORK_MICROS + " must be 0 or more microseconds; got " + micros);
+        }
+        return micros;
     }
 
     private boolean on(String name) {

@@ -15,12 +15,15 @@ import dev.perfgate.sample.platform.Regressions;
  * The sample app as the load suites start it: its container built from {@code Dockerfile}, the
  * language model played by a WireMock stub with a realistic latency (log-normal, median 40 ms), and
  * the regression switches named in the system property {@value #REGRESSIONS_PROPERTY} turned on, e.g.
- * {@code -Dsample.regressions=REGRESSION_INDEX_DROPPED} (see {@link Regressions}).
+ * {@code -Dsample.regressions=REGRESSION_INDEX_DROPPED} (see {@link Regressions}), and
+ * {@value #EXTRA_WORK_PROPERTY} microseconds of extra CPU work per request when that property is set.
  */
 final class SampleApp {
 
     /** System property listing regression switches to turn on, comma-separated: {@value}. */
     static final String REGRESSIONS_PROPERTY = "sample.regressions";
+    /** System property: microseconds of extra CPU work per request ({@link Regressions#EXTRA_WORK_MICROS}): {@value}. */
+    static final String EXTRA_WORK_PROPERTY = "sample.extraWorkMicros";
     /** The language model's typical answer time. */
     static final Duration LLM_MEDIAN = Duration.ofMillis(40);
 
@@ -39,15 +42,27 @@ final class SampleApp {
 
     /** The app with {@code languageModel} as its {@code LLM_URL}. */
     static AppUnderTest withLanguageModel(Stub languageModel) {
-        AppUnderTest app = AppUnderTest.fromDockerfile("Dockerfile").withPort(8080).withHealthPath("/health")
-                .withStartupTimeout(Duration.ofSeconds(90))
-                .withStub("LLM_URL", languageModel);
+        AppUnderTest app = untouched(languageModel);
+        String extraWork = System.getProperty(EXTRA_WORK_PROPERTY, "");
+        if (!extraWork.isBlank()) {
+            app = app.withEnv(Regressions.EXTRA_WORK_MICROS, extraWork.strip());
+        }
         for (String name : System.getProperty(REGRESSIONS_PROPERTY, "").split(",")) {
             if (!name.isBlank()) {
                 app = app.withEnv(switchNamed(name.strip()), "true");
             }
         }
         return app;
+    }
+
+    /**
+     * The app as this build's Dockerfile makes it, with none of the switches the system properties ask
+     * for: the reference of the side-by-side suite.
+     */
+    static AppUnderTest untouched(Stub languageModel) {
+        return AppUnderTest.fromDockerfile("Dockerfile").withPort(8080).withHealthPath("/health")
+                .withStartupTimeout(Duration.ofSeconds(90))
+                .withStub("LLM_URL", languageModel);
     }
 
     /** An OpenAI-style chat completion endpoint answering in about {@link #LLM_MEDIAN}. */
