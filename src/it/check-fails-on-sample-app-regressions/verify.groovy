@@ -1,8 +1,8 @@
-// The build log holds the seven steps one after the other, each starting with Maven's "Scanning for
+// The build log holds the eight steps one after the other, each starting with Maven's "Scanning for
 // projects" (a failed step's gate verdict comes after its BUILD FAILURE line, so that cannot split them).
 def log = new File(basedir, 'build.log').text
 def steps = log.split(/\[INFO\] Scanning for projects\.\.\./).findAll { it.contains('BUILD ') }
-assert steps.size() == 7 : "expected 7 builds in build.log, found ${steps.size()}"
+assert steps.size() == 8 : "expected 8 builds in build.log, found ${steps.size()}"
 def outcome = { step -> (step =~ /BUILD (SUCCESS|FAILURE)/)[0][1] }
 
 // 1. The app as shipped: every operation's load test passed and became a baseline.
@@ -30,7 +30,15 @@ switches.each { s ->
     }
 }
 
-// 7. The app as shipped again passes its gate.
-assert outcome(steps[6]) == 'SUCCESS' : 'the untouched app failed its gate'
-assert steps[6].contains('perfgate: no regression') : 'the untouched run was not gated'
+// 7. Side by side: decided on the pairs of this run (no baseline figures), failing on the reminders latency.
+def sideBySide = steps[6]
+assert outcome(sideBySide) == 'FAILURE' : 'side by side: the slower candidate did not fail the build'
+assert sideBySide =~ /SideBySideLoadIT\.reminders ran side by side with its reference \(A: Dockerfile [^;]+; B: this build\), 8 pairs of 1s/ :
+        'side by side: the gate did not decide on the pairs'
+assert sideBySide =~ /SideBySideLoadIT\.reminders reminders: p50 latency [0-9.]+ ms -> [0-9.]+ ms \(\+[0-9.]+ %/ :
+        'side by side: the gate did not name the reminders p50 latency'
+
+// 8. The app as shipped again passes its gate.
+assert outcome(steps[7]) == 'SUCCESS' : 'the untouched app failed its gate'
+assert steps[7].contains('perfgate: no regression') : 'the untouched run was not gated'
 return true

@@ -26,6 +26,9 @@ import dev.perfgate.core.http.Redaction;
  *         .withEnv("CACHE_SIZE", "1000");
  * }</pre>
  *
+ * <p>Or from a released image, {@code AppUnderTest.fromImage("shop:1.4.0")}, or from the executable
+ * jar the build made, {@code AppUnderTest.fromJar("target/shop.jar")}.
+ *
  * <h2>Downstream services</h2>
  * {@link #withStub(String, Stub)} plays a service the application calls with a WireMock server in
  * the test JVM, started before the container and stopped after it; the container reaches it at
@@ -52,32 +55,31 @@ public final class AppUnderTest {
     /** Environment variable giving the {@code BASE_IMAGE} build argument: {@value}. */
     public static final String BASE_IMAGE_ENV = "PERFGATE_BASE_IMAGE";
 
-    private final Path dockerfile;
+    private final AppSource source;
     private final int port;
     private final String healthPath;
     private final Map<String, String> env;
-    private final Map<String, String> buildArgs;
     private final Duration startupTimeout;
     private final Map<String, Stub> stubs;
     private final PrometheusMetrics metrics;
     private final AppUnderTest reference;
-    private final String image;
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    private AppUnderTest(Path dockerfile, int port, String healthPath, Map<String, String> env,
-            Map<String, String> buildArgs, Duration startupTimeout, Map<String, Stub> stubs, PrometheusMetrics metrics,
-            AppUnderTest reference, String image) {
-        this.metrics = metrics;
-        this.dockerfile = dockerfile;
+    private AppUnderTest(AppSource source, int port, String healthPath, Map<String, String> env, Duration startupTimeout,
+            Map<String, Stub> stubs, PrometheusMetrics metrics, AppUnderTest reference) {
+        this.source = source;
         this.port = port;
         this.healthPath = healthPath;
         this.env = Map.copyOf(env);
-        this.buildArgs = Map.copyOf(buildArgs);
         this.startupTimeout = startupTimeout;
         this.stubs = Collections.unmodifiableMap(new LinkedHashMap<>(stubs));
+        this.metrics = metrics;
         this.reference = reference;
-        this.image = image;
+    }
+
+    private static AppUnderTest of(AppSource source) {
+        return new AppUnderTest(source, 8080, "/health", Map.of(), Duration.ofSeconds(60), Map.of(), null, null);
     }
 
     /**
@@ -87,7 +89,7 @@ public final class AppUnderTest {
      */
     public static AppUnderTest fromDockerfile(String dockerfile) {
         Objects.requireNonNull(dockerfile, "dockerfile");
-        return new AppUnderTest(Path.of(dockerfile), 8080, "/health", Map.of(), Map.of(), Duration.ofSeconds(60), Map.of(), null, null, null);
+        return of(new AppSource.FromDockerfile(Path.of(dockerfile), Map.of()));
     }
 
     /**
@@ -99,7 +101,23 @@ public final class AppUnderTest {
         if (image == null || image.isBlank()) {
             throw new IllegalArgumentException("fromImage: '" + image + "' is not an image name; e.g. \"shop:1.4.0\"");
         }
-        return new AppUnderTest(null, 8080, "/health", Map.of(), Map.of(), Duration.ofSeconds(60), Map.of(), null, null, image.strip());
+        return of(new AppSource.FromImage(image.strip()));
+    }
+
+    /**
+     * An application from its executable jar (a {@code Main-Class} in its manifest, as Spring Boot's
+     * repackaged jar has), relative to the working directory, run with {@code java -jar} on a JRE image,
+     * so that no Dockerfile is needed:
+     * {@code AppUnderTest.fromJar("target/shop.jar").withBaseImage("eclipse-temurin:21-jre")}. The base
+     * image is {@link #withBaseImage}'s, else the one set by {@value #BASE_IMAGE_PROPERTY} or
+     * {@value #BASE_IMAGE_ENV}, else {@value AppSource#DEFAULT_JRE_IMAGE}. JVM options go in the
+     * environment, e.g. {@code withEnv("JAVA_TOOL_OPTIONS", "-Xmx256m")}. Defaults as {@link #fromDockerfile}.
+     */
+    public static AppUnderTest fromJar(String jar) {
+        if (jar == null || jar.isBlank()) {
+            throw new IllegalArgumentException("fromJar: '" + jar + "' is not a path; e.g. \"target/app.jar\"");
+        }
+        return of(new AppSource.FromJar(Path.of(jar.strip()), null));
     }
 
     /** The port the application listens on inside its container. */
@@ -107,7 +125,7 @@ public final class AppUnderTest {
         if (containerPort < 1 || containerPort > 65_535) {
             throw new IllegalArgumentException("withPort: " + containerPort + " is not a port; use 1 to 65535");
         }
-        return new AppUnderTest(dockerfile, containerPort, healthPath, env, buildArgs, startupTimeout, stubs, metrics, reference, image);
+        return new AppUnderTest(source, containerPort, healthPath, env, startupTimeout, stubs, metrics, reference);
     }
 
     /** The path that answers 2xx once the application is ready for load, e.g. {@code "/actuator/health"}. */
@@ -115,7 +133,7 @@ public final class AppUnderTest {
         if (path == null || !path.startsWith("/")) {
             throw new IllegalArgumentException("withHealthPath: '" + path + "' must start with '/', e.g. \"/health\"");
         }
-        return new AppUnderTest(dockerfile, port, path, env, buildArgs, startupTimeout, stubs, metrics, reference, image);
+        return new AppUnderTest(source, port, path, env, startupTimeout, stubs, metrics, reference);
     }
 
     /** An environment variable of the application's container. */
@@ -127,7 +145,7 @@ public final class AppUnderTest {
         }
         Map<String, String> copy = new LinkedHashMap<>(env);
         copy.put(name, Objects.requireNonNull(value, "value"));
-        return new AppUnderTest(dockerfile, port, healthPath, copy, buildArgs, startupTimeout, stubs, metrics, reference, image);
+        return new AppUnderTest(source, port, healthPath, copy, startupTimeout, stubs, metrics, reference);
     }
 
     /**
@@ -153,18 +171,32 @@ public final class AppUnderTest {
         Objects.requireNonNull(stub, "stub");
         Map<String, Stub> copy = new LinkedHashMap<>(stubs);
         copy.put(envName, stub);
-        return new AppUnderTest(dockerfile, port, healthPath, env, buildArgs, startupTimeout, copy, metrics, reference, image);
+        return new AppUnderTest(source, port, healthPath, env, startupTimeout, copy, metrics, reference);
     }
 
     /** A build argument of the Dockerfile ({@code ARG name}). */
     public AppUnderTest withBuildArg(String name, String value) {
-        if (image != null) {
-            throw new IllegalArgumentException("withBuildArg: " + source() + " is run as it is, not built; build arguments apply to"
-                    + " AppUnderTest.fromDockerfile(...)");
+        if (!(source instanceof AppSource.FromDockerfile dockerfile)) {
+            throw new IllegalArgumentException("withBuildArg: " + source.describe() + " is not built from a Dockerfile; build arguments"
+                    + " apply to AppUnderTest.fromDockerfile(...)");
         }
-        Map<String, String> copy = new LinkedHashMap<>(buildArgs);
-        copy.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-        return new AppUnderTest(dockerfile, port, healthPath, env, copy, startupTimeout, stubs, metrics, reference, image);
+        AppSource built = dockerfile.withBuildArg(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+        return new AppUnderTest(built, port, healthPath, env, startupTimeout, stubs, metrics, reference);
+    }
+
+    /**
+     * The JRE image a {@link #fromJar jar} runs on, e.g. {@code "eclipse-temurin:21-jre"}; without it, the
+     * image of {@value #BASE_IMAGE_PROPERTY} or {@value #BASE_IMAGE_ENV}, else {@value AppSource#DEFAULT_JRE_IMAGE}.
+     */
+    public AppUnderTest withBaseImage(String image) {
+        if (!(source instanceof AppSource.FromJar jar)) {
+            throw new IllegalArgumentException("withBaseImage: " + source.describe() + " is not a jar; a Dockerfile names its base image"
+                    + " in FROM (or ARG BASE_IMAGE, set with withBuildArg), an image is run as it is");
+        }
+        if (image == null || image.isBlank()) {
+            throw new IllegalArgumentException("withBaseImage: '" + image + "' is not an image name; e.g. \"eclipse-temurin:21-jre\"");
+        }
+        return new AppUnderTest(jar.withBaseImage(image.strip()), port, healthPath, env, startupTimeout, stubs, metrics, reference);
     }
 
     /** How long the build, start and health check may take together. */
@@ -172,7 +204,7 @@ public final class AppUnderTest {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("withStartupTimeout: " + timeout + " must be longer than zero");
         }
-        return new AppUnderTest(dockerfile, port, healthPath, env, buildArgs, timeout, stubs, metrics, reference, image);
+        return new AppUnderTest(source, port, healthPath, env, timeout, stubs, metrics, reference);
     }
 
     /**
@@ -186,8 +218,8 @@ public final class AppUnderTest {
      * @throws ExtensionConfigurationException when {@code path} does not start with '/' or a name is not a metric name
      */
     public AppUnderTest withPrometheusMetrics(String path, String... names) {
-        return new AppUnderTest(dockerfile, port, healthPath, env, buildArgs, startupTimeout, stubs, PrometheusMetrics.of(path, names),
-                reference, image);
+        return new AppUnderTest(source, port, healthPath, env, startupTimeout, stubs, PrometheusMetrics.of(path, names),
+                reference);
     }
 
     /**
@@ -198,8 +230,7 @@ public final class AppUnderTest {
      */
     public AppUnderTest withReference(AppUnderTest referenceVersion) {
         Objects.requireNonNull(referenceVersion, "referenceVersion");
-        return new AppUnderTest(dockerfile, port, healthPath, env, buildArgs, startupTimeout, stubs, metrics,
-                referenceVersion.withoutReference(), image);
+        return new AppUnderTest(source, port, healthPath, env, startupTimeout, stubs, metrics, referenceVersion.withoutReference());
     }
 
     /**
@@ -208,13 +239,11 @@ public final class AppUnderTest {
      * than, {@code AppUnderTest.fromDockerfile("Dockerfile").withReferenceImage("shop:1.4.0")}.
      */
     public AppUnderTest withReferenceImage(String image) {
-        AppUnderTest released = fromImage(image);
-        return withReference(new AppUnderTest(null, port, healthPath, env, Map.of(), startupTimeout, stubs, metrics, null,
-                released.image));
+        return withReference(new AppUnderTest(fromImage(image).source, port, healthPath, env, startupTimeout, stubs, metrics, null));
     }
 
     private AppUnderTest withoutReference() {
-        return reference == null ? this : new AppUnderTest(dockerfile, port, healthPath, env, buildArgs, startupTimeout, stubs, metrics, null, image);
+        return reference == null ? this : new AppUnderTest(source, port, healthPath, env, startupTimeout, stubs, metrics, null);
     }
 
     /** The reference version, or {@code null} when none is declared. */
@@ -227,29 +256,12 @@ public final class AppUnderTest {
      * (values of variables that look like credentials left out), e.g. {@code "Dockerfile app/Dockerfile, env BURN_MICROS=300"}.
      */
     String describe() {
-        StringBuilder text = new StringBuilder(source());
-        if (!buildArgs.isEmpty()) {
-            text.append(", build args ").append(new TreeMap<>(buildArgs));
-        }
-        if (!env.isEmpty()) {
-            text.append(", env ").append(new TreeMap<>(env));
-        }
-        return Redaction.text(text.toString());
+        return Redaction.text(source.describe() + (env.isEmpty() ? "" : ", env " + new TreeMap<>(env)));
     }
 
-    /** Where the application comes from, e.g. {@code "Dockerfile app/Dockerfile"} or {@code "image shop:1.4.0"}. */
-    String source() {
-        return image != null ? "image " + image : "Dockerfile " + dockerfile;
-    }
-
-    /** The image to run as it is, or {@code null} when the application is built from its Dockerfile. */
-    String image() {
-        return image;
-    }
-
-    /** The Dockerfile, or {@code null} for an application {@link #fromImage from an image}. */
-    Path dockerfile() {
-        return dockerfile;
+    /** Where the application's container comes from. */
+    AppSource source() {
+        return source;
     }
 
     int port() {
@@ -278,26 +290,13 @@ public final class AppUnderTest {
         return metrics;
     }
 
-    /** Build arguments with {@code BASE_IMAGE} filled from the property or environment where set. */
-    Map<String, String> effectiveBuildArgs() {
-        Map<String, String> args = new LinkedHashMap<>(buildArgs);
-        String baseImage = System.getProperty(BASE_IMAGE_PROPERTY, System.getenv(BASE_IMAGE_ENV));
-        if (baseImage != null && !baseImage.isBlank() && !args.containsKey("BASE_IMAGE")) {
-            args.put("BASE_IMAGE", baseImage.strip());
-        }
-        return args;
-    }
-
-    /** Fails with what to do when the Dockerfile is not there; {@code where} names the field. */
-    void requireDockerfile(String where) {
-        if (image == null && !Files.isRegularFile(dockerfile)) {
-            throw new ExtensionConfigurationException(where + ": Dockerfile '" + dockerfile.toAbsolutePath()
-                    + "' does not exist; give its path relative to the module folder, e.g. AppUnderTest.fromDockerfile(\"Dockerfile\")");
-        }
+    /** Fails with what to do when a file the application needs (its Dockerfile, its jar) is missing; {@code where} names the field. */
+    void requireFiles(String where) {
+        source.requireFiles(where);
     }
 
     @Override
     public String toString() {
-        return "AppUnderTest[" + (image != null ? image : dockerfile) + ", port " + port + ", health " + healthPath + "]";
+        return "AppUnderTest[" + source.describe() + ", port " + port + ", health " + healthPath + "]";
     }
 }

@@ -1,9 +1,7 @@
 package dev.perfgate.junit;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -13,8 +11,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
-import org.testcontainers.images.builder.ImageFromDockerfile;
-import org.testcontainers.utility.DockerImageName;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 
@@ -50,13 +46,9 @@ final class RunningApp implements ExtensionContext.Store.CloseableResource, Auto
      * startup timeout; fails with the container's log tail.
      */
     static RunningApp start(AppUnderTest app) {
-        Path dockerfile = app.image() != null ? null : app.dockerfile().toAbsolutePath().normalize();
-        String source = dockerfile == null ? "image " + app.image() : dockerfile.toString();
+        AppSource source = app.source();
         LogTail logTail = new LogTail(LOG_TAIL_LINES);
-        GenericContainer<?> container = (dockerfile == null ? new GenericContainer<>(DockerImageName.parse(app.image()))
-                : new GenericContainer<>(new ImageFromDockerfile(imageNameFor(dockerfile), false)
-                        .withDockerfile(dockerfile)
-                        .withBuildArgs(app.effectiveBuildArgs())))
+        GenericContainer<?> container = source.newContainer()
                 .withExposedPorts(app.port())
                 .withEnv(app.env())
                 .withLogConsumer(logTail)
@@ -74,13 +66,13 @@ final class RunningApp implements ExtensionContext.Store.CloseableResource, Auto
                 stubs.close();
             }
             String logs = logTail.text();
-            if (dockerfile != null && BuildOutput.isBuildFailure(e)) {
-                String build = BuildOutput.tailOf(dockerfile, app.effectiveBuildArgs(), BUILD_OUTPUT_WAIT);
-                throw new AppStartException(Redaction.text("the image of the application could not be built from " + dockerfile
+            if (source instanceof AppSource.FromDockerfile dockerfile && BuildOutput.isBuildFailure(e)) {
+                String build = BuildOutput.tailOf(dockerfile.absolute(), dockerfile.effectiveBuildArgs(), BUILD_OUTPUT_WAIT);
+                throw new AppStartException(Redaction.text("the image of the application could not be built from " + dockerfile.origin()
                         + ": " + rootMessage(e) + (build.isEmpty() ? "" : "\n--- last lines of the build output ---\n" + build)),
                         Redaction.throwable(e));
             }
-            throw new AppStartException(Redaction.text("the application from " + source + " was not built, started and ready (2xx on "
+            throw new AppStartException(Redaction.text("the application from " + source.origin() + " was not built, started and ready (2xx on "
                     + app.healthPath() + ", port " + app.port() + ") within " + app.startupTimeout().toSeconds() + "s: "
                     + rootMessage(e) + (logs.isEmpty() ? "" : "\n--- last lines of the container log ---\n" + logs)), Redaction.throwable(e));
         }
@@ -175,14 +167,6 @@ final class RunningApp implements ExtensionContext.Store.CloseableResource, Auto
         String host = container.getHost();
         // Load goes to loopback only: a Docker engine on this machine publishes ports on localhost.
         return "localhost".equals(host) ? "127.0.0.1" : host;
-    }
-
-    /** One tag per Dockerfile: its folder's name for people, a hash of its path so that two folders never share one. */
-    static String imageNameFor(Path dockerfile) {
-        String folder = dockerfile.getParent() == null ? "app" : dockerfile.getParent().getFileName().toString();
-        String name = folder.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
-        String hash = String.format("%08x", dockerfile.toString().hashCode());
-        return "perfgate-under-test/" + name + "-" + hash + ":latest";
     }
 
     private static String rootMessage(Throwable e) {

@@ -43,7 +43,7 @@ final class SideBySideApps {
                     + " is set, but the application declares no reference (AppUnderTest.withReference); running it alone");
             return Optional.empty();
         }
-        LoadTestExtension.appOf(field).reference().requireDockerfile("the reference of @App field " + field.getName());
+        LoadTestExtension.appOf(field).reference().requireFiles("the reference of @App field " + field.getName());
         TrialPlan.of(settings.plan(), sideBySide.get().trial(), owner); // refuses a load that changes over time, now
         return sideBySide;
     }

@@ -27,7 +27,7 @@ class AppUnderTestReferenceTest {
         assertThat(reference.describe()).isEqualTo("image shop:1.4.0, env {MODE=fast}");
         assertThat(reference.port()).isEqualTo(9090);
         assertThat(reference.healthPath()).isEqualTo("/ready");
-        assertThatCode(() -> reference.requireDockerfile("reference")).doesNotThrowAnyException();
+        assertThatCode(() -> reference.requireFiles("reference")).doesNotThrowAnyException();
     }
 
     @Test
@@ -42,6 +42,6 @@ class AppUnderTestReferenceTest {
     void anImageIsNamedAndNotBuilt() {
         assertThatThrownBy(() -> AppUnderTest.fromImage(" ")).hasMessageContaining("fromImage: ' ' is not an image name");
         assertThatThrownBy(() -> AppUnderTest.fromImage("shop:1.4.0").withBuildArg("VERSION", "1"))
-                .hasMessageContaining("withBuildArg: image shop:1.4.0 is run as it is, not built");
+                .hasMessageContaining("withBuildArg: image shop:1.4.0 is not built from a Dockerfile");
     }
 }

@@ -102,7 +102,7 @@ class SideBySideTest {
 
     @Test
     void aReferenceGivenAsAnImageTagRunsThatImageAsItIs() {
-        String image = RunningApp.imageNameFor(TinyApp.dockerfile().toAbsolutePath().normalize());
+        String image = AppSource.FromDockerfile.imageNameFor(TinyApp.dockerfile().toAbsolutePath().normalize());
         System.setProperty(ReferenceImageLoad.IMAGE_PROPERTY, image);
         try {
             EngineExecutionResults results = Fixtures.run(ReferenceImageLoad.class);

@@ -6,6 +6,7 @@ import dev.perfgate.junit.App;
 import dev.perfgate.junit.AppUnderTest;
 import dev.perfgate.junit.LoadTest;
 import dev.perfgate.junit.SideBySide;
+import dev.perfgate.junit.Slo;
 
 /**
  * The reminders operation measured side by side with a reference version of the app, so that the gate
@@ -25,6 +26,7 @@ import dev.perfgate.junit.SideBySide;
  * {@code -Dsample.extraWorkMicros=N} or {@code -Dsample.regressions=...} make the candidate slower
  * (what {@code bench/side-by-side.sh} does to measure the gate's detection rate).
  */
+@Slo(errorRate = "1%")
 class SideBySideLoadIT {
 
     /** System property: the reference version's image; unset, the reference is this build's untouched app. */
