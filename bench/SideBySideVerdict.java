@@ -17,7 +17,7 @@ import dev.perfgate.core.result.ResultFiles;
 public class SideBySideVerdict {
     public static void main(String[] args) {
         LoadTestResult result = ResultFiles.read(Path.of(args[0]));
-        GateSettings gate = new GateSettings(Double.parseDouble(args[1]), 0, 1, 50, 0.05,
+        GateSettings gate = new GateSettings(Double.parseDouble(args[1]), 0, 1, 20, 0.05, // as the sample app gates
                 args.length > 2 ? Metric.parseList(args[2]) : Metric.DEFAULT_GATED);
         List<MetricComparison> rows = new SideBySideComparator(gate).compare(result);
         rows.forEach(row -> System.out.println(row.describe() + " " + row.verdict()));

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The side-by-side gate's verdicts over the runs bench/side-by-side.sh kept, decided again at several
-# minimum effects (the same SideBySideComparator perf:check uses, floor 0, significance 0.05, Holm over
+# minimum effects (the same SideBySideComparator perf:check uses, floor 0, 20 tail samples, significance 0.05, Holm over
 # the metrics): how the false-alarm rate (A/A runs) and the detection rates (+5 %, +10 %) trade off.
 #   bench/side-by-side-table.sh /tmp/perfgate-side-by-side.XXXX [MIN_EFFECTS=3,5,8,10] [METRICS=p50,p95,throughput,errorRate]
 set -euo pipefail
@@ -8,7 +8,9 @@ dir="$1"; effects="${2:-3,5,8,10}"; metrics="${3:-p50,p95,throughput,errorRate}"
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -o -pl perf-core compile >/dev/null
 ./mvnw -B -q -o -pl perf-core dependency:build-classpath -Dmdep.outputFile="$dir/cp.txt" >/dev/null
-cp="perf-core/target/classes:$(cat "$dir/cp.txt")"
+mkdir -p "$dir/classes"
+javac -d "$dir/classes" -cp "perf-core/target/classes:$(cat "$dir/cp.txt")" bench/SideBySideVerdict.java
+cp="$dir/classes:perf-core/target/classes:$(cat "$dir/cp.txt")"
 printf '| minimum effect | A/A: REGRESSED | +5 %%: REGRESSED | +10 %%: REGRESSED |\n|---|---|---|---|\n'
 for effect in ${effects//,/ }; do
   row="| $effect %"
@@ -17,7 +19,7 @@ for effect in ${effects//,/ }; do
     for result in "$dir"/s$level-*/SideBySideLoadIT.reminders.json; do
       [ -f "$result" ] || continue
       total=$((total + 1))
-      if java -cp "$cp" bench/SideBySideVerdict.java "$result" "$effect" "$metrics" | grep -q '^VERDICT REGRESSED'; then
+      if java -cp "$cp" SideBySideVerdict "$result" "$effect" "$metrics" | grep -q '^VERDICT REGRESSED'; then
         regressed=$((regressed + 1))
       fi
     done
@@ -30,6 +32,6 @@ for level in 0 5 10; do
   echo "+$level %: p50 estimates:"
   for result in "$dir"/s$level-*/SideBySideLoadIT.reminders.json; do
     [ -f "$result" ] || continue
-    java -cp "$cp" bench/SideBySideVerdict.java "$result" 100 p50 | grep -m1 'p50 latency' | sed -E 's/.*: p50 latency/  /'
+    java -cp "$cp" SideBySideVerdict "$result" 100 p50 | grep -m1 'p50 latency' | sed -E 's/.*: p50 latency/  /'
   done
 done
