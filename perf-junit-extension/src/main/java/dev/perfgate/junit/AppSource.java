@@ -146,6 +146,10 @@ sealed interface AppSource permits AppSource.FromDockerfile, AppSource.FromImage
             return new FromJar(jar, image);
         }
 
+        Path absolute() {
+            return jar.toAbsolutePath().normalize();
+        }
+
         /** The JRE image the jar runs on. */
         String effectiveBaseImage() {
             if (baseImage != null) {
@@ -168,7 +172,7 @@ sealed interface AppSource permits AppSource.FromDockerfile, AppSource.FromImage
 
         @Override
         public GenericContainer<?> newContainer() {
-            Path absolute = jar.toAbsolutePath().normalize();
+            Path absolute = absolute();
             String label = absolute.getFileName().toString().replaceFirst("(?i)\\.jar$", "");
             return new GenericContainer<>(new ImageFromDockerfile(imageNameFor(label, absolute + " on " + effectiveBaseImage()), false)
                     .withFileFromPath("app.jar", absolute)
@@ -182,12 +186,12 @@ sealed interface AppSource permits AppSource.FromDockerfile, AppSource.FromImage
 
         @Override
         public String origin() {
-            return "jar " + jar.toAbsolutePath().normalize() + " on " + effectiveBaseImage();
+            return "jar " + absolute() + " on " + effectiveBaseImage();
         }
 
         @Override
         public void requireFiles(String where) {
-            Path absolute = jar.toAbsolutePath().normalize();
+            Path absolute = absolute();
             if (!Files.isRegularFile(jar)) {
                 throw new ExtensionConfigurationException(where + ": jar '" + absolute + "' does not exist; build it first (the load"
                         + " tests run after `package`, e.g. as failsafe integration tests) and give its path relative to the module"
