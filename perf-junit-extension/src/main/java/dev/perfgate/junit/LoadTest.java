@@ -90,7 +90,7 @@ public @interface LoadTest {
     /** System property naming the folder result files are written to: {@value}; default {@code target/perf-results}. */
     String RESULTS_DIR_PROPERTY = "perfgate.resultsDir";
 
-    /** Concurrent virtual users, 1 to 2000; 0 (unset): the {@link #profile()}'s, else 1. */
+    /** Concurrent virtual users, 1 to 10000; 0 (unset): the {@link #profile()}'s, else 1. */
     int users() default 0;
 
     /** Measured time, e.g. {@code "30s"}, {@code "2m"}, {@code "1m30s"}; unset: the profile's, else {@code "10s"}. */

@@ -7,7 +7,7 @@ package dev.perfgate.core.engine;
  * iteration's later requests are recorded as they are, from their own start, because their start
  * waited only for the responses already recorded. Nothing waited is lost and nothing is counted twice.
  *
- * <p>Confined to one worker thread, like the {@link UserMeasurements} it wraps.
+ * <p>Confined to one worker thread (it holds that worker's due time); the {@link MeasuredRequests} it wraps is shared.
  */
 final class IntendedStartRecorder implements RequestRecorder {
 

@@ -126,19 +126,17 @@ public final class LoadEngine {
         AtomicInteger active = new AtomicInteger(Math.min(plan.users(), timeline.usersAt(0)));
         AtomicReference<Throwable> firstFailure = new AtomicReference<>();
         RunStop stop = new RunStop();
-        List<UserMeasurements> measurements = new ArrayList<>(plan.users());
         List<Thread> threads = new ArrayList<>(plan.users());
 
         // phase: {start, measured start, measured end} in nanoTime, set once every user thread is
         // ready, so that starting many threads does not eat into the warm-up; the latch publishes it.
         long[] phase = new long[3];
         RunWindows runWindows = new RunWindows(windows, phase, plan);
+        MeasuredRequests recorder = new MeasuredRequests(phase, runWindows);
         ClosedRun run = new ClosedRun(plan, timeline, phase, iterations, active, firstFailure, stop);
         for (int id = 1; id <= plan.users(); id++) {
-            UserMeasurements recorder = new UserMeasurements(phase, runWindows);
             Http http = new JdkHttp(client, target, plan.requestTimeout(), recorder);
             RunningUser user = new RunningUser(id, http);
-            measurements.add(recorder);
             Thread thread = userThreads.unstarted("perfgate-vu-" + id, () -> run.user(user, scenario, recorder, go));
             threads.add(thread);
             thread.start();
@@ -155,10 +153,9 @@ public final class LoadEngine {
         List<Integer> stuck = awaitUsers(threads, phase[2] + stopDeadline.toNanos());
         String abortReason = stuck.isEmpty() ? null
                 : stuck.size() + " virtual user(s) were still busy " + stopDeadline.toSeconds()
-                        + "s after the measured phase ended and were interrupted; their figures are left out";
-        stuck.forEach(index -> measurements.set(index, null));
+                        + "s after the measured phase ended and were interrupted; their unfinished requests are not counted";
         List<SecondFigures> seconds = finishSeconds(runWindows, sampler, stop, phase);
-        return RunRecording.merge(measurements, runWindows, measuredStart, plan.duration(), iterations.get(), iterations.get(), 0,
+        return RunRecording.merge(List.of(recorder), runWindows, measuredStart, plan.duration(), iterations.get(), iterations.get(), 0,
                 abortReason, firstFailure.get(), seconds, stop.ranFor(phase[1], phase[2]));
     }
 
@@ -182,7 +179,7 @@ public final class LoadEngine {
          * does not, it waits until it is wanted again. It leaves or waits only between iterations, so no
          * request is cut off.
          */
-        void user(RunningUser user, Scenario scenario, UserMeasurements recorder, CountDownLatch go) {
+        void user(RunningUser user, Scenario scenario, MeasuredRequests recorder, CountDownLatch go) {
             user.active = user.id() <= timeline.usersAt(0);
             try {
                 go.await();
@@ -196,7 +193,7 @@ public final class LoadEngine {
             }
         }
 
-        private void runUser(RunningUser user, Scenario scenario, UserMeasurements recorder) throws InterruptedException {
+        private void runUser(RunningUser user, Scenario scenario, MeasuredRequests recorder) throws InterruptedException {
             long measureStart = phase[1];
             long measureEnd = phase[2];
             long limit = plan.iterationLimit();

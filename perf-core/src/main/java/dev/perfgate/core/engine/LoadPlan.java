@@ -32,8 +32,11 @@ import java.util.List;
 public record LoadPlan(int users, Duration warmUp, Duration duration, Duration requestTimeout, ThinkTime thinkTime,
         long iterationsPerUser, UserSchedule schedule) implements RunPlan {
 
-    /** Upper bound on virtual users: each is a platform thread in this engine. */
-    public static final int MAX_USERS = 2_000;
+    /**
+     * Upper bound on virtual users. Each is a thread (platform, or virtual on Java 21+ when asked) and
+     * about 5 to 9 KiB of heap; the figures are shared by all users (bench/RESULTS.md, "Many virtual users").
+     */
+    public static final int MAX_USERS = 10_000;
 
     /** Default for {@link #requestTimeout()} where the caller has no opinion. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);

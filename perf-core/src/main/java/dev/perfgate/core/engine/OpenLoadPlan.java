@@ -29,7 +29,7 @@ public record OpenLoadPlan(ArrivalSchedule arrivals, Duration warmUp, Duration r
         implements RunPlan {
 
     /** Upper bound on {@link #maxInFlight()}: each iteration in flight is a platform thread in this engine. */
-    public static final int MAX_IN_FLIGHT = LoadPlan.MAX_USERS;
+    public static final int MAX_IN_FLIGHT = 2_000;
 
     /** Least default {@link #maxInFlight()}, however low the rate. */
     public static final int MIN_DEFAULT_IN_FLIGHT = 8;

@@ -19,7 +19,7 @@ import dev.perfgate.core.http.JdkHttp;
  * the plan's timeline in order, sleeps until each is due, and hands it to a worker thread unless
  * {@link OpenLoadPlan#maxInFlight()} iterations are running, in which case the arrival is dropped and
  * counted. Workers are started when an accepted arrival would otherwise find none idle, so there are
- * never more than {@code maxInFlight}; each records into its own {@link UserMeasurements}, through an
+ * never more than {@code maxInFlight}; all record into one {@link MeasuredRequests}, each through its own
  * {@link IntendedStartRecorder} that times the iteration from its due time.
  *
  * <p>Bounded: the dispatcher walks a finite schedule (at most {@link ArrivalSchedule#MAX_ARRIVALS}) and
@@ -52,7 +52,7 @@ final class OpenModelRun {
     private final AtomicLong startedInMeasuredPhase = new AtomicLong();
     private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
     private final List<Thread> threads = new ArrayList<>();
-    private final List<UserMeasurements> measurements = new ArrayList<>();
+    private final MeasuredRequests measurements;
     private final RunStop stop = new RunStop();
 
     private final RunListener listener;
@@ -64,6 +64,7 @@ final class OpenModelRun {
         this.scenario = scenario;
         this.client = JdkHttp.newSharedClient(plan.requestTimeout());
         this.runWindows = new RunWindows(windows, phase, plan);
+        this.measurements = new MeasuredRequests(phase, runWindows);
     }
 
     RunMeasurements run() {
@@ -86,15 +87,14 @@ final class OpenModelRun {
 
         Duration stopDeadline = plan.requestTimeout().plusSeconds(LoadEngine.STOP_GRACE_SECONDS);
         List<Integer> stuck = LoadEngine.awaitUsers(threads, phase[2] + stopDeadline.toNanos());
-        stuck.forEach(index -> measurements.set(index, null));
         String abortReason = dispatched.interruptedReason;
         if (!stuck.isEmpty()) {
             abortReason = (abortReason == null ? "" : abortReason + "; ") + stuck.size()
                     + " iteration worker(s) were still busy " + stopDeadline.toSeconds()
-                    + "s after the measured phase ended and were interrupted; their figures are left out";
+                    + "s after the measured phase ended and were interrupted; their unfinished requests are not counted";
         }
         List<SecondFigures> seconds = LoadEngine.finishSeconds(runWindows, sampler, stop, phase);
-        return RunRecording.merge(measurements, runWindows, measuredStart, plan.duration(), startedInMeasuredPhase.get(),
+        return RunRecording.merge(List.of(measurements), runWindows, measuredStart, plan.duration(), startedInMeasuredPhase.get(),
                 dispatched.scheduled, dispatched.dropped, abortReason, firstFailure.get(), seconds, stop.ranFor(phase[1], phase[2]));
     }
 
@@ -139,18 +139,16 @@ final class OpenModelRun {
 
     private void startWorker() {
         int id = threads.size() + 1;
-        UserMeasurements recorder = new UserMeasurements(phase, runWindows);
-        IntendedStartRecorder timing = new IntendedStartRecorder(recorder);
+        IntendedStartRecorder timing = new IntendedStartRecorder(measurements);
         LoadEngine.RunningUser user = new LoadEngine.RunningUser(id, new JdkHttp(client, target, plan.requestTimeout(), timing));
-        Thread thread = new Thread(() -> work(user, timing, recorder), "perfgate-open-" + id);
+        Thread thread = new Thread(() -> work(user, timing), "perfgate-open-" + id);
         thread.setDaemon(true);
-        measurements.add(recorder);
         threads.add(thread);
         thread.start();
     }
 
     /** Runs arrivals until told to stop or interrupted; each worker takes at most every arrival of the run once. */
-    private void work(LoadEngine.RunningUser user, IntendedStartRecorder timing, UserMeasurements recorder) {
+    private void work(LoadEngine.RunningUser user, IntendedStartRecorder timing) {
         while (!Thread.currentThread().isInterrupted()) {
             Arrival arrival;
             try {
@@ -162,14 +160,14 @@ final class OpenModelRun {
                 return;
             }
             try {
-                iterate(user, timing, recorder, arrival.dueNanos);
+                iterate(user, timing, arrival.dueNanos);
             } finally {
                 inFlight.decrementAndGet();
             }
         }
     }
 
-    private void iterate(LoadEngine.RunningUser user, IntendedStartRecorder timing, UserMeasurements recorder, long due) {
+    private void iterate(LoadEngine.RunningUser user, IntendedStartRecorder timing, long due) {
         try {
             LoadEngine.sleepUntil(due);
         } catch (InterruptedException e) {
@@ -188,7 +186,7 @@ final class OpenModelRun {
             Thread.currentThread().interrupt();
         } catch (Throwable failure) {
             firstFailure.compareAndSet(null, failure);
-            recorder.record(LoadEngine.ITERATION_OPERATION, due, System.nanoTime() - due, ErrorKind.CHECK);
+            measurements.record(LoadEngine.ITERATION_OPERATION, due, System.nanoTime() - due, ErrorKind.CHECK);
         }
     }
 

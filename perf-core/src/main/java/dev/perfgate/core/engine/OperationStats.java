@@ -3,21 +3,27 @@ package dev.perfgate.core.engine;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * Latencies and errors of one operation. Not thread-safe: each virtual user owns its own and the
- * engine merges them after the run, so recording needs no locks.
+ * Latencies and errors of one operation. Thread-safe and lock-free: all users of a run record into
+ * the same one, so that a run's memory does not grow with its users (a histogram over this range at 3
+ * digits takes about 180 KiB: one per user made 10,000 users cost 1.8 GB of heap).
  */
 public final class OperationStats {
 
     /** Latencies are recorded in microseconds, from 1 us up to one hour, 3 significant digits. */
     public static final long HIGHEST_TRACKABLE_MICROS = TimeUnit.HOURS.toMicros(1);
 
-    private final Histogram latencyMicros = new Histogram(1, HIGHEST_TRACKABLE_MICROS, 3);
-    private final Map<ErrorKind, Long> errors = new EnumMap<>(ErrorKind.class);
-    private String firstCheckFailure;
+    private static final ErrorKind[] KINDS = ErrorKind.values();
+
+    private final Histogram latencyMicros = new ConcurrentHistogram(1, HIGHEST_TRACKABLE_MICROS, 3);
+    private final AtomicLongArray errors = new AtomicLongArray(KINDS.length);
+    private final AtomicReference<String> firstCheckFailure = new AtomicReference<>();
 
     void recordSuccess(long latencyNanos) {
         long micros = Math.max(1, Math.min(HIGHEST_TRACKABLE_MICROS, TimeUnit.NANOSECONDS.toMicros(latencyNanos)));
@@ -25,22 +31,20 @@ public final class OperationStats {
     }
 
     void recordError(ErrorKind kind) {
-        errors.merge(kind, 1L, Long::sum);
+        errors.incrementAndGet(kind.ordinal());
     }
 
     void recordFailedCheck(String failure) {
         recordError(ErrorKind.CHECK);
-        if (firstCheckFailure == null) {
-            firstCheckFailure = failure;
-        }
+        firstCheckFailure.compareAndSet(null, failure);
     }
 
     void add(OperationStats other) {
-        if (firstCheckFailure == null) {
-            firstCheckFailure = other.firstCheckFailure;
-        }
+        firstCheckFailure.compareAndSet(null, other.firstCheckFailure.get());
         latencyMicros.add(other.latencyMicros);
-        other.errors.forEach((kind, count) -> errors.merge(kind, count, Long::sum));
+        for (int kind = 0; kind < KINDS.length; kind++) {
+            errors.addAndGet(kind, other.errors.get(kind));
+        }
     }
 
     /** Latencies of the successful requests, in microseconds. */
@@ -50,20 +54,30 @@ public final class OperationStats {
 
     /** Failed requests by kind. */
     public Map<ErrorKind, Long> errors() {
-        return Map.copyOf(errors);
+        Map<ErrorKind, Long> byKind = new EnumMap<>(ErrorKind.class);
+        for (ErrorKind kind : KINDS) {
+            long count = errors.get(kind.ordinal());
+            if (count > 0) {
+                byKind.put(kind, count);
+            }
+        }
+        return Map.copyOf(byKind);
     }
 
     /**
-     * Why the first failed response check recorded here failed (of one user; after merging, of the first
-     * user that had one), e.g. {@code "check failed on 'chat': status is 200, was 503"}; {@code null} when none failed.
+     * Why the first failed response check recorded here failed, e.g. {@code "check failed on 'chat': status is 200, was 503"}; {@code null} when none failed.
      */
     public String firstCheckFailure() {
-        return firstCheckFailure;
+        return firstCheckFailure.get();
     }
 
     /** Failed requests of every kind. */
     public long errorCount() {
-        return errors.values().stream().mapToLong(Long::longValue).sum();
+        long count = 0;
+        for (int kind = 0; kind < KINDS.length; kind++) {
+            count += errors.get(kind);
+        }
+        return count;
     }
 
     /** Successful and failed requests. */

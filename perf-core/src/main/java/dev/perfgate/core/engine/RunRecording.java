@@ -9,8 +9,8 @@ import java.util.TreeMap;
 /**
  * The figures of one run while a load driver records them, for drivers other than
  * {@link LoadEngine} (e.g. the event-loop driver). Each recording thread gets a
- * {@link RequestRecorder} of its own, so the hot path takes no lock; {@link #finish} merges them
- * into the same {@link RunMeasurements} the engine returns.
+ * {@link RequestRecorder} of its own, so that the figures of a thread that does not stop can be left
+ * out; {@link #finish} merges them into the same {@link RunMeasurements} the engine returns.
  *
  * <pre>{@code
  * RunRecording recording = new RunRecording(10);
@@ -25,11 +25,11 @@ import java.util.TreeMap;
  */
 public final class RunRecording {
 
-    // {start, measured start, measured end} in nanoTime, as UserMeasurements and RunWindows expect.
+    // {start, measured start, measured end} in nanoTime, as MeasuredRequests and RunWindows expect.
     private final long[] phase = new long[3];
     private final RunWindows windows;
-    private final List<UserMeasurements> recorders = new ArrayList<>();
-    private final List<UserMeasurements> leftOut = new ArrayList<>();
+    private final List<MeasuredRequests> recorders = new ArrayList<>();
+    private final List<MeasuredRequests> leftOut = new ArrayList<>();
     private Instant measuredStart;
     private Duration measured;
 
@@ -56,7 +56,7 @@ public final class RunRecording {
      * e.g. by being handed its work after it.
      */
     public RequestRecorder newThreadRecorder() {
-        UserMeasurements recorder = new UserMeasurements(phase, windows);
+        MeasuredRequests recorder = new MeasuredRequests(phase, windows);
         recorders.add(recorder);
         return recorder;
     }
@@ -87,7 +87,7 @@ public final class RunRecording {
 
     /** Leaves the figures of {@code recorder} out of the result, e.g. when its thread could not be stopped. */
     public void leaveOut(RequestRecorder recorder) {
-        leftOut.add((UserMeasurements) recorder);
+        leftOut.add((MeasuredRequests) recorder);
     }
 
     /**
@@ -106,7 +106,7 @@ public final class RunRecording {
      * A negative {@code scheduled} means the run was not paced.
      */
     public RunMeasurements finish(String abortReason, long scheduled) {
-        List<UserMeasurements> kept = new ArrayList<>(recorders);
+        List<MeasuredRequests> kept = new ArrayList<>(recorders);
         kept.removeAll(leftOut);
         RunMeasurements merged = merge(kept, windows, measuredStart, measured, 0, abortReason, null);
         // One request per iteration: the driver has no scenario of its own.
@@ -116,20 +116,20 @@ public final class RunRecording {
                 measuredStart, measured, started, due, Math.max(0, due - started), abortReason, null);
     }
 
-    /** Merges per-thread (or per-user) figures into the run's; {@code null} entries are left out. */
-    static RunMeasurements merge(List<UserMeasurements> users, RunWindows windows, Instant measuredStart,
+    /** Merges per-thread (or per-run) figures into the run's. */
+    static RunMeasurements merge(List<MeasuredRequests> recorders, RunWindows windows, Instant measuredStart,
             Duration measured, long iterations, String abortReason, Throwable firstFailure) {
-        return merge(users, windows, measuredStart, measured, iterations, iterations, 0, abortReason, firstFailure);
+        return merge(recorders, windows, measuredStart, measured, iterations, iterations, 0, abortReason, firstFailure);
     }
 
     /**
-     * The figures of every recorder in {@code users} merged, with the iteration counts of the run:
+     * The figures of every recorder in {@code recorders} merged, with the iteration counts of the run:
      * {@code scheduledIterations} and {@code droppedIterations} differ from {@code iterations} in the open model only.
      */
-    static RunMeasurements merge(List<UserMeasurements> users, RunWindows windows, Instant measuredStart,
+    static RunMeasurements merge(List<MeasuredRequests> recorders, RunWindows windows, Instant measuredStart,
             Duration measured, long iterations, long scheduledIterations, long droppedIterations, String abortReason,
             Throwable firstFailure) {
-        return merge(users, windows, measuredStart, measured, iterations, scheduledIterations, droppedIterations, abortReason,
+        return merge(recorders, windows, measuredStart, measured, iterations, scheduledIterations, droppedIterations, abortReason,
                 firstFailure, List.of(), measured);
     }
 
@@ -137,21 +137,18 @@ public final class RunRecording {
      * As above, with the run's seconds and {@code ranFor}, the part of the measured phase that ran: shorter
      * than {@code measured} when the run was stopped before its end.
      */
-    static RunMeasurements merge(List<UserMeasurements> users, RunWindows windows, Instant measuredStart,
+    static RunMeasurements merge(List<MeasuredRequests> recorders, RunWindows windows, Instant measuredStart,
             Duration measured, long iterations, long scheduledIterations, long droppedIterations, String abortReason,
             Throwable firstFailure, List<SecondFigures> seconds, Duration ranFor) {
         TreeMap<String, OperationStats> operations = new TreeMap<>();
         OperationStats total = new OperationStats();
-        for (UserMeasurements user : users) {
-            // null: a user interrupted at the deadline, which may still be writing to its figures.
-            if (user != null) {
-                user.byOperation().forEach((name, stats) -> {
-                    operations.computeIfAbsent(name, n -> new OperationStats()).add(stats);
-                    if (LoadEngine.countsInTotal(name)) {
-                        total.add(stats);
-                    }
-                });
-            }
+        for (MeasuredRequests recorder : recorders) {
+            recorder.byOperation().forEach((name, stats) -> {
+                operations.computeIfAbsent(name, n -> new OperationStats()).add(stats);
+                if (LoadEngine.countsInTotal(name)) {
+                    total.add(stats);
+                }
+            });
         }
         return new RunMeasurements(operations, total, windows.byOperation(), windows.total(), measuredStart, measured,
                 iterations, scheduledIterations, droppedIterations, abortReason, firstFailure, windows.stages(), seconds,

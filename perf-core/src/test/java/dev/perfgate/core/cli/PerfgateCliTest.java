@@ -106,7 +106,7 @@ class PerfgateCliTest {
     @CsvSource(delimiter = '|', value = {
         "--connections 64 --duration 1s | --url is required | --url http://127.0.0.1:8080/hello",
         "--url URL --connections many | --connections: 'many' is not a whole number | --connections 64",
-        "--url URL --connections 0 | --connections: '0' is out of range 1 to 2000 | --connections 64",
+        "--url URL --connections 0 | --connections: '0' is out of range 1 to 10000 | --connections 64",
         "--url URL --duration 10 | --duration: '10' is not a duration | \"30s\"",
         "--url URL --duration 0s | --duration: '0s' must be longer than zero | --duration 10s",
         "--url URL --timeout 0ms | --timeout: '0ms' must be longer than zero | --timeout 5s",

@@ -53,7 +53,7 @@ class OpenLoadPlanTest {
 
         assertThat(plan.thinkTime()).isEqualTo(ThinkTime.fixed(Duration.ofMillis(5)));
         assertThatThrownBy(() -> new LoadPlan(0, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)))
-                .hasMessageContaining("users: 0 is out of range; use 1 to 2000, e.g. 8");
+                .hasMessageContaining("users: 0 is out of range; use 1 to 10000, e.g. 8");
         assertThatThrownBy(() -> new LoadPlan(1, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)))
                 .hasMessageContaining("duration: PT0S must be longer than zero, e.g. \"10s\"");
     }

@@ -45,7 +45,7 @@ class UserScheduleTest {
                 .hasMessageContaining("ramp 0->20 in 10s")
                 .hasMessageContaining(UserSchedule.EXAMPLE);
         assertThatThrownBy(() -> UserSchedule.parse("hold 0 for 5s", "where")).hasMessageContaining("no user");
-        assertThatThrownBy(() -> UserSchedule.parse("hold 3000 for 5s", "where")).hasMessageContaining("0 to 2000");
+        assertThatThrownBy(() -> UserSchedule.parse("hold 30000 for 5s", "where")).hasMessageContaining("0 to 10000");
     }
 
     @Test

@@ -1,20 +1,22 @@
 package dev.perfgate.core.engine;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The requests one virtual user made in the measured phase. Requests that started during warm-up
- * or after the measured phase ended are not counted.
+ * The requests of a run's measured phase, by operation. Thread-safe: the engine's users (or the open
+ * model's workers) all record into one, so its size is one {@link OperationStats} per operation
+ * whatever the number of users. Requests that started during warm-up or after the measured phase
+ * ended are not counted.
  */
-final class UserMeasurements implements RequestRecorder {
+final class MeasuredRequests implements RequestRecorder {
 
     private final long[] phase;
     private final RunWindows windows;
-    private final Map<String, OperationStats> byOperation = new HashMap<>();
+    private final Map<String, OperationStats> byOperation = new ConcurrentHashMap<>();
 
     /** {@code phase}: {start, measured start, measured end} in nanoTime, filled in before the run begins. */
-    UserMeasurements(long[] phase, RunWindows windows) {
+    MeasuredRequests(long[] phase, RunWindows windows) {
         this.phase = phase;
         this.windows = windows;
     }
