@@ -50,18 +50,19 @@ final class RunningApp implements ExtensionContext.Store.CloseableResource, Auto
     /**
      * Builds the image, starts the container and waits for its health path, all within the app's
      * startup timeout; fails with the container's log tail. A container the test built keeps its ports
-     * and wait strategy, and is only waited for when the test started it already.
+     * and wait strategy (the health path, when given, is checked after it); one the test started already
+     * is only waited for.
      */
     static RunningApp start(AppUnderTest app) {
         AppSource source = app.source();
-        boolean testsOwn = source instanceof AppSource.FromContainer;
+        boolean testsContainer = source instanceof AppSource.FromContainer;
         LogTail logTail = new LogTail(LOG_TAIL_LINES);
         GenericContainer<?> container = source.newContainer();
-        if (!testsOwn) {
+        if (!testsContainer) {
             container.withExposedPorts(app.port()).waitingFor(healthWait(app));
         }
         OwnedContainers owned = OwnedContainers.before(container);
-        boolean startedByTheTest = container.getContainerId() != null;
+        boolean startedByTheTest = source instanceof AppSource.FromContainer user && user.startedByTheTest();
         RunningStubs stubs = RunningStubs.start(app.stubs()); // first: the container gets their URLs
         if (startedByTheTest) {
             container.followOutput(logTail); // its settings are fixed: AppUnderTest.requireUsable refused env and stubs
@@ -73,7 +74,7 @@ final class RunningApp implements ExtensionContext.Store.CloseableResource, Auto
         try {
             startWithin(() -> {
                 container.start();
-                if (testsOwn && app.healthPath() != null) {
+                if (testsContainer && app.healthPath() != null) {
                     healthWait(app).waitUntilReady(container); // after the container's own wait strategy, not instead
                 }
             }, app.startupTimeout());
@@ -91,7 +92,7 @@ final class RunningApp implements ExtensionContext.Store.CloseableResource, Auto
                         Redaction.throwable(e));
             }
             throw new AppStartException(Redaction.text("the application from " + source.origin() + " was not "
-                    + (testsOwn ? "" : "built, ") + "started and ready (" + app.readiness() + ") within " + app.startupTimeout().toSeconds() + "s: "
+                    + (testsContainer ? "" : "built, ") + "started and ready (" + app.readiness() + ") within " + app.startupTimeout().toSeconds() + "s: "
                     + rootMessage(e) + (logs.isEmpty() ? "" : "\n--- last lines of the container log ---\n" + logs)), Redaction.throwable(e));
         }
         return new RunningApp(container, app.port(), owned, logTail, stubs, app.metrics());
