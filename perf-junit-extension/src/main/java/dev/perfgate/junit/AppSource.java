@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,15 +19,16 @@ import org.testcontainers.utility.DockerImageName;
 
 /**
  * Where the application's container comes from: a Dockerfile built with its folder as the context, an
- * image run as it is, or an executable jar run on a JRE base image. Each makes the bare container that
- * {@link RunningApp} gives its port, environment, stubs and readiness wait.
+ * image run as it is, an executable jar run on a JRE base image, or a container the test built itself.
+ * The first three make the bare container that {@link RunningApp} gives its port, environment, stubs
+ * and readiness wait; the test's own container keeps its ports and wait strategy.
  */
-sealed interface AppSource permits AppSource.FromDockerfile, AppSource.FromImage, AppSource.FromJar {
+sealed interface AppSource permits AppSource.FromDockerfile, AppSource.FromImage, AppSource.FromJar, AppSource.FromContainer {
 
     /** The base image where none is chosen for a jar, and the default of the sample Dockerfiles: {@value}. */
     String DEFAULT_JRE_IMAGE = "eclipse-temurin:17-jre";
 
-    /** The container of this source, neither configured nor started. */
+    /** The container of this source: a new one, neither configured nor started; for {@link FromContainer}, the test's own. */
     GenericContainer<?> newContainer();
 
     /** What this source is, for people and the result file, e.g. {@code "Dockerfile app/Dockerfile, build args {VERSION=1.4.0}"}. */
@@ -37,9 +39,9 @@ sealed interface AppSource permits AppSource.FromDockerfile, AppSource.FromImage
 
     /**
      * Fails, naming {@code where} the application is declared, when a file this source needs is missing or
-     * unusable, so that the test stops before any container starts.
+     * unusable, or the test's container cannot be used, so that the test stops before any container starts.
      */
-    void requireFiles(String where);
+    void requireUsable(String where);
 
     /** The base image from {@value AppUnderTest#BASE_IMAGE_PROPERTY} or {@value AppUnderTest#BASE_IMAGE_ENV}, or {@code null}. */
     static String configuredBaseImage() {
@@ -104,7 +106,7 @@ sealed interface AppSource permits AppSource.FromDockerfile, AppSource.FromImage
         }
 
         @Override
-        public void requireFiles(String where) {
+        public void requireUsable(String where) {
             if (!Files.isRegularFile(dockerfile)) {
                 throw new ExtensionConfigurationException(where + ": Dockerfile '" + dockerfile.toAbsolutePath()
                         + "' does not exist; give its path relative to the module folder, e.g. AppUnderTest.fromDockerfile(\"Dockerfile\")");
@@ -131,7 +133,7 @@ sealed interface AppSource permits AppSource.FromDockerfile, AppSource.FromImage
         }
 
         @Override
-        public void requireFiles(String where) {
+        public void requireUsable(String where) {
             // nothing to check before the engine is asked for it
         }
     }
@@ -190,7 +192,7 @@ sealed interface AppSource permits AppSource.FromDockerfile, AppSource.FromImage
         }
 
         @Override
-        public void requireFiles(String where) {
+        public void requireUsable(String where) {
             Path absolute = absolute();
             if (!Files.isRegularFile(jar)) {
                 throw new ExtensionConfigurationException(where + ": jar '" + absolute + "' does not exist; build it first (the load"
@@ -209,6 +211,81 @@ sealed interface AppSource permits AppSource.FromDockerfile, AppSource.FromImage
                 throw new ExtensionConfigurationException(where + ": jar '" + absolute + "' has no Main-Class in its manifest, so"
                         + " `java -jar` cannot start it; give the executable jar (e.g. the one spring-boot-maven-plugin's repackage"
                         + " makes) or use AppUnderTest.fromDockerfile(...)");
+            }
+        }
+    }
+
+    /**
+     * A container the test built itself, with its own network, environment, wait strategy and
+     * dependencies ({@code dependsOn}): run as it is, not copied, so it cannot be the application and its
+     * reference at once. {@code null} until the field that holds it is initialised: refused by
+     * {@link #requireUsable} naming the {@code @App} field.
+     */
+    record FromContainer(GenericContainer<?> container) implements AppSource {
+
+        @Override
+        public GenericContainer<?> newContainer() {
+            return container;
+        }
+
+        /** Whether the test started it itself: then its settings are fixed, and it is the test's to stop. */
+        boolean startedByTheTest() {
+            return container.getContainerId() != null;
+        }
+
+        /** The one port it exposes; a container exposing several needs {@code withPort}. */
+        int onlyExposedPort() {
+            List<Integer> ports = container.getExposedPorts();
+            if (ports.size() != 1) {
+                throw new IllegalStateException("the container exposes ports " + ports + ", not one: withPort chooses");
+            }
+            return ports.get(0);
+        }
+
+        /** The class of the container and, once known (no pull or build is started for it), its image. */
+        @Override
+        public String describe() {
+            String kind = container == null ? "null" : container.getClass().getSimpleName();
+            return "container " + kind + (container != null && container.getImage().isDone() ? " of image " + container.getDockerImageName() : "");
+        }
+
+        @Override
+        public String origin() {
+            return describe();
+        }
+
+        @Override
+        public void requireUsable(String where) {
+            if (container == null) {
+                throw new ExtensionConfigurationException(where + ": AppUnderTest.fromContainer(null): the container is not built"
+                        + " yet when the @App field is initialised; declare the container's static field above the @App field"
+                        + " (static fields are initialised in order)");
+            }
+            if (container.getExposedPorts().isEmpty()) {
+                throw new ExtensionConfigurationException(where + ": the " + describe() + " exposes no port, so there is nothing"
+                        + " to load; call withExposedPorts(8080) on it with the port the application listens on");
+            }
+        }
+
+        /** Fails unless {@code chosen} (0: none chosen) is one of the ports it exposes, or none is chosen and it exposes one. */
+        void requirePort(int chosen, String where) {
+            List<Integer> ports = container.getExposedPorts();
+            if (chosen != 0 && !ports.contains(chosen)) {
+                throw new ExtensionConfigurationException(where + ": withPort(" + chosen + ") is not among the ports the container"
+                        + " exposes " + ports + "; choose one of them, or add it with withExposedPorts on the container");
+            }
+            if (chosen == 0 && ports.size() > 1) {
+                throw new ExtensionConfigurationException(where + ": the container exposes ports " + ports + "; say which one"
+                        + " takes the load, e.g. AppUnderTest.fromContainer(app).withPort(" + ports.get(0) + ")");
+            }
+        }
+
+        /** Fails when the test started the container already, so that {@code settings} can no longer reach it. */
+        void requireNotStarted(String where, String settings) {
+            if (startedByTheTest()) {
+                throw new ExtensionConfigurationException(where + ": the container runs already (the test started it), so "
+                        + settings + " cannot reach it any more; set them on the container itself before starting it"
+                        + " (withEnv, withExtraHost), or leave starting it to perfgate");
             }
         }
     }

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.testcontainers.containers.GenericContainer;
 
 import dev.perfgate.core.http.Redaction;
 
@@ -26,8 +27,10 @@ import dev.perfgate.core.http.Redaction;
  *         .withEnv("CACHE_SIZE", "1000");
  * }</pre>
  *
- * <p>Or from a released image, {@code AppUnderTest.fromImage("shop:1.4.0")}, or from the executable
- * jar the build made, {@code AppUnderTest.fromJar("target/shop.jar")}.
+ * <p>Or from a released image, {@code AppUnderTest.fromImage("shop:1.4.0")}, from the executable
+ * jar the build made, {@code AppUnderTest.fromJar("target/shop.jar")}, or from a Testcontainers
+ * container the test built itself, with its own network and the services beside it (a database),
+ * {@code AppUnderTest.fromContainer(appContainer)}.
  *
  * <h2>Downstream services</h2>
  * {@link #withStub(String, Stub)} plays a service the application calls with a WireMock server in
@@ -63,6 +66,9 @@ public final class AppUnderTest {
     private final Map<String, Stub> stubs;
     private final PrometheusMetrics metrics;
     private final AppUnderTest reference;
+
+    /** The port of a {@link #fromContainer container} until {@link #withPort} chooses one: its only exposed port. */
+    private static final int ONLY_EXPOSED_PORT = 0;
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -120,7 +126,43 @@ public final class AppUnderTest {
         return of(new AppSource.FromJar(Path.of(jar.strip()), null));
     }
 
-    /** The port the application listens on inside its container. */
+    /**
+     * An application in a Testcontainers container the test built itself: its image, network,
+     * environment, wait strategy and the containers it depends on are the test's, e.g. a database
+     * beside it on a network of its own.
+     *
+     * <pre>{@code
+     * static Network network = Network.newNetwork();
+     * static PostgreSQLContainer<?> db = new PostgreSQLContainer<>("postgres:16").withNetwork(network).withNetworkAliases("db");
+     * static GenericContainer<?> shop = new GenericContainer<>("shop:1.4.0")
+     *         .withNetwork(network).withExposedPorts(8080).dependsOn(db)
+     *         .withEnv("DB_URL", "jdbc:postgresql://db:5432/test")
+     *         .waitingFor(Wait.forHttp("/actuator/health"));
+     *
+     * @App
+     * static AppUnderTest app = AppUnderTest.fromContainer(shop); // below the container: fields initialise in order
+     * }</pre>
+     *
+     * <p>Left unstarted, perfgate starts it when the first load test of the class runs (Testcontainers
+     * starts its {@code dependsOn} containers first), with {@link #withEnv} and {@link #withStub} settings
+     * added, and after the class stops it and each dependency it started; the network stays the test's
+     * (Testcontainers removes it when the JVM exits). Started by the test already (e.g. a
+     * {@code @Container} field), it is the test's to stop, and {@code withEnv}/{@code withStub} are
+     * refused: they could no longer reach it.
+     *
+     * <p>Load goes to its exposed port (the only one, else the one {@link #withPort} chooses) as
+     * published on 127.0.0.1. It is ready when its own wait strategy says so and, if
+     * {@link #withHealthPath} is given, its health path answers 2xx. A container exposing no port, or
+     * {@code null} (the container's field declared below the {@code @App} field), is refused naming the
+     * field before anything starts. It runs once, so it cannot be its own {@link SideBySide} reference:
+     * build a second container for {@link #withReference}.
+     */
+    public static AppUnderTest fromContainer(GenericContainer<?> container) {
+        return new AppUnderTest(new AppSource.FromContainer(container), ONLY_EXPOSED_PORT, null, Map.of(), Duration.ofSeconds(60),
+                Map.of(), null, null);
+    }
+
+    /** The port the application listens on inside its container (for a {@link #fromContainer container}, one it exposes). */
     public AppUnderTest withPort(int containerPort) {
         if (containerPort < 1 || containerPort > 65_535) {
             throw new IllegalArgumentException("withPort: " + containerPort + " is not a port; use 1 to 65535");
@@ -128,7 +170,10 @@ public final class AppUnderTest {
         return new AppUnderTest(source, containerPort, healthPath, env, startupTimeout, stubs, metrics, reference);
     }
 
-    /** The path that answers 2xx once the application is ready for load, e.g. {@code "/actuator/health"}. */
+    /**
+     * The path that answers 2xx once the application is ready for load, e.g. {@code "/actuator/health"};
+     * for a {@link #fromContainer container}, checked after its own wait strategy (none by default).
+     */
     public AppUnderTest withHealthPath(String path) {
         if (path == null || !path.startsWith("/")) {
             throw new IllegalArgumentException("withHealthPath: '" + path + "' must start with '/', e.g. \"/health\"");
@@ -191,7 +236,7 @@ public final class AppUnderTest {
     public AppUnderTest withBaseImage(String image) {
         if (!(source instanceof AppSource.FromJar jar)) {
             throw new IllegalArgumentException("withBaseImage: " + source.describe() + " is not a jar; a Dockerfile names its base image"
-                    + " in FROM (or ARG BASE_IMAGE, set with withBuildArg), an image is run as it is");
+                    + " in FROM (or ARG BASE_IMAGE, set with withBuildArg), an image or a container is run as it is");
         }
         if (image == null || image.isBlank()) {
             throw new IllegalArgumentException("withBaseImage: '" + image + "' is not an image name; e.g. \"eclipse-temurin:21-jre\"");
@@ -239,6 +284,11 @@ public final class AppUnderTest {
      * than, {@code AppUnderTest.fromDockerfile("Dockerfile").withReferenceImage("shop:1.4.0")}.
      */
     public AppUnderTest withReferenceImage(String image) {
+        if (source instanceof AppSource.FromContainer) {
+            throw new IllegalArgumentException("withReferenceImage: the application is a container the test built"
+                    + " (fromContainer), whose network, wait strategy and dependencies an image cannot inherit; build the"
+                    + " reference's container too and declare it, e.g. withReference(AppUnderTest.fromContainer(referenceContainer))");
+        }
         return withReference(new AppUnderTest(fromImage(image).source, port, healthPath, env, startupTimeout, stubs, metrics, null));
     }
 
@@ -264,10 +314,12 @@ public final class AppUnderTest {
         return source;
     }
 
+    /** The port load goes to inside the container. */
     int port() {
-        return port;
+        return port == ONLY_EXPOSED_PORT ? ((AppSource.FromContainer) source).onlyExposedPort() : port;
     }
 
+    /** The path that answers 2xx when the application is ready, or {@code null} for a container left to its wait strategy. */
     String healthPath() {
         return healthPath;
     }
@@ -290,13 +342,30 @@ public final class AppUnderTest {
         return metrics;
     }
 
-    /** Fails with what to do when a file the application needs (its Dockerfile, its jar) is missing; {@code where} names the field. */
-    void requireFiles(String where) {
-        source.requireFiles(where);
+    /** What the start waits for, for messages: e.g. {@code "2xx on /health, port 8080"}. */
+    String readiness() {
+        String health = healthPath == null ? "" : "2xx on " + healthPath + ", ";
+        return (source instanceof AppSource.FromContainer ? "its wait strategy" + (health.isEmpty() ? ", " : ", then ") : "") + health
+                + "port " + port();
+    }
+
+    /**
+     * Fails with what to do when a file the application needs (its Dockerfile, its jar) is missing, or its
+     * container cannot be used as declared; {@code where} names the field.
+     */
+    void requireUsable(String where) {
+        source.requireUsable(where);
+        if (source instanceof AppSource.FromContainer container) {
+            container.requirePort(port, where);
+            if (!env.isEmpty() || !stubs.isEmpty()) {
+                container.requireNotStarted(where, "withEnv " + env.keySet() + " and withStub " + stubs.keySet());
+            }
+        }
     }
 
     @Override
     public String toString() {
-        return "AppUnderTest[" + source.describe() + ", port " + port + ", health " + healthPath + "]";
+        return "AppUnderTest[" + source.describe() + ", port " + (port == ONLY_EXPOSED_PORT ? "exposed" : port) + ", health "
+                + healthPath + "]";
     }
 }

@@ -130,9 +130,9 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
             AppUnderTest app = (AppUnderTest) field.get(null);
             if (app == null) {
                 throw new ExtensionConfigurationException("@App field " + field.getDeclaringClass().getSimpleName() + "."
-                        + field.getName() + " is null; assign AppUnderTest.fromDockerfile(...), fromJar(...) or fromImage(...)");
+                        + field.getName() + " is null; assign AppUnderTest.fromDockerfile(...), fromJar(...), fromImage(...) or fromContainer(...)");
             }
-            app.requireFiles("@App field " + field.getDeclaringClass().getSimpleName() + "." + field.getName());
+            app.requireUsable("@App field " + field.getDeclaringClass().getSimpleName() + "." + field.getName());
             return app;
         } catch (IllegalAccessException e) {
             throw new ExtensionConfigurationException("@App field " + field + " cannot be read: " + e.getMessage(), e);

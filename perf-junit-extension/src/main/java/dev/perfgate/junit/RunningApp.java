@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.containers.wait.strategy.WaitStrategy;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 
@@ -19,7 +20,9 @@ import dev.perfgate.core.http.Redaction;
 /**
  * A started application container, and the stubs it calls. JUnit closes it with the test class's
  * store; a JVM shutdown hook stops it when the run is aborted first, because Testcontainers' own
- * reaper (Ryuk) may be off. Stubs start before the container and stop after it.
+ * reaper (Ryuk) may be off. Stubs start before the container and stop after it. A container the test
+ * built itself ({@link AppSource.FromContainer}) keeps its own settings and wait strategy; perfgate
+ * stops only what it started ({@link OwnedContainers}).
  */
 final class RunningApp implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
@@ -28,40 +31,56 @@ final class RunningApp implements ExtensionContext.Store.CloseableResource, Auto
     private static final Duration BUILD_OUTPUT_WAIT = Duration.ofSeconds(30);
 
     private final GenericContainer<?> container;
+    private final OwnedContainers owned;
     private final LogTail logTail;
     private final URI baseUri;
     private final RunningStubs stubs;
     private final PrometheusMetrics metrics;
 
-    private RunningApp(GenericContainer<?> container, LogTail logTail, RunningStubs stubs, PrometheusMetrics metrics) {
+    private RunningApp(GenericContainer<?> container, int port, OwnedContainers owned, LogTail logTail, RunningStubs stubs,
+            PrometheusMetrics metrics) {
         this.metrics = metrics;
         this.container = container;
+        this.owned = owned;
         this.logTail = logTail;
         this.stubs = stubs;
-        this.baseUri = URI.create("http://" + hostOf(container) + ":" + container.getMappedPort(container.getExposedPorts().get(0)));
+        this.baseUri = URI.create("http://" + hostOf(container) + ":" + container.getMappedPort(port));
     }
 
     /**
      * Builds the image, starts the container and waits for its health path, all within the app's
-     * startup timeout; fails with the container's log tail.
+     * startup timeout; fails with the container's log tail. A container the test built keeps its ports
+     * and wait strategy (the health path, when given, is checked after it); one the test started already
+     * is only waited for.
      */
     static RunningApp start(AppUnderTest app) {
         AppSource source = app.source();
+        boolean testsContainer = source instanceof AppSource.FromContainer;
         LogTail logTail = new LogTail(LOG_TAIL_LINES);
-        GenericContainer<?> container = source.newContainer()
-                .withExposedPorts(app.port())
-                .withEnv(app.env())
-                .withLogConsumer(logTail)
-                .waitingFor(Wait.forHttp(app.healthPath()).forPort(app.port()).forStatusCodeMatching(code -> code >= 200 && code < 300)
-                        .withStartupTimeout(app.startupTimeout()));
+        GenericContainer<?> container = source.newContainer();
+        if (!testsContainer) {
+            container.withExposedPorts(app.port()).waitingFor(healthWait(app));
+        }
+        OwnedContainers owned = OwnedContainers.before(container);
+        boolean startedByTheTest = source instanceof AppSource.FromContainer user && user.startedByTheTest();
         RunningStubs stubs = RunningStubs.start(app.stubs()); // first: the container gets their URLs
-        stubs.addTo(container);
-        StopOnExit.register(container);
+        if (startedByTheTest) {
+            container.followOutput(logTail); // its settings are fixed: AppUnderTest.requireUsable refused env and stubs
+        } else {
+            container.withEnv(app.env()).withLogConsumer(logTail);
+            stubs.addTo(container);
+        }
+        StopOnExit.register(owned);
         try {
-            startWithin(container, app.startupTimeout());
+            startWithin(() -> {
+                container.start();
+                if (testsContainer && app.healthPath() != null) {
+                    healthWait(app).waitUntilReady(container); // after the container's own wait strategy, not instead
+                }
+            }, app.startupTimeout());
         } catch (RuntimeException e) {
             try {
-                StopOnExit.stop(container);
+                StopOnExit.stop(owned);
             } finally {
                 stubs.close();
             }
@@ -72,16 +91,21 @@ final class RunningApp implements ExtensionContext.Store.CloseableResource, Auto
                         + ": " + rootMessage(e) + (build.isEmpty() ? "" : "\n--- last lines of the build output ---\n" + build)),
                         Redaction.throwable(e));
             }
-            throw new AppStartException(Redaction.text("the application from " + source.origin() + " was not built, started and ready (2xx on "
-                    + app.healthPath() + ", port " + app.port() + ") within " + app.startupTimeout().toSeconds() + "s: "
+            throw new AppStartException(Redaction.text("the application from " + source.origin() + " was not "
+                    + (testsContainer ? "" : "built, ") + "started and ready (" + app.readiness() + ") within " + app.startupTimeout().toSeconds() + "s: "
                     + rootMessage(e) + (logs.isEmpty() ? "" : "\n--- last lines of the container log ---\n" + logs)), Redaction.throwable(e));
         }
-        return new RunningApp(container, logTail, stubs, app.metrics());
+        return new RunningApp(container, app.port(), owned, logTail, stubs, app.metrics());
+    }
+
+    private static WaitStrategy healthWait(AppUnderTest app) {
+        return Wait.forHttp(app.healthPath()).forPort(app.port()).forStatusCodeMatching(code -> code >= 200 && code < 300)
+                .withStartupTimeout(app.startupTimeout());
     }
 
     /** Testcontainers bounds only the health wait; the image build and container start are bounded here. */
-    private static void startWithin(GenericContainer<?> container, Duration timeout) {
-        FutureTask<Void> start = new FutureTask<>(container::start, null);
+    private static void startWithin(Runnable starting, Duration timeout) {
+        FutureTask<Void> start = new FutureTask<>(starting, null);
         Thread starter = new Thread(start, "perfgate-app-start");
         starter.setDaemon(true);
         starter.start();
@@ -102,12 +126,12 @@ final class RunningApp implements ExtensionContext.Store.CloseableResource, Auto
         }
     }
 
-    /** Where load goes: the container's port published on this machine. */
     /** The metrics to scrape from the application during a run, or {@code null}. */
     PrometheusMetrics metrics() {
         return metrics;
     }
 
+    /** Where load goes: the container's port published on this machine. */
     URI baseUri() {
         return baseUri;
     }
@@ -157,7 +181,7 @@ final class RunningApp implements ExtensionContext.Store.CloseableResource, Auto
     @Override
     public void close() {
         try {
-            StopOnExit.stop(container);
+            StopOnExit.stop(owned);
         } finally {
             stubs.close();
         }

@@ -43,7 +43,14 @@ final class SideBySideApps {
                     + " is set, but the application declares no reference (AppUnderTest.withReference); running it alone");
             return Optional.empty();
         }
-        LoadTestExtension.appOf(field).reference().requireFiles("the reference of @App field " + field.getName());
+        AppUnderTest app = LoadTestExtension.appOf(field);
+        app.reference().requireUsable("the reference of @App field " + field.getName());
+        if (app.source() instanceof AppSource.FromContainer candidate && app.reference().source() instanceof AppSource.FromContainer reference
+                && candidate.container() == reference.container()) {
+            throw new ExtensionConfigurationException("@SideBySide on " + owner + ": the reference of @App field " + field.getName()
+                    + " is the application's own container (AppUnderTest.fromContainer), and one container cannot run twice at once;"
+                    + " build a second container for the reference, e.g. withReference(AppUnderTest.fromContainer(referenceContainer))");
+        }
         TrialPlan.of(settings.plan(), sideBySide.get().trial(), owner); // refuses a load that changes over time, now
         return sideBySide;
     }

@@ -55,10 +55,10 @@ class AppFromJarTest {
     void aMissingOrUnreadableJarIsNamedWithWhatToDo(@TempDir Path folder) throws Exception {
         Path text = Files.writeString(folder.resolve("app.jar"), "not a zip");
 
-        assertThatThrownBy(() -> AppUnderTest.fromJar(folder.resolve("missing.jar").toString()).requireFiles("@App field X.app"))
+        assertThatThrownBy(() -> AppUnderTest.fromJar(folder.resolve("missing.jar").toString()).requireUsable("@App field X.app"))
                 .isInstanceOf(ExtensionConfigurationException.class)
                 .hasMessageContaining("@App field X.app: jar '" + folder.resolve("missing.jar") + "' does not exist; build it first");
-        assertThatThrownBy(() -> AppUnderTest.fromJar(text.toString()).requireFiles("@App field X.app"))
+        assertThatThrownBy(() -> AppUnderTest.fromJar(text.toString()).requireUsable("@App field X.app"))
                 .isInstanceOf(ExtensionConfigurationException.class)
                 .hasMessageContaining("'" + text + "' is not a readable jar");
         assertThatThrownBy(() -> AppUnderTest.fromJar(" ")).hasMessageContaining("fromJar: ' ' is not a path");

@@ -27,7 +27,7 @@ class AppUnderTestReferenceTest {
         assertThat(reference.describe()).isEqualTo("image shop:1.4.0, env {MODE=fast}");
         assertThat(reference.port()).isEqualTo(9090);
         assertThat(reference.healthPath()).isEqualTo("/ready");
-        assertThatCode(() -> reference.requireFiles("reference")).doesNotThrowAnyException();
+        assertThatCode(() -> reference.requireUsable("reference")).doesNotThrowAnyException();
     }
 
     @Test
