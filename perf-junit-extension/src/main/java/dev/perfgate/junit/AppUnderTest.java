@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -58,14 +59,15 @@ public final class AppUnderTest {
     /** Environment variable giving the {@code BASE_IMAGE} build argument: {@value}. */
     public static final String BASE_IMAGE_ENV = "PERFGATE_BASE_IMAGE";
 
-    private final AppSource source;
-    private final int port;
-    private final String healthPath;
-    private final Map<String, String> env;
-    private final Duration startupTimeout;
-    private final Map<String, Stub> stubs;
-    private final PrometheusMetrics metrics;
-    private final AppUnderTest reference;
+    // Not final so that each withX copies once and changes one part (copyWith); nothing changes them after.
+    private AppSource source;
+    private int port;
+    private String healthPath;
+    private Map<String, String> env;
+    private Duration startupTimeout;
+    private Map<String, Stub> stubs;
+    private PrometheusMetrics metrics;
+    private AppUnderTest reference;
 
     /** The port of a {@link #fromContainer container} until {@link #withPort} chooses one: its only exposed port. */
     private static final int ONLY_EXPOSED_PORT = 0;
@@ -82,6 +84,13 @@ public final class AppUnderTest {
         this.stubs = Collections.unmodifiableMap(new LinkedHashMap<>(stubs));
         this.metrics = metrics;
         this.reference = reference;
+    }
+
+    /** A copy of this application with {@code change} applied to the copy's parts. */
+    private AppUnderTest copyWith(Consumer<AppUnderTest> change) {
+        AppUnderTest copy = new AppUnderTest(source, port, healthPath, env, startupTimeout, stubs, metrics, reference);
+        change.accept(copy);
+        return copy;
     }
 
     private static AppUnderTest of(AppSource source) {
@@ -167,7 +176,7 @@ public final class AppUnderTest {
         if (containerPort < 1 || containerPort > 65_535) {
             throw new IllegalArgumentException("withPort: " + containerPort + " is not a port; use 1 to 65535");
         }
-        return new AppUnderTest(source, containerPort, healthPath, env, startupTimeout, stubs, metrics, reference);
+        return copyWith(copy -> copy.port = containerPort);
     }
 
     /**
@@ -178,7 +187,7 @@ public final class AppUnderTest {
         if (path == null || !path.startsWith("/")) {
             throw new IllegalArgumentException("withHealthPath: '" + path + "' must start with '/', e.g. \"/health\"");
         }
-        return new AppUnderTest(source, port, path, env, startupTimeout, stubs, metrics, reference);
+        return copyWith(copy -> copy.healthPath = path);
     }
 
     /** An environment variable of the application's container. */
@@ -188,9 +197,9 @@ public final class AppUnderTest {
             throw new IllegalArgumentException("withEnv: " + name + " already holds the URL of a stub (withStub); choose another"
                     + " name, e.g. withEnv(\"" + name + "_TIMEOUT\", \"2s\")");
         }
-        Map<String, String> copy = new LinkedHashMap<>(env);
-        copy.put(name, Objects.requireNonNull(value, "value"));
-        return new AppUnderTest(source, port, healthPath, copy, startupTimeout, stubs, metrics, reference);
+        Map<String, String> more = new LinkedHashMap<>(env);
+        more.put(name, Objects.requireNonNull(value, "value"));
+        return copyWith(copy -> copy.env = Map.copyOf(more));
     }
 
     /**
@@ -214,9 +223,9 @@ public final class AppUnderTest {
                     + example);
         }
         Objects.requireNonNull(stub, "stub");
-        Map<String, Stub> copy = new LinkedHashMap<>(stubs);
-        copy.put(envName, stub);
-        return new AppUnderTest(source, port, healthPath, env, startupTimeout, copy, metrics, reference);
+        Map<String, Stub> more = new LinkedHashMap<>(stubs);
+        more.put(envName, stub);
+        return copyWith(copy -> copy.stubs = Collections.unmodifiableMap(more));
     }
 
     /** A build argument of the Dockerfile ({@code ARG name}). */
@@ -226,7 +235,7 @@ public final class AppUnderTest {
                     + " apply to AppUnderTest.fromDockerfile(...)");
         }
         AppSource built = dockerfile.withBuildArg(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-        return new AppUnderTest(built, port, healthPath, env, startupTimeout, stubs, metrics, reference);
+        return copyWith(copy -> copy.source = built);
     }
 
     /**
@@ -241,7 +250,7 @@ public final class AppUnderTest {
         if (image == null || image.isBlank()) {
             throw new IllegalArgumentException("withBaseImage: '" + image + "' is not an image name; e.g. \"eclipse-temurin:21-jre\"");
         }
-        return new AppUnderTest(jar.withBaseImage(image.strip()), port, healthPath, env, startupTimeout, stubs, metrics, reference);
+        return copyWith(copy -> copy.source = jar.withBaseImage(image.strip()));
     }
 
     /** How long the build, start and health check may take together. */
@@ -249,7 +258,7 @@ public final class AppUnderTest {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("withStartupTimeout: " + timeout + " must be longer than zero");
         }
-        return new AppUnderTest(source, port, healthPath, env, timeout, stubs, metrics, reference);
+        return copyWith(copy -> copy.startupTimeout = timeout);
     }
 
     /**
@@ -263,8 +272,8 @@ public final class AppUnderTest {
      * @throws ExtensionConfigurationException when {@code path} does not start with '/' or a name is not a metric name
      */
     public AppUnderTest withPrometheusMetrics(String path, String... names) {
-        return new AppUnderTest(source, port, healthPath, env, startupTimeout, stubs, PrometheusMetrics.of(path, names),
-                reference);
+        PrometheusMetrics scraped = PrometheusMetrics.of(path, names);
+        return copyWith(copy -> copy.metrics = scraped);
     }
 
     /**
@@ -275,7 +284,7 @@ public final class AppUnderTest {
      */
     public AppUnderTest withReference(AppUnderTest referenceVersion) {
         Objects.requireNonNull(referenceVersion, "referenceVersion");
-        return new AppUnderTest(source, port, healthPath, env, startupTimeout, stubs, metrics, referenceVersion.withoutReference());
+        return copyWith(copy -> copy.reference = referenceVersion.withoutReference());
     }
 
     /**
@@ -289,11 +298,11 @@ public final class AppUnderTest {
                     + " (fromContainer), whose network, wait strategy and dependencies an image cannot inherit; build the"
                     + " reference's container too and declare it, e.g. withReference(AppUnderTest.fromContainer(referenceContainer))");
         }
-        return withReference(new AppUnderTest(fromImage(image).source, port, healthPath, env, startupTimeout, stubs, metrics, null));
+        return withReference(copyWith(copy -> copy.source = fromImage(image).source));
     }
 
     private AppUnderTest withoutReference() {
-        return reference == null ? this : new AppUnderTest(source, port, healthPath, env, startupTimeout, stubs, metrics, null);
+        return reference == null ? this : copyWith(copy -> copy.reference = null);
     }
 
     /** The reference version, or {@code null} when none is declared. */

@@ -45,7 +45,7 @@ final class SampleApp {
         AppUnderTest app = untouched(languageModel);
         String extraWork = System.getProperty(EXTRA_WORK_PROPERTY, "");
         if (!extraWork.isBlank()) {
-            app = app.withEnv(Regressions.EXTRA_WORK_MICROS, extraWork.strip());
+            app = app.withEnv(Regressions.EXTRA_WORK_MICROS, Long.toString(extraWorkMicros(extraWork.strip())));
         }
         for (String name : System.getProperty(REGRESSIONS_PROPERTY, "").split(",")) {
             if (!name.isBlank()) {
@@ -69,6 +69,20 @@ final class SampleApp {
     static Stub languageModel() {
         return Stub.wiremock(server -> server.stubFor(post("/v1/chat/completions").willReturn(okJson(COMPLETION))))
                 .withLatency(Latency.logNormal(LLM_MEDIAN, 0.25));
+    }
+
+    /** {@code text} as microseconds of extra work, refused here rather than by Spring inside the container. */
+    private static long extraWorkMicros(String text) {
+        try {
+            long micros = Long.parseLong(text);
+            if (micros >= 0) {
+                return micros;
+            }
+        } catch (NumberFormatException e) {
+            // refused below, as a negative number is
+        }
+        throw new IllegalArgumentException("-D" + EXTRA_WORK_PROPERTY + ": '" + text + "' is not a number of microseconds;"
+                + " give 0 or more, e.g. -D" + EXTRA_WORK_PROPERTY + "=30");
     }
 
     private static String switchNamed(String name) {
