@@ -1,0 +1,50 @@
+package dev.perfgate.junit.docs;
+
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
+import org.testcontainers.containers.wait.strategy.Wait;
+
+import dev.perfgate.core.http.Http;
+import dev.perfgate.junit.App;
+import dev.perfgate.junit.AppUnderTest;
+import dev.perfgate.junit.LoadTest;
+
+/**
+ * docs/application.md: the declarations of its table of the four application sources (compiled
+ * here, not tagged: the table shows them inline), and a container the test built itself
+ * ({@code ShopLoadIT}, below). Compiled, not run (Docker, an image this repository
+ * does not have); the run of {@code fromContainer} is the fixture {@code ContainerLoad}.
+ */
+class ApplicationSnippets {
+
+    static AppUnderTest fromDockerfile = AppUnderTest.fromDockerfile("Dockerfile").withBuildArg("VERSION", "1.4.0");
+    static AppUnderTest fromImage = AppUnderTest.fromImage("shop:1.4.0");
+    static AppUnderTest fromJar = AppUnderTest.fromJar("target/shop.jar").withBaseImage("eclipse-temurin:21-jre")
+            .withEnv("JAVA_TOOL_OPTIONS", "-Xmx256m");
+}
+
+// A top-level class of its own, as docs/application.md shows it (an auxiliary class of this file: Maven runs no class named *IT here).
+// tag::shop-load-it[]
+class ShopLoadIT {
+
+    static Network network = Network.newNetwork();
+    static GenericContainer<?> db = new GenericContainer<>("postgres:16")   // or testcontainers-postgresql's PostgreSQLContainer
+            .withNetwork(network).withNetworkAliases("db")
+            .withEnv("POSTGRES_PASSWORD", "test")
+            .waitingFor(Wait.forLogMessage(".*ready to accept connections.*", 2));
+    static GenericContainer<?> shop = new GenericContainer<>("shop:1.4.0")
+            .withNetwork(network)
+            .withExposedPorts(8080)
+            .dependsOn(db)
+            .withEnv("DB_URL", "jdbc:postgresql://db:5432/postgres")
+            .waitingFor(Wait.forHttp("/actuator/health"));
+
+    @App   // below the container: static fields are initialised in order
+    static AppUnderTest app = AppUnderTest.fromContainer(shop);
+
+    @LoadTest(users = 8, duration = "30s")
+    void order(Http http) {
+        http.post("order", "/api/orders", "{\"item\":42}");
+    }
+}
+// end::shop-load-it[]

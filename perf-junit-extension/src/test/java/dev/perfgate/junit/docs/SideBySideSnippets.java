@@ -1,0 +1,29 @@
+package dev.perfgate.junit.docs;
+
+import dev.perfgate.core.http.Http;
+import dev.perfgate.junit.App;
+import dev.perfgate.junit.AppUnderTest;
+import dev.perfgate.junit.LoadTest;
+import dev.perfgate.junit.SideBySide;
+
+/** README, "Side by side": this build against a reference version in the same run. Compiled, not run (Docker). */
+class SideBySideSnippets {
+
+    // tag::side-by-side[]
+    @App
+    static AppUnderTest app = AppUnderTest.fromDockerfile("Dockerfile")
+            .withReference(AppUnderTest.fromDockerfile("Dockerfile").withBuildArg("VERSION", "1.4.0"));
+            // or a released image:             .withReferenceImage("registry.example.com/shop:1.4.0")
+            // or the same image with a switch:  .withReference(AppUnderTest.fromDockerfile("Dockerfile").withEnv("NEW_CACHE", "off"))
+
+    @LoadTest(users = 4, warmUp = "5s")
+    @SideBySide(pairs = 10, trial = "5s")          // or -Dperfgate.sideBySide=pairs:10,trial:5s[,seed:42] (off: off)
+    void search(Http http) { http.get("search", "/search?q=shoes"); }
+    // end::side-by-side[]
+
+    /** The alternatives in the comments above, compiled too. */
+    static AppUnderTest releasedImage = AppUnderTest.fromDockerfile("Dockerfile")
+            .withReferenceImage("registry.example.com/shop:1.4.0");
+    static AppUnderTest sameImageWithASwitch = AppUnderTest.fromDockerfile("Dockerfile")
+            .withReference(AppUnderTest.fromDockerfile("Dockerfile").withEnv("NEW_CACHE", "off"));
+}
