@@ -19,11 +19,12 @@ import dev.perfgate.core.io.AtomicFiles;
 
 /**
  * A comparison written for people and machines: {@code comparison.json} (every row),
- * {@code summary.md} (what changed, for a pull request or {@code $GITHUB_STEP_SUMMARY}) and
+ * {@code summary.md} (what changed, for a pull request or {@code $GITHUB_STEP_SUMMARY}, then the
+ * tests' resource and app-metric figures, shown but not gated) and
  * {@code junit.xml} (one test case per gated metric, so CI servers list them).
  *
  * <pre>{@code
- * ComparisonReport.of(rows, gate).writeTo(Path.of("target/perf-report"));
+ * ComparisonReport.of(rows, gate, tests).writeTo(Path.of("target/perf-report"));
  * }</pre>
  */
 public final class ComparisonReport {
