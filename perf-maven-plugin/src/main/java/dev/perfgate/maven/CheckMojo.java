@@ -188,7 +188,7 @@ public class CheckMojo extends AbstractPerfMojo {
 
     private void writeReports(List<MetricComparison> rows, List<ReportedTest> tests, List<ReportedBenchmark> benchmarks, GateSettings gate)
             throws MojoExecutionException {
-        ComparisonReport report = ComparisonReport.of(rows, gate);
+        ComparisonReport report = ComparisonReport.of(rows, gate, tests);
         try {
             report.writeTo(reportDirectory.toPath());
             String html = HtmlReport.render(rows, tests, benchmarks, ChartLibrary.source());

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.perfgate.core.result.AppMetricsResult;
 import dev.perfgate.core.result.LoadTestResult;
+import dev.perfgate.core.result.ResourceResult;
 import dev.perfgate.core.result.ResultFiles;
 import dev.perfgate.core.result.RunEnvironment;
 import dev.perfgate.maven.MojoFixture.CapturingLog;
@@ -219,6 +221,29 @@ class CheckMojoTest {
                 .contains("\"verdict\" : \"REGRESSED\"", "\"testId\" : \"" + TEST + "\"");
         assertThat(Files.readString(report.resolve("junit.xml")))
                 .contains("<testsuite name=\"perfgate." + TEST + "\" tests=\"4\" failures=\"1\"", "<failure message=");
+    }
+
+    @Test
+    void summaryListsTheAppContainersResourcesAndAppMetricsOfBaselineAndNowWithoutGatingThem() throws Exception {
+        given(result(TEST, op(10, 30)).withResources(resources(40.0, 100.0)).withAppMetrics(metrics(2.0)),
+                result(TEST, op(10, 30)).withResources(resources(80.0, 300.0)).withAppMetrics(metrics(6.0)));
+
+        mojo.execute();
+
+        String summary = Files.readString(MojoFixture.reportDirectoryFor(results).resolve("summary.md"));
+        assertThat(summary).contains("Every gated metric is within the tolerance", "### Resources and app metrics (shown, not gated)",
+                "| " + TEST + " | CPU mean | 40 % | 80 % | +100.0 % |", "| " + TEST + " | memory max | 100 MiB | 300 MiB | +200.0 % |",
+                "| " + TEST + " | `pool_active` mean | 2 | 6 | +200.0 % |");
+    }
+
+    private static ResourceResult resources(double cpu, double memory) {
+        return ResourceResult.of(List.of(new ResourceResult.ResourceSample(0.5, cpu, memory)), 1024.0);
+    }
+
+    private static AppMetricsResult metrics(double value) {
+        return new AppMetricsResult("/metrics", 1, 0, null,
+                java.util.Map.of("pool_active", AppMetricsResult.MetricSeries.of(List.of(new AppMetricsResult.MetricSample(0.5, value)))),
+                List.of());
     }
 
     @Test

@@ -19,11 +19,12 @@ import dev.perfgate.core.io.AtomicFiles;
 
 /**
  * A comparison written for people and machines: {@code comparison.json} (every row),
- * {@code summary.md} (what changed, for a pull request or {@code $GITHUB_STEP_SUMMARY}) and
+ * {@code summary.md} (what changed, for a pull request or {@code $GITHUB_STEP_SUMMARY}, then the
+ * tests' resource and app-metric figures, shown but not gated) and
  * {@code junit.xml} (one test case per gated metric, so CI servers list them).
  *
  * <pre>{@code
- * ComparisonReport.of(rows, gate).writeTo(Path.of("target/perf-report"));
+ * ComparisonReport.of(rows, gate, tests).writeTo(Path.of("target/perf-report"));
  * }</pre>
  */
 public final class ComparisonReport {
@@ -35,15 +36,25 @@ public final class ComparisonReport {
 
     private final List<MetricComparison> rows;
     private final GateSettings gate;
+    private final List<ReportedTest> tests;
 
-    private ComparisonReport(List<MetricComparison> rows, GateSettings gate) {
+    private ComparisonReport(List<MetricComparison> rows, GateSettings gate, List<ReportedTest> tests) {
         this.rows = List.copyOf(rows);
         this.gate = gate;
+        this.tests = List.copyOf(tests);
     }
 
     /** The report of {@code rows}, decided under {@code gate}. */
     public static ComparisonReport of(List<MetricComparison> rows, GateSettings gate) {
-        return new ComparisonReport(rows, gate);
+        return of(rows, gate, List.of());
+    }
+
+    /**
+     * The report of {@code rows}, decided under {@code gate}, whose {@code summary.md} also lists the
+     * resource and app-metric figures of {@code tests}, baseline vs now (shown, not gated).
+     */
+    public static ComparisonReport of(List<MetricComparison> rows, GateSettings gate, List<ReportedTest> tests) {
+        return new ComparisonReport(rows, gate, tests);
     }
 
     /** Writes the three files into {@code folder} atomically and returns their paths. */
@@ -55,8 +66,15 @@ public final class ComparisonReport {
         return written;
     }
 
-    /** The Markdown summary: counts by verdict, then every row that is not UNCHANGED. */
+    /**
+     * The Markdown summary: counts by verdict, every row that is not UNCHANGED, then the tests'
+     * resource and app-metric figures when they have any.
+     */
     public String markdown() {
+        return gated() + ShownMarkdown.of(tests);
+    }
+
+    private String gated() {
         StringBuilder out = new StringBuilder("## perfgate\n\n");
         Map<Verdict, Long> counts = counts();
         out.append(counts.entrySet().stream().filter(e -> e.getValue() > 0)

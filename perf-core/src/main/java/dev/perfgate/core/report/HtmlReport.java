@@ -20,7 +20,6 @@ import dev.perfgate.core.result.HistogramCodec;
 import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.SideBySideResult;
 import dev.perfgate.core.result.OperationResult;
-import dev.perfgate.core.result.ResourceResult;
 import dev.perfgate.core.result.WindowResult;
 
 /**
@@ -28,7 +27,9 @@ import dev.perfgate.core.result.WindowResult;
  * load test, the comparison rows and, for the total and each operation, three charts of baseline vs
  * now: the latency percentile distribution on a log scale (recomputed from the stored histograms),
  * latency per window, and throughput per window; per JMH benchmark, its rows and the score of every
- * measurement iteration of baseline vs now. The page marks itself {@code data-charts-rendered} when its charts are
+ * measurement iteration of baseline vs now; per load test also the app container's CPU and memory and
+ * the application's scraped metrics, baseline vs now, shown but not gated ({@code ResourceFigures},
+ * {@code AppMetricFigures}). The page marks itself {@code data-charts-rendered} when its charts are
  * drawn and {@code data-errors} when a script failed, so a headless browser can check it.
  *
  * <pre>{@code
@@ -70,7 +71,7 @@ public final class HtmlReport {
             entry.put("grade", test.current().slo() == null ? null : test.current().slo().grade().name());
             entry.put("slo", test.current().slo() == null ? List.of()
                     : test.current().slo().checks().stream().map(SloCheck::describe).collect(Collectors.toList()));
-            entry.put("resources", resources(test.current().resources()));
+            entry.put("shown", List.of(ResourceFigures.of(test), AppMetricFigures.of(test)));
             entry.put("rows", rowsOf(rows, testId));
             entry.put("sideBySide", sideBySide(test.current()));
             testData.add(entry);
@@ -85,9 +86,10 @@ public final class HtmlReport {
             benchmarkData.add(entry);
         }
         data.put("benchmarks", benchmarkData);
-        // Data first: the library's text must not be searched for the data marker.
+        // Data first: the library's text must not be searched for the data marker. No '<' at all in the
+        // data: a label value's "</script" or "<!--" would otherwise end or derail the script element.
         return TEMPLATE
-                .replace("/*DATA*/", json(data).replace("</", "<\\/"))
+                .replace("/*DATA*/", json(data).replace("<", "\\u003c"))
                 .replace("/*CHART_JS*/", chartLibrary.replace("</script", "<\\/script"));
     }
 
@@ -131,19 +133,6 @@ public final class HtmlReport {
         view.put("now", series(now, current.startedAt()));
         view.put("baseline", before == null ? null : series(before, baseline.startedAt()));
         return view;
-    }
-
-    /** The app container's figures: a summary line and per-second CPU and memory; {@code null} when not sampled. */
-    private static Map<String, Object> resources(ResourceResult resources) {
-        if (resources == null) {
-            return null;
-        }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("summary", resources.describe());
-        data.put("seconds", resources.series().stream().map(ResourceResult.ResourceSample::atSecond).collect(Collectors.toList()));
-        data.put("cpu", resources.series().stream().map(ResourceResult.ResourceSample::cpuPercent).collect(Collectors.toList()));
-        data.put("memory", resources.series().stream().map(ResourceResult.ResourceSample::memoryMiB).collect(Collectors.toList()));
-        return data;
     }
 
     private static List<Map<String, Object>> benchmarkModes(ReportedBenchmark benchmark) {
@@ -218,7 +207,7 @@ public final class HtmlReport {
             "table{border-collapse:collapse;font-size:.85rem}td,th{border-bottom:1px solid #ddd;padding:.25rem .6rem;text-align:left}",
             "td.num{text-align:right;font-variant-numeric:tabular-nums}.REGRESSED{color:#b00020;font-weight:600}.IMPROVED{color:#1b7f3b}",
             ".grade{font-weight:600}.INCONCLUSIVE{color:#8a6d00}.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(360px,1fr));gap:1.5rem;margin-top:1rem}",
-            ".charts div{height:280px}",
+            ".charts div{height:280px}.charts div.wide{grid-column:1/-1}p.note{color:#8a6d00;margin:.4rem 0}select{margin-top:.6rem}",
             "</style>",
             "<script>window.__perfgateErrors=[];window.addEventListener('error',function(e){window.__perfgateErrors.push(String(e.message));",
             "document.body&&document.body.setAttribute('data-errors',window.__perfgateErrors.join(' | '));});</script>",
@@ -230,7 +219,8 @@ public final class HtmlReport {
             "(function(){",
             "var data=JSON.parse(document.getElementById('data').textContent);var root=document.getElementById('tests');var drawn=0;",
             "function el(tag,attrs,text){var e=document.createElement(tag);for(var k in attrs){e.setAttribute(k,attrs[k]);}if(text!==undefined){e.textContent=text;}return e;}",
-            "function chart(box,config){var c=el('canvas');box.appendChild(c);new Chart(c,config);drawn++;}",
+            "function chart(box,config){var c=el('canvas');box.appendChild(c);drawn++;return new Chart(c,config);}",
+            ShownSection.SCRIPT,
             "function windows(n){var l=[];for(var i=1;i<=n;i++){l.push('window '+i);}return l;}",
             "function line(label,values,color,dash){return{label:label,data:values,borderColor:color,backgroundColor:color,borderDash:dash||[],pointRadius:2,tension:0};}",
             "function table(rows){var table=el('table');var head=el('tr');['operation','metric','baseline','now','change','verdict','note'].forEach(function(h){head.appendChild(el('th',{},h));});table.appendChild(head);",
@@ -264,16 +254,9 @@ public final class HtmlReport {
             " if(t.sideBySide){section.appendChild(el('p',{'class':'side-by-side'},t.sideBySide));}",
             " if(t.grade){var g=el('p',{'class':'grade','data-grade':t.grade},'SLO grade '+t.grade);section.appendChild(g);",
             "  var ul=el('ul');t.slo.forEach(function(c){ul.appendChild(el('li',{},c));});section.appendChild(ul);}",
-            " if(t.resources){section.appendChild(el('p',{'data-resources':''},t.resources.summary));}",
             " section.appendChild(table(t.rows));root.appendChild(section);",
             " t.views.forEach(function(v){viewCharts(section,v);});",
-            " if(t.resources&&t.resources.seconds.length){var rbox=el('div');var rc=el('div',{'class':'charts'});rc.appendChild(rbox);",
-            "  section.appendChild(el('h3',{'data-view':'(app container)'},'app container'));section.appendChild(rc);",
-            "  chart(rbox,{type:'line',data:{labels:t.resources.seconds.map(function(s){return s+'s';}),datasets:[",
-            "   Object.assign(line('CPU %',t.resources.cpu,'#c2185b'),{yAxisID:'cpu'}),Object.assign(line('memory MiB',t.resources.memory,'#1565c0'),{yAxisID:'mem'})]},",
-            "   options:{maintainAspectRatio:false,animation:false,plugins:{title:{display:true,text:'App container per second'}},",
-            "   scales:{cpu:{position:'left',beginAtZero:true,title:{display:true,text:'CPU %'}},mem:{position:'right',beginAtZero:true,",
-            "   title:{display:true,text:'MiB'},grid:{drawOnChartArea:false}}}}});}",
+            " t.shown.forEach(function(s){shownSection(section,s);});",
             "});",
             "if(data.benchmarks.length){root.appendChild(el('h2',{},'JMH benchmarks'));}",
             "data.benchmarks.forEach(function(bm){",

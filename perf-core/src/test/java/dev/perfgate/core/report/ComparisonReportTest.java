@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -23,6 +24,7 @@ import dev.perfgate.core.compare.GateSettings;
 import dev.perfgate.core.compare.Metric;
 import dev.perfgate.core.compare.MetricComparison;
 import dev.perfgate.core.compare.Verdict;
+import dev.perfgate.core.result.LoadTestResult;
 
 class ComparisonReportTest {
 
@@ -64,6 +66,36 @@ class ComparisonReportTest {
         String markdown = ComparisonReport.of(List.of(ROWS.get(1)), GateSettings.DEFAULT).markdown();
 
         assertThat(markdown).contains("Every gated metric is within the tolerance");
+    }
+
+    @Test
+    void markdownListsResourceAndAppMetricFiguresOfBaselineAndNowAsNotGated() {
+        LoadTestResult before = ShownFixture.result("Shop.browse").withResources(ShownFixture.resources(10, 40, 100))
+                .withAppMetrics(ShownFixture.appMetrics(Map.of("pool_active", ShownFixture.metric(1.0, 3.0)), 0, null, List.of()));
+        LoadTestResult now = ShownFixture.result("Shop.browse").withResources(ShownFixture.resources(10, 50, 120))
+                .withAppMetrics(ShownFixture.appMetrics(Map.of("pool_active", ShownFixture.metric(3.0, 5.0),
+                        "x{a=\"|<b>\"}", ShownFixture.metric(0.5)), 0, null, List.of()));
+        LoadTestResult added = ShownFixture.result("Shop.added").withResources(ShownFixture.resources(2, 10, 50));
+        List<ReportedTest> tests = List.of(new ReportedTest(now, before), new ReportedTest(added, null),
+                new ReportedTest(ShownFixture.result("Shop.plain"), ShownFixture.result("Shop.plain")));
+
+        String markdown = ComparisonReport.of(List.of(ROWS.get(1)), GateSettings.DEFAULT, tests).markdown();
+
+        assertThat(markdown).contains("Every gated metric is within the tolerance", "### Resources and app metrics (shown, not gated)",
+                "| Shop.browse | CPU mean | 40 % | 50 % | +25.0 % |",
+                "| Shop.browse | memory max | 109 MiB | 129 MiB | +18.3 % |",
+                "| Shop.browse | `pool_active` mean | 2 | 4 | +100.0 % |",
+                "| Shop.browse | `x{a=\"\\|<b>\"}` mean | — | 0.5 | — |",
+                "| Shop.added | CPU mean | no baseline | 10 % | — |")
+                .doesNotContain("Shop.plain");
+        assertThat(markdown.indexOf("Every gated metric")).isLessThan(markdown.indexOf("### Resources"));
+    }
+
+    @Test
+    void markdownHasNoFigureSectionWhenNoTestRecordedAny() {
+        List<ReportedTest> tests = List.of(new ReportedTest(ShownFixture.result("Shop.plain"), null));
+
+        assertThat(ComparisonReport.of(ROWS, GateSettings.DEFAULT, tests).markdown()).doesNotContain("shown, not gated");
     }
 
     @Test

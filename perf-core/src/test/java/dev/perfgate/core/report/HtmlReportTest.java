@@ -1,0 +1,190 @@
+package dev.perfgate.core.report;
+
+import static dev.perfgate.core.report.ShownFixture.NASTY;
+import static dev.perfgate.core.report.ShownFixture.appMetrics;
+import static dev.perfgate.core.report.ShownFixture.metric;
+import static dev.perfgate.core.report.ShownFixture.resources;
+import static dev.perfgate.core.report.ShownFixture.result;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.perfgate.core.result.AppMetricsResult.MetricSeries;
+import dev.perfgate.core.result.LoadTestResult;
+
+/** The resource and app-metric parts of {@code index.html}, read back from the data the page draws. */
+class HtmlReportTest {
+
+    private static final String CHART_JS = "/* Chart.js stand-in */";
+
+    @Test
+    void resourcesOfBaselineAndNowSideBySideWithTheirChange() throws Exception {
+        LoadTestResult before = result("Shop.browse").withResources(resources(10, 40, 100));
+        LoadTestResult now = result("Shop.browse").withResources(resources(10, 50, 120));
+
+        JsonNode section = shown(page(new ReportedTest(now, before)), 0, "resources");
+
+        assertThat(section.get("title").asText()).isEqualTo("App container resources (shown, not gated)");
+        assertThat(section.get("notes")).isEmpty();
+        assertThat(cells(section, "cpu-mean")).containsExactly("CPU mean (% of one core)", "40", "50", "+25.0 %");
+        assertThat(cells(section, "cpu-p95")).containsExactly("CPU p95 (% of one core)", "45", "55", "+22.2 %");
+        assertThat(cells(section, "memory-mean")).containsExactly("memory mean (MiB)", "104.5", "124.5", "+19.1 %");
+        assertThat(cells(section, "memory-max")).containsExactly("memory max (MiB)", "109", "129", "+18.3 %");
+        assertThat(cells(section, "memory-limit")).containsExactly("memory limit (MiB)", "512", "512", "0.0 %");
+        JsonNode charts = section.get("charts");
+        assertThat(charts).extracting(c -> c.get("key").asText()).containsExactly("cpu", "memory");
+        assertThat(charts.get(0).get("now")).hasSize(10);
+        assertThat(charts.get(0).get("baseline")).hasSize(10);
+        assertThat(charts.get(1).get("now").get(3).get("x").asDouble()).isEqualTo(3.5);
+        assertThat(charts.get(1).get("now").get(3).get("y").asDouble()).isEqualTo(123.0);
+    }
+
+    @Test
+    void resourcesNotSampledInTheBaselineSayItInOneLineAndChartOnlyNow() throws Exception {
+        LoadTestResult now = result("Shop.browse").withResources(resources(4, 50, 120));
+
+        JsonNode section = shown(page(new ReportedTest(now, result("Shop.browse"))), 0, "resources");
+
+        assertThat(section.get("notes")).extracting(JsonNode::asText).containsExactly("Not sampled in the baseline.");
+        assertThat(cells(section, "cpu-mean")).containsExactly("CPU mean (% of one core)", "—", "50", "—");
+        for (JsonNode chart : section.get("charts")) {
+            assertThat(chart.get("baseline").isNull()).as(chart.get("key").asText()).isTrue();
+            assertThat(chart.get("now")).hasSize(4);
+        }
+    }
+
+    @Test
+    void noResourcesOnEitherSideIsOneLineWithoutTableOrChart() throws Exception {
+        String html = page(new ReportedTest(result("A.a"), result("A.a")), new ReportedTest(result("B.b"), null));
+
+        JsonNode both = shown(html, 0, "resources");
+        assertThat(both.get("notes")).extracting(JsonNode::asText).containsExactly("Not sampled in this run; not sampled in the baseline.");
+        assertThat(both.get("rows")).isEmpty();
+        assertThat(both.get("charts")).isEmpty();
+        assertThat(shown(html, 1, "resources").get("notes")).extracting(JsonNode::asText)
+                .containsExactly("Not sampled in this run; no baseline.");
+        JsonNode metrics = shown(html, 0, "appMetrics");
+        assertThat(metrics.get("notes")).extracting(JsonNode::asText)
+                .containsExactly("None recorded in this run (no withPrometheusMetrics); none recorded in the baseline.");
+        assertThat(metrics.get("rows")).isEmpty();
+        assertThat(metrics.get("charts")).isEmpty();
+    }
+
+    @Test
+    void appMetricsTablePerNameWithChangeOfMeanFailuresAndMissingNames() throws Exception {
+        LoadTestResult before = result("Shop.browse").withAppMetrics(appMetrics(
+                Map.of("pool_active", metric(1.0, 2.0, 3.0), "gone_metric", metric(7.0)), 0, null, List.of()));
+        LoadTestResult now = result("Shop.browse").withAppMetrics(appMetrics(
+                Map.of("pool_active", metric(2.0, 4.0, 6.0), "ratio", metric(null, Double.valueOf(0.000123456))), 2, "HTTP 503",
+                List.of("gone_metric")));
+
+        JsonNode section = shown(page(new ReportedTest(now, before)), 0, "appMetrics");
+
+        assertThat(section.get("title").asText()).isEqualTo("App metrics (shown, not gated)");
+        assertThat(section.get("notes")).extracting(JsonNode::asText).containsExactly(
+                "2 of 12 scrapes of /metrics failed in this run; the last: HTTP 503.", "Not served in this run: gone_metric.");
+        assertThat(section.get("head")).extracting(JsonNode::asText)
+                .containsExactly("metric", "min", "mean", "max", "last", "min", "mean", "max", "last", "mean change");
+        assertThat(cells(section, "pool_active")).containsExactly("pool_active", "1", "2", "3", "3", "2", "4", "6", "6", "+100.0 %");
+        assertThat(cells(section, "gone_metric")).containsExactly("gone_metric", "7", "7", "7", "7", "—", "—", "—", "—", "—");
+        assertThat(cells(section, "ratio")).containsExactly("ratio", "—", "—", "—", "—", "0.0001235", "0.0001235", "0.0001235",
+                "0.0001235", "—");
+        JsonNode charts = section.get("charts");
+        assertThat(charts).extracting(c -> c.get("key").asText()).containsExactly("gone_metric", "pool_active", "ratio");
+        assertThat(charts.get(1).get("baseline")).hasSize(3);
+        assertThat(charts.get(2).get("now").get(0).get("y").isNull()).as("NaN is a gap in the line").isTrue();
+        assertThat(section.get("selector").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aMetricWithoutAFiniteValueSaysSo() throws Exception {
+        LoadTestResult now = result("T.t").withAppMetrics(appMetrics(Map.of("limit", metric((Double) null)), 0, null, List.of()));
+
+        JsonNode section = shown(page(new ReportedTest(now, null)), 0, "appMetrics");
+
+        assertThat(section.get("notes")).extracting(JsonNode::asText).containsExactly("No baseline.");
+        assertThat(cells(section, "limit")).containsExactly("limit", "—", "—", "—", "—", "not finite", "—", "—", "—", "—");
+    }
+
+    @Test
+    void manyMetricsShareOneChartWithASelectorAndFewGetOneEach() throws Exception {
+        Map<String, MetricSeries> many = new LinkedHashMap<>();
+        for (int i = 0; i < ShownSection.MAX_SEPARATE_CHARTS + 1; i++) {
+            many.put("metric_" + i, metric(1.0, 2.0));
+        }
+        LoadTestResult crowded = result("T.many").withAppMetrics(appMetrics(many, 0, null, List.of()));
+        LoadTestResult few = result("T.few").withAppMetrics(appMetrics(Map.of("a", metric(1.0), "b", metric(2.0)), 0, null, List.of()));
+
+        String html = page(new ReportedTest(crowded, null), new ReportedTest(few, null));
+
+        assertThat(shown(html, 0, "appMetrics").get("selector").asBoolean()).isTrue();
+        assertThat(shown(html, 0, "appMetrics").get("charts")).hasSize(ShownSection.MAX_SEPARATE_CHARTS + 1);
+        assertThat(shown(html, 1, "appMetrics").get("selector").asBoolean()).isFalse();
+        assertThat(html).contains("function shownSection(", "t.shown.forEach(");
+    }
+
+    @Test
+    void aMetricNameWithQuotesAndAngleBracketsStaysDataAndNeverBecomesMarkup() throws Exception {
+        LoadTestResult plain = result("T.t").withAppMetrics(appMetrics(Map.of("plain", metric(1.0)), 0, null, List.of()));
+        LoadTestResult nasty = result("T.t").withAppMetrics(appMetrics(Map.of(NASTY, metric(1.0)), 1, "said \"<no>\"",
+                List.of("missing{a=\"<i>\"}")));
+
+        String html = page(new ReportedTest(nasty, null));
+
+        assertThat(html).doesNotContain("<b>x</b>", "</script><b>", "<i>", "<no>");
+        assertThat(count(html, "</script")).as("no script element closed early").isEqualTo(count(page(new ReportedTest(plain, null)), "</script"));
+        JsonNode section = shown(html, 0, "appMetrics");
+        assertThat(section.get("rows").get(0).get("key").asText()).isEqualTo(NASTY);
+        assertThat(section.get("charts").get(0).get("title").asText()).isEqualTo(NASTY);
+        assertThat(section.get("notes")).extracting(JsonNode::asText).contains("Not served in this run: missing{a=\"<i>\"}.");
+        // The page writes every such string with textContent/setAttribute, never innerHTML.
+        assertThat(ShownSection.SCRIPT).doesNotContain("innerHTML");
+    }
+
+    private static String page(ReportedTest... tests) {
+        return HtmlReport.render(List.of(), List.of(tests), CHART_JS);
+    }
+
+    /** The page's embedded data, as its script reads it. */
+    private static JsonNode data(String html) throws Exception {
+        String open = "<script type=\"application/json\" id=\"data\">";
+        int start = html.indexOf(open) + open.length();
+        return new ObjectMapper().readTree(html.substring(start, html.indexOf("</script>", start)));
+    }
+
+    private static JsonNode shown(String html, int test, String kind) throws Exception {
+        for (JsonNode section : data(html).get("tests").get(test).get("shown")) {
+            if (section.get("kind").asText().equals(kind)) {
+                return section;
+            }
+        }
+        throw new AssertionError("no " + kind + " section in test " + test);
+    }
+
+    private static List<String> cells(JsonNode section, String key) {
+        for (JsonNode row : section.get("rows")) {
+            if (row.get("key").asText().equals(key)) {
+                List<String> cells = new ArrayList<>();
+                row.get("cells").forEach(c -> cells.add(c.asText()));
+                return cells;
+            }
+        }
+        throw new AssertionError("no row " + key + " in " + section.get("rows"));
+    }
+
+    private static int count(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+}
