@@ -9,7 +9,8 @@
 # steady window (is the server working harder for one tool?); then perfgate's median over wrk's.
 #   ./mvnw -B -q -pl perf-core package -DskipTests && bench/vs-wrk.sh [ROUNDS] [SECONDS] [CONNECTIONS]
 # Extra JVM options for perfgate: PERFGATE_JAVA_OPTS="-XX:+UseParallelGC" bench/vs-wrk.sh
-# WITH_ENGINE=1 adds the thread-per-user engine (JDK HttpClient, bench/EngineRate.java) as a third tool.
+# WITH_ENGINE=1 adds the thread-per-user engine every @LoadTest runs (bench/EngineRate.java), once with the
+# JDK's shared client (jdk-engine) and once with a connection per user (socket-engine, -Dperfgate.connections=socket).
 # On a shared machine each tool's run first waits (up to QUIET_WAIT seconds, default 120) until the CPUs are
 # less than QUIET_BUSY percent busy (default 15) over 2 s; the busy share before each run is printed.
 set -euo pipefail
@@ -90,6 +91,8 @@ for round in $(seq 1 "$rounds"); do
     --duration "${seconds}s" --warm-up "$warm_up" --threads 1
   if [ "${WITH_ENGINE:-0}" = 1 ]; then
     run jdk-engine "$round" "${warm_up%s}" java -cp "$jar" bench/EngineRate.java "$url" "$connections" "$seconds" "${warm_up%s}"
+    run socket-engine "$round" "${warm_up%s}" java -Dperfgate.connections=socket -cp "$jar" bench/EngineRate.java "$url" \
+      "$connections" "$seconds" "${warm_up%s}"
   fi
 done
 echo "vs-wrk: load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -99,9 +102,9 @@ import re, statistics, sys
 work, rounds, with_engine, ticks = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "1", int(sys.argv[4])
 medians = {}
 print()
-print(f"{'tool':<12}{'req/s per round':<30}{'median':>9}{'CPU s/100k steady':>19}{'CPU s/100k all':>16}{'peak RSS MiB':>14}"
+print(f"{'tool':<14}{'req/s per round':<30}{'median':>9}{'CPU s/100k steady':>19}{'CPU s/100k all':>16}{'peak RSS MiB':>14}"
       f"{'nginx CPU s/100k':>18}")
-for tool in ("wrk", "perfgate") + (("jdk-engine",) if with_engine else ()):
+for tool in ("wrk", "perfgate") + (("jdk-engine", "socket-engine") if with_engine else ()):
     rates, cpu, steady, rss, server = [], [], [], [], []
     for r in range(1, rounds + 1):
         out = open(f"{work}/{tool}-{r}.out").read()
@@ -113,10 +116,11 @@ for tool in ("wrk", "perfgate") + (("jdk-engine",) if with_engine else ()):
         steady.append(steady_ticks / ticks / steady_served * 100_000)
         rss.append(int(max_rss_kib) / 1024)
     medians[tool] = statistics.median(rates)
-    print(f"{tool:<12}{' '.join(f'{x:,.0f}' for x in rates):<30}{medians[tool]:>9,.0f}"
+    print(f"{tool:<14}{' '.join(f'{x:,.0f}' for x in rates):<30}{medians[tool]:>9,.0f}"
           f"{statistics.median(steady):>19.3f}{statistics.median(cpu):>16.3f}{max(rss):>14.1f}"
           f"{statistics.median(server):>18.3f}")
 print(f"\nperfgate / wrk (median requests/s): {medians['perfgate'] / medians['wrk']:.2f}")
 if with_engine:
     print(f"jdk-engine / wrk (median requests/s): {medians['jdk-engine'] / medians['wrk']:.2f}")
+    print(f"socket-engine / wrk (median requests/s): {medians['socket-engine'] / medians['wrk']:.2f}")
 PY

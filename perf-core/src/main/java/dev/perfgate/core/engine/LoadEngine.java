@@ -1,7 +1,6 @@
 package dev.perfgate.core.engine;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,9 +13,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import dev.perfgate.core.http.Http;
-import dev.perfgate.core.http.JdkHttp;
+import dev.perfgate.core.http.HttpTransport;
+import dev.perfgate.core.http.UserConnections;
+import dev.perfgate.core.http.UserHttp;
 import dev.perfgate.core.http.LoopbackTarget;
 
 /**
@@ -119,7 +121,7 @@ public final class LoadEngine {
     }
 
     private RunMeasurements runClosed(LoadPlan plan, URI target, Scenario scenario, RunListener listener) {
-        HttpClient client = JdkHttp.newSharedClient(plan.requestTimeout());
+        Supplier<HttpTransport> transports = UserConnections.fromProperty().forRun(target, plan.requestTimeout());
         CountDownLatch go = new CountDownLatch(1);
         AtomicLong iterations = new AtomicLong();
         UserSchedule timeline = plan.timeline();
@@ -135,7 +137,7 @@ public final class LoadEngine {
         MeasuredRequests recorder = new MeasuredRequests(phase, runWindows);
         ClosedRun run = new ClosedRun(plan, timeline, phase, iterations, active, firstFailure, stop);
         for (int id = 1; id <= plan.users(); id++) {
-            Http http = new JdkHttp(client, target, plan.requestTimeout(), recorder);
+            UserHttp http = new UserHttp(transports.get(), target, plan.requestTimeout(), recorder);
             RunningUser user = new RunningUser(id, http);
             Thread thread = userThreads.unstarted("perfgate-vu-" + id, () -> run.user(user, scenario, recorder, go));
             threads.add(thread);
@@ -187,6 +189,7 @@ public final class LoadEngine {
             } catch (InterruptedException e) {
                 // interrupted at the deadline, or before the start
             } finally {
+                user.closeConnection();
                 if (user.active) {
                     active.decrementAndGet();
                 }
@@ -300,15 +303,20 @@ public final class LoadEngine {
     /** The state of one user (in the open model: one worker), confined to its thread. */
     static final class RunningUser implements VirtualUser {
         private final int id;
-        private final Http http;
+        private final UserHttp http;
         private final Map<String, Object> session = new HashMap<>();
         private long iteration;
         /** Closed model: whether the schedule wants the user now (it counts as active); confined to its thread. */
         private boolean active;
 
-        RunningUser(int id, Http http) {
+        RunningUser(int id, UserHttp http) {
             this.id = id;
             this.http = http;
+        }
+
+        /** Closes the user's own connection, if its transport has one. */
+        void closeConnection() {
+            http.close();
         }
 
         /** Counts the iteration about to run. */

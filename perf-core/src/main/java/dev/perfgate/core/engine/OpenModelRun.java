@@ -1,7 +1,6 @@
 package dev.perfgate.core.engine;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,8 +10,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
-import dev.perfgate.core.http.JdkHttp;
+import dev.perfgate.core.http.HttpTransport;
+import dev.perfgate.core.http.UserConnections;
+import dev.perfgate.core.http.UserHttp;
 
 /**
  * One run of an {@link OpenLoadPlan}. The calling thread is the dispatcher: it walks the arrivals of
@@ -43,7 +45,7 @@ final class OpenModelRun {
     private final OpenLoadPlan plan;
     private final URI target;
     private final Scenario scenario;
-    private final HttpClient client;
+    private final Supplier<HttpTransport> transports;
     /** {start, measured start, measured end} in nanoTime; written before the first arrival is queued. */
     private final long[] phase = new long[3];
     private final RunWindows runWindows;
@@ -62,7 +64,7 @@ final class OpenModelRun {
         this.plan = plan;
         this.target = target;
         this.scenario = scenario;
-        this.client = JdkHttp.newSharedClient(plan.requestTimeout());
+        this.transports = UserConnections.fromProperty().forRun(target, plan.requestTimeout());
         this.runWindows = new RunWindows(windows, phase, plan);
         this.measurements = new MeasuredRequests(phase, runWindows);
     }
@@ -140,7 +142,7 @@ final class OpenModelRun {
     private void startWorker() {
         int id = threads.size() + 1;
         IntendedStartRecorder timing = new IntendedStartRecorder(measurements);
-        LoadEngine.RunningUser user = new LoadEngine.RunningUser(id, new JdkHttp(client, target, plan.requestTimeout(), timing));
+        LoadEngine.RunningUser user = new LoadEngine.RunningUser(id, new UserHttp(transports.get(), target, plan.requestTimeout(), timing));
         Thread thread = new Thread(() -> work(user, timing), "perfgate-open-" + id);
         thread.setDaemon(true);
         threads.add(thread);
@@ -149,21 +151,25 @@ final class OpenModelRun {
 
     /** Runs arrivals until told to stop or interrupted; each worker takes at most every arrival of the run once. */
     private void work(LoadEngine.RunningUser user, IntendedStartRecorder timing) {
-        while (!Thread.currentThread().isInterrupted()) {
-            Arrival arrival;
-            try {
-                arrival = arrivals.take();
-            } catch (InterruptedException e) {
-                return;
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                Arrival arrival;
+                try {
+                    arrival = arrivals.take();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (arrival == STOP) {
+                    return;
+                }
+                try {
+                    iterate(user, timing, arrival.dueNanos);
+                } finally {
+                    inFlight.decrementAndGet();
+                }
             }
-            if (arrival == STOP) {
-                return;
-            }
-            try {
-                iterate(user, timing, arrival.dueNanos);
-            } finally {
-                inFlight.decrementAndGet();
-            }
+        } finally {
+            user.closeConnection();
         }
     }
 

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Timeout;
 import com.sun.net.httpserver.HttpExchange;
 
 import dev.perfgate.core.http.Response;
+import dev.perfgate.core.http.UserConnections;
+import dev.perfgate.core.testing.RawHttpServer;
 
 /** The engine against a real HTTP server on loopback. Each run is at most about a second of load. */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
@@ -87,6 +89,50 @@ class LoadEngineTest {
         // One request per iteration. Iterations are counted by when they start and requests by when
         // they start, so each user may differ by one at either edge of the measured phase.
         assertThat(m.iterations()).isCloseTo(m.total().requestCount(), within(2L * plan.users()));
+    }
+
+    @Test
+    void usersOnConnectionsOfTheirOwnKeepOneEachAndCloseItAtTheEnd() throws Exception {
+        RunMeasurements m;
+        System.setProperty(UserConnections.PROPERTY, "socket");
+        try (RawHttpServer keepAlive = RawHttpServer.answering("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", false)) {
+            m = new LoadEngine().run(plan(4, 200, 1_000, 2_000), keepAlive.uri("/"), user -> user.http().get("/ok?user=" + user.id()));
+
+            OperationStats ok = m.operation("GET /ok").orElseThrow();
+            assertThat(ok.requestCount()).isGreaterThan(20);
+            assertThat(ok.errorCount()).isZero();
+            assertThat(m.iterations()).isCloseTo(m.total().requestCount(), within(8L));
+            assertThat(keepAlive.connections()).as("one keep-alive connection per user").isEqualTo(4);
+            // Every user closed its connection when it ended: none is left open towards the server.
+            assertThat(openConnectionsTo(keepAlive.uri("/").getPort())).isZero();
+        } finally {
+            System.clearProperty(UserConnections.PROPERTY);
+        }
+    }
+
+    @Test
+    void anUnknownKindOfConnectionIsRefusedNamingTheProperty() {
+        System.setProperty(UserConnections.PROPERTY, "http3");
+        try {
+            assertThatThrownBy(() -> new LoadEngine().run(plan(1, 0, 100, 1_000), target, user -> user.http().get("/ok")))
+                    .hasMessageContaining("perfgate.connections").hasMessageContaining("'http3'").hasMessageContaining("socket");
+        } finally {
+            System.clearProperty(UserConnections.PROPERTY);
+        }
+    }
+
+    /** Established TCP connections from this machine to {@code port}, from /proc/net/tcp and tcp6 (Java's sockets are IPv6). */
+    private static long openConnectionsTo(int port) throws IOException {
+        String remote = String.format(":%04X ", port);
+        long open = 0;
+        for (String table : new String[] {"/proc/net/tcp", "/proc/net/tcp6"}) {
+            try (var lines = java.nio.file.Files.lines(java.nio.file.Path.of(table))) {
+                // Columns: sl local_address rem_address st ...; st 01 = ESTABLISHED.
+                open += lines.skip(1).map(String::strip).map(l -> l.split("\\s+"))
+                        .filter(c -> (c[2] + " ").contains(remote) && c[3].equals("01")).count();
+            }
+        }
+        return open;
     }
 
     @Test

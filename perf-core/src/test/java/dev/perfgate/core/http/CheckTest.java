@@ -33,7 +33,7 @@ class CheckTest {
                 .answer("/missing", 404, "{\"error\":\"no such user\"}")
                 .answer("/down", 503, "down")
                 .answer("/text", 200, "plain text");
-        http = new JdkHttp(JdkHttp.newSharedClient(Duration.ofSeconds(2)), server.url(""), Duration.ofSeconds(5), new RequestRecorder() {
+        http = new UserHttp(new JdkTransport(JdkTransport.newSharedClient(Duration.ofSeconds(2))), server.url(""), Duration.ofSeconds(5), new RequestRecorder() {
             @Override
             public void record(String operation, long startNanos, long latencyNanos, ErrorKind error) {
                 recorded.add(operation + " " + error);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.perfgate.core.engine.ErrorKind;
+import dev.perfgate.core.testing.RawHttpServer;
 import dev.perfgate.core.engine.LoadPlan;
 import dev.perfgate.core.engine.OperationStats;
 import dev.perfgate.core.engine.RunMeasurements;

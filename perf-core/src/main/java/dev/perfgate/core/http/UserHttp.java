@@ -2,11 +2,7 @@ package dev.perfgate.core.http;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,35 +17,36 @@ import dev.perfgate.core.engine.ErrorKind;
 import dev.perfgate.core.engine.RequestRecorder;
 
 /**
- * {@link Http} on the JDK's {@link HttpClient} (HTTP/1.1, keep-alive pool shared by the users of a
- * run). Good enough for the thin path; the engine's transport is to be chosen by measurement.
+ * A virtual user's {@link Http}: builds requests on the run's target, sends them through its
+ * {@link HttpTransport}, times them, applies their checks and records them under their operation.
+ *
+ * <pre>{@code
+ * Http http = new UserHttp(new SocketTransport(target), target, Duration.ofSeconds(5), recorder);
+ * http.get("health", "/health", Check.status(200));
+ * }</pre>
  */
-public final class JdkHttp implements Http {
+public final class UserHttp implements Http {
 
     private static final Pattern METHOD = Pattern.compile("[A-Z][A-Z_-]*");
 
-    private final HttpClient client;
+    private final HttpTransport transport;
     private final URI target;
     private final Duration requestTimeout;
     private final RequestRecorder recorder;
     /** Default headers by lower-case name, each with the name as given. */
     private final Map<String, Header> defaultHeaders = new LinkedHashMap<>();
 
-    /** A client for one virtual user; {@code client} may be shared by all users of a run. */
-    public JdkHttp(HttpClient client, URI target, Duration requestTimeout, RequestRecorder recorder) {
-        this.client = client;
+    /** A client for one virtual user; {@code transport} may be shared by all users of a run when it allows it. */
+    public UserHttp(HttpTransport transport, URI target, Duration requestTimeout, RequestRecorder recorder) {
+        this.transport = transport;
         this.target = LoopbackTarget.require(target);
         this.requestTimeout = requestTimeout;
         this.recorder = recorder;
     }
 
-    /** The shared client the users of one run should pass to {@link #JdkHttp}. */
-    public static HttpClient newSharedClient(Duration connectTimeout) {
-        return HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    /** Closes this user's transport (its own connection, if it has one). */
+    public void close() {
+        transport.close();
     }
 
     @Override
@@ -68,7 +65,7 @@ public final class JdkHttp implements Http {
         if (method == null || !METHOD.matcher(method).matches()) {
             throw new IllegalArgumentException("method '" + method + "' must be an upper-case HTTP method, e.g. \"PATCH\"");
         }
-        return new JdkRequest(operation, method, resolve(path));
+        return new UserRequest(operation, method, resolve(path));
     }
 
     @Override
@@ -97,19 +94,24 @@ public final class JdkHttp implements Http {
         return uri;
     }
 
-    private Response send(String operation, HttpRequest request, List<Check> checks) {
+    private Response send(String operation, String method, URI uri, Map<String, String> headers, String body, List<Check> checks,
+            Request request) {
         long start = System.nanoTime();
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            Response response = transport.exchange(method, uri, headers, body, requestTimeout);
             long latency = System.nanoTime() - start;
-            Response checked = ResponseChecks.apply(operation, checks,
-                    new Response(response.statusCode(), response.body(), ErrorKind.ofStatus(response.statusCode()), response.headers().map()));
+            Response checked = ResponseChecks.apply(operation, checks, response);
             if (checked.failure() != null) {
                 recorder.recordFailedCheck(operation, start, latency, checked.failure());
             } else {
                 recorder.record(operation, start, latency, checked.error());
             }
             return checked;
+        } catch (HttpTransport.HeaderRefused e) {
+            // The message may repeat the value: shown only when it is no credential.
+            String why = Redaction.isSecretHeader(e.header()) ? "invalid name or value (the value is not shown)"
+                    : Redaction.text(e.getMessage());
+            throw new IllegalArgumentException("request " + request + ": header '" + e.header() + "' cannot be sent: " + why);
         } catch (HttpTimeoutException e) {
             recorder.record(operation, start, System.nanoTime() - start, ErrorKind.TIMEOUT);
             return new Response(0, "", ErrorKind.TIMEOUT);
@@ -141,7 +143,7 @@ public final class JdkHttp implements Http {
         }
     }
 
-    private final class JdkRequest implements Request {
+    private final class UserRequest implements Request {
         private final String operation;
         private final String method;
         private final URI uri;
@@ -149,7 +151,7 @@ public final class JdkHttp implements Http {
         private final List<Check> checks = new ArrayList<>();
         private String body;
 
-        JdkRequest(String operation, String method, URI uri) {
+        UserRequest(String operation, String method, URI uri) {
             this.operation = operation;
             this.method = method;
             this.uri = uri;
@@ -186,20 +188,9 @@ public final class JdkHttp implements Http {
 
         @Override
         public Response send() {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(requestTimeout)
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-            for (Header header : headers.values()) {
-                try {
-                    builder.header(header.name(), header.value());
-                } catch (IllegalArgumentException e) {
-                    // The JDK's message repeats the value: shown only when it is no credential.
-                    String why = Redaction.isSecretHeader(header.name()) ? "invalid name or value (the value is not shown)"
-                            : Redaction.text(e.getMessage());
-                    throw new IllegalArgumentException("request " + this + ": header '" + header.name() + "' cannot be sent: " + why);
-                }
-            }
-            return JdkHttp.this.send(operation, builder.build(), checks);
+            Map<String, String> named = new LinkedHashMap<>();
+            headers.values().forEach(header -> named.put(header.name(), header.value()));
+            return UserHttp.this.send(operation, method, uri, named, body, checks, this);
         }
 
         @Override

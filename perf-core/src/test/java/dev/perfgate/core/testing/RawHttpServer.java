@@ -1,4 +1,4 @@
-package dev.perfgate.core.engine.eventloop;
+package dev.perfgate.core.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A server on 127.0.0.1 that answers every request with the same bytes, exactly as given, and then
  * closes the connection or not; or never answers at all. For what the JDK's server will not do.
  */
-final class RawHttpServer implements AutoCloseable {
+public final class RawHttpServer implements AutoCloseable {
 
     private final ServerSocket listener;
     private final byte[] response;
@@ -37,26 +37,31 @@ final class RawHttpServer implements AutoCloseable {
     }
 
     /** Answers each request with {@code response}, then closes the connection when {@code closeAfterResponse}. */
-    static RawHttpServer answering(String response, boolean closeAfterResponse) throws IOException {
+    public static RawHttpServer answering(String response, boolean closeAfterResponse) throws IOException {
         return new RawHttpServer(response, closeAfterResponse, Duration.ZERO);
     }
 
     /** Answers each request with {@code response} after sleeping {@code delay}, keeping the connection open. */
-    static RawHttpServer answeringAfter(Duration delay, String response) throws IOException {
+    public static RawHttpServer answeringAfter(Duration delay, String response) throws IOException {
         return new RawHttpServer(response, false, delay);
     }
 
     /** Accepts connections and reads requests, but never answers. */
-    static RawHttpServer neverAnswering() throws IOException {
+    public static RawHttpServer neverAnswering() throws IOException {
         return new RawHttpServer(null, false, Duration.ZERO);
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + listener.getLocalPort() + path);
     }
 
-    long answered() {
+    public long answered() {
         return answered.get();
+    }
+
+    /** Connections accepted so far. */
+    public int connections() {
+        return sockets.size();
     }
 
     private void accept() {

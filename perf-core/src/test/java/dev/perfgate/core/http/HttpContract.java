@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,10 +20,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.perfgate.core.engine.ErrorKind;
 import dev.perfgate.core.testing.LoopbackHttpServer;
 
-/** The request API against the JDK's server on loopback, which echoes what it received. */
-class JdkHttpTest {
+/**
+ * The request API against the JDK's server on loopback, which echoes what it received: the same for
+ * every {@link HttpTransport} ({@link JdkTransportTest}, {@link SocketTransportTest}).
+ */
+abstract class HttpContract {
 
-    private LoopbackHttpServer server;
+    /** The transport under test, for a server at {@code target}. */
+    abstract HttpTransport transport(URI target);
+
+    LoopbackHttpServer server;
     private final List<String> recorded = new ArrayList<>();
     private Http http;
 
@@ -37,7 +44,7 @@ class JdkHttpTest {
             server.respond(exchange, exchange.getRequestURI().getQuery() == null ? 200 : 401,
                     exchange.getRequestMethod() + " " + headers + " " + body);
         });
-        http = new JdkHttp(JdkHttp.newSharedClient(Duration.ofSeconds(2)), server.url(""), Duration.ofSeconds(5),
+        http = new UserHttp(transport(server.url("")), server.url(""), Duration.ofSeconds(5),
                 (operation, start, latency, error) -> recorded.add(operation + " " + error));
     }
 
