@@ -7,7 +7,8 @@ import dev.perfgate.core.engine.LoadPlan;
 import dev.perfgate.core.engine.RunMeasurements;
 
 /**
- * The thread-per-user engine (JDK HttpClient) on the same load as bench/vs-wrk.sh, printing a
+ * The thread-per-user engine every @LoadTest runs (a socket per user, or the JDK client with
+ * -Dperfgate.connections=jdk) on the same load as bench/vs-wrk.sh, printing a
  * wrk-like "Requests/sec:" line, so the candidates can be compared on one machine. Run as a
  * single-file program on the CLI jar's classpath:
  * <pre>

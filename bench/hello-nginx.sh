@@ -22,10 +22,12 @@ start_hello_nginx() {
   printf 'hello' >"$work/html/hello"
   cat >"$work/nginx.conf" <<CONF
 worker_processes 1;
+# bench/many-users.sh holds one connection per virtual user (10,000 and more).
+worker_rlimit_nofile 40000;
 daemon off;
 pid $work/nginx.pid;
 error_log $work/nginx-error.log warn;
-events { worker_connections 4096; }
+events { worker_connections 20000; }
 http {
   access_log off;
   keepalive_requests 100000000;

@@ -90,7 +90,7 @@ for round in $(seq 1 "$rounds"); do
   run perfgate "$round" "${warm_up%s}" java ${PERFGATE_JAVA_OPTS:-} -jar "$jar" --url "$url" --connections "$connections" \
     --duration "${seconds}s" --warm-up "$warm_up" --threads 1
   if [ "${WITH_ENGINE:-0}" = 1 ]; then
-    run jdk-engine "$round" "${warm_up%s}" java -cp "$jar" bench/EngineRate.java "$url" "$connections" "$seconds" "${warm_up%s}"
+    run jdk-engine "$round" "${warm_up%s}" java -Dperfgate.connections=jdk -cp "$jar" bench/EngineRate.java "$url" "$connections" "$seconds" "${warm_up%s}"
     run socket-engine "$round" "${warm_up%s}" java -Dperfgate.connections=socket -cp "$jar" bench/EngineRate.java "$url" \
       "$connections" "$seconds" "${warm_up%s}"
   fi
