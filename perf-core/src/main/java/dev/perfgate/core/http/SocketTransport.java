@@ -44,10 +44,13 @@ public final class SocketTransport implements HttpTransport {
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([^\";]+)");
     private static final Set<String> WITHOUT_BODY = Set.of("GET", "HEAD", "DELETE", "OPTIONS", "TRACE");
+    /** The longest status or header line read: longer is refused as no HTTP this client expects. */
+    private static final int MAX_LINE = 64 * 1024;
 
     private final InetSocketAddress address;
     private final String host;
-    private final byte[] buffer = new byte[16 * 1024];
+    // 8 KiB, as BufferedInputStream: each idle user holds one, so 16 KiB made 10,000 users cost 160 MiB.
+    private final byte[] buffer = new byte[8 * 1024];
     private Socket socket;
     private InputStream in;
     private OutputStream out;
@@ -241,8 +244,8 @@ public final class SocketTransport implements HttpTransport {
                 int end = line.length();
                 return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
             }
-            if (line.length() > buffer.length) {
-                throw new IOException("a header line longer than " + buffer.length + " bytes");
+            if (line.length() > MAX_LINE) {
+                throw new IOException("a header line longer than " + MAX_LINE + " bytes");
             }
             line.append((char) (b & 0xff));
         }
