@@ -24,8 +24,8 @@ import dev.perfgate.core.stages.Soak;
 import dev.perfgate.core.stats.TheilSen;
 
 /**
- * The engine @LoadTest runs (thread pool, open model; measured in bench/RESULTS.md with the JDK client,
- * -Dperfgate.connections=jdk, before sockets became the default) held at a steady arrival rate
+ * The engine @LoadTest runs (thread pool, open model, the JDK client by default; a connection per worker
+ * with -Dperfgate.connections=socket) held at a steady arrival rate
  * for a long time, watching the tool itself: the live heap (used right after the latest GC) and the
  * threads every 10 s, and the latency second by second. Prints one line per period, then the trends:
  * the p95 drift (the soak analysis) and the Theil-Sen slope of the live heap. Single-file program on

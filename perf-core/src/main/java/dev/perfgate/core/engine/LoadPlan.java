@@ -33,9 +33,9 @@ public record LoadPlan(int users, Duration warmUp, Duration duration, Duration r
         long iterationsPerUser, UserSchedule schedule) implements RunPlan {
 
     /**
-     * Upper bound on virtual users. Each is a thread (platform, or virtual on Java 21+ when asked), a
-     * connection and about 14 KiB of heap; the figures are shared by all users (bench/RESULTS.md, "Many
-     * virtual users").
+     * Upper bound on virtual users. Each is a thread (platform, or virtual on Java 21+ when asked) and
+     * 5 to 14 KiB of heap (the latter with a connection of its own); the figures are shared by all users
+     * (bench/RESULTS.md, "Many virtual users").
      */
     public static final int MAX_USERS = 10_000;
 

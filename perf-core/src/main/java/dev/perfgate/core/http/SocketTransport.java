@@ -27,7 +27,8 @@ import dev.perfgate.core.engine.ErrorKind;
 
 /**
  * HTTP/1.1 over one blocking keep-alive connection that belongs to one virtual user: the user's thread
- * writes the request and reads the answer itself, with no hand-off to another thread: a ninth of the
+ * writes the request and reads the answer itself, with no hand-off to another thread
+ * ({@code -Dperfgate.connections=socket}): a ninth of the
  * CPU per request of the JDK's client (bench/RESULTS.md, "Scenario users"). The connection opens at the
  * first request and again after the server closed it; a request whose reused connection turns out
  * closed before any byte of an answer arrived (the server's idle timeout) is sent once more on a new
