@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.perfgate.core.engine.ErrorKind;
+
 /**
  * Requests through the JDK's {@link HttpClient} (HTTP/1.1, a keep-alive pool shared by all users of a
  * run), the engine's default. Its selector thread hands every response to the waiting user's thread:
@@ -47,7 +49,7 @@ public final class JdkTransport implements HttpTransport {
             }
         });
         HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        return new Response(response.statusCode(), response.body(), dev.perfgate.core.engine.ErrorKind.ofStatus(response.statusCode()),
+        return new Response(response.statusCode(), response.body(), ErrorKind.ofStatus(response.statusCode()),
                 response.headers().map());
     }
 }

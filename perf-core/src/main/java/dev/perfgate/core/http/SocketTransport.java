@@ -116,14 +116,16 @@ public final class SocketTransport implements HttpTransport {
         } catch (IOException e) {
             throw new ClosedBeforeAnswer(e);
         }
+        boolean answerBegan;
         try {
-            if (position == limit && !fill()) {
-                throw new ClosedBeforeAnswer(null);
-            }
+            answerBegan = position < limit || fill();
         } catch (SocketTimeoutException e) {
             throw e;
         } catch (IOException e) {
-            throw e instanceof ClosedBeforeAnswer ? e : new ClosedBeforeAnswer(e);
+            throw new ClosedBeforeAnswer(e);
+        }
+        if (!answerBegan) {
+            throw new ClosedBeforeAnswer(null);
         }
         while (true) {
             Response answer = readAnswer(method);

@@ -94,13 +94,13 @@ public final class UserHttp implements Http {
         return uri;
     }
 
-    private Response send(String operation, String method, URI uri, Map<String, String> headers, String body, List<Check> checks,
-            Request request) {
+    private Response send(UserRequest request, Map<String, String> headers) {
+        String operation = request.operation;
         long start = System.nanoTime();
         try {
-            Response response = transport.exchange(method, uri, headers, body, requestTimeout);
+            Response response = transport.exchange(request.method, request.uri, headers, request.body, requestTimeout);
             long latency = System.nanoTime() - start;
-            Response checked = ResponseChecks.apply(operation, checks, response);
+            Response checked = ResponseChecks.apply(operation, request.checks, response);
             if (checked.failure() != null) {
                 recorder.recordFailedCheck(operation, start, latency, checked.failure());
             } else {
@@ -190,7 +190,7 @@ public final class UserHttp implements Http {
         public Response send() {
             Map<String, String> named = new LinkedHashMap<>();
             headers.values().forEach(header -> named.put(header.name(), header.value()));
-            return UserHttp.this.send(operation, method, uri, named, body, checks, this);
+            return UserHttp.this.send(this, named);
         }
 
         @Override
