@@ -42,7 +42,8 @@ start_engine() {
     sudo_if_needed rm -f /var/run/docker.pid /var/run/docker.sock
     pgrep -x containerd >/dev/null 2>&1 || sudo_if_needed rm -f /run/containerd/containerd.pid
     say "starting dockerd (log: /tmp/dockerd.log)"
-    sudo_if_needed bash -c 'nohup dockerd >/tmp/dockerd.log 2>&1 &'
+    # Its own session: the daemon must outlive the shell (and process group) that started it.
+    sudo_if_needed bash -c 'setsid nohup dockerd >>/tmp/dockerd.log 2>&1 </dev/null &'
   fi
   for _ in $(seq 1 60); do
     engine_answers && return

@@ -16,9 +16,11 @@ import dev.perfgate.core.result.TrialResult;
 import dev.perfgate.core.time.ReadableDuration;
 
 /**
- * A {@link SideBySide} run: each version warms up, then the pairs of trials run in the order drawn
- * from the seed, one version under load at a time, the same plan for both. Stops at the first trial
- * that was stopped or aborted (a container died, the JVM is shutting down), keeping the pairs done.
+ * A {@link SideBySide} run: for each instance, a container of each version (the class's own first,
+ * fresh ones after) warms up, then its share of the pairs of trials runs in the order drawn from the
+ * seed, one version under load at a time, the same plan for both. Stops at the first trial that was
+ * stopped or aborted (a container died, the JVM is shutting down) or instance that did not start,
+ * keeping the pairs done.
  */
 final class PairedRun {
 
@@ -26,6 +28,7 @@ final class PairedRun {
     private final SideBySideSettings sideBySide;
     private final RunningApp candidate;
     private final RunningApp reference;
+    private final AppUnderTest candidateApp;
     private final String candidateName;
     private final String referenceName;
     private final RunPlan trialPlan;
@@ -37,6 +40,7 @@ final class PairedRun {
         this.sideBySide = sideBySide;
         this.candidate = candidate;
         this.reference = reference;
+        this.candidateApp = candidateApp;
         this.candidateName = candidateApp.describe();
         this.referenceName = candidateApp.reference().describe();
         this.trialPlan = TrialPlan.of(settings.plan(), sideBySide.trial(), owner);
@@ -55,35 +59,53 @@ final class PairedRun {
         long seed = sideBySide.seed() != 0 ? sideBySide.seed() : new SecureRandom().nextLong() | 1;
         Random order = new Random(seed);
         List<TrialResult> done = new ArrayList<>();
-        WatchedRun.Outcome last = warmUp(stop);
+        WatchedRun.Outcome last = null;
         WatchedRun.Outcome lastCandidate = null;
-        for (int pair = 0; pair < sideBySide.pairs() && completed(last); pair++) {
-            boolean referenceFirst = order.nextBoolean();
-            for (int position = 0; position < 2; position++) {
-                boolean isReference = (position == 0) == referenceFirst;
-                String version = isReference ? SideBySideResult.REFERENCE : SideBySideResult.CANDIDATE;
-                last = trial(isReference ? reference : candidate, trialPlan, stop, pair + 1 + version);
-                if (!completed(last)) {
-                    break;
+        String stopped = null;
+        int pair = 0;
+        for (int instance = 0; instance < sideBySide.instances() && stopped == null; instance++) {
+            try (InstancePair versions = instance == 0 ? InstancePair.of(reference, candidate) : startInstance(instance, stop)) {
+                last = warmUp(versions, instance, stop);
+                for (int each = 0; each < sideBySide.pairsOn(instance) && completed(last); each++, pair++) {
+                    boolean referenceFirst = order.nextBoolean();
+                    for (int position = 0; position < 2; position++) {
+                        boolean isReference = (position == 0) == referenceFirst;
+                        String version = isReference ? SideBySideResult.REFERENCE : SideBySideResult.CANDIDATE;
+                        last = trial(isReference ? versions.reference() : versions.candidate(), trialPlan, stop,
+                                label(instance, (pair + 1) + version));
+                        if (!completed(last)) {
+                            break;
+                        }
+                        done.add(TrialResult.of(pair, instance, version, position, last.measured()));
+                        lastCandidate = isReference ? lastCandidate : last;
+                    }
                 }
-                done.add(TrialResult.of(pair, version, position, last.measured()));
-                lastCandidate = isReference ? lastCandidate : last;
+                if (!completed(last)) {
+                    stopped = stopReason(stop.reason() != null ? stop.reason() : last.stopReason(), versions);
+                }
+            } catch (AppStartException e) {
+                stopped = "instance " + (instance + 1) + " of " + sideBySide.instances() + " did not start, after " + pair
+                        + " pairs: " + e.getMessage();
             }
         }
-        trials = new SideBySideResult(referenceName, candidateName, seed, ReadableDuration.format(sideBySide.trial()),
-                done);
-        WatchedRun.Outcome shown = lastCandidate != null && completed(last) ? lastCandidate : last;
-        return new WatchedRun.Outcome(shown.measured(), null, stopReason(stop.reason() != null ? stop.reason() : shown.stopReason()),
-                null);
+        trials = new SideBySideResult(referenceName, candidateName, seed, ReadableDuration.format(sideBySide.trial()), done);
+        WatchedRun.Outcome shown = lastCandidate != null && stopped == null ? lastCandidate : last; // the first instance measures always
+        return new WatchedRun.Outcome(shown.measured(), null, stopped, null);
     }
 
-    /** Why the run stopped early, naming the reference when it is the one that died (the result is this build's). */
-    private String stopReason(String reason) {
-        if (reason == null) {
-            return null;
+    private InstancePair startInstance(int instance, RunStop stop) {
+        if (stop.reason() != null) {
+            throw new AppStartException(stop.reason(), null);
         }
-        String died = reference.deathNotice();
-        return died == null ? reason : "the reference version (" + referenceName + "): " + died;
+        System.out.println("[perfgate] " + settings.testId() + ": starting instance " + (instance + 1) + " of " + sideBySide.instances()
+                + " of each version");
+        return InstancePair.start(candidateApp);
+    }
+
+    /** Why the run stopped early, naming the version whose container died when one did. */
+    private String stopReason(String reason, InstancePair versions) {
+        String died = versions.deathNotice(referenceName);
+        return died != null ? died : reason;
     }
 
     /** {@code judged}, the result of the last trial, with the candidate's figures over all trials and the trials themselves. */
@@ -93,18 +115,24 @@ final class PairedRun {
 
     /** The one-line description of the trials for the build log, e.g. {@code "10 pairs of 5s, order AB BA ..., seed 42"}. */
     String describe() {
-        return trials.pairs() + " pairs of " + trials.trial() + " side by side with " + referenceName + "; order " + trials.order()
+        return trials.pairs() + " pairs of " + trials.trial() + (sideBySide.instances() > 1 ? " on " + sideBySide.instances()
+                + " instances of each version" : "") + " side by side with " + referenceName + "; order " + trials.order()
                 + " (seed " + trials.seed() + ")";
     }
 
-    private WatchedRun.Outcome warmUp(RunStop stop) {
+    private WatchedRun.Outcome warmUp(InstancePair versions, int instance, RunStop stop) {
         Duration warmUp = settings.plan().warmUp();
         if (warmUp.isZero()) {
             return null;
         }
         RunPlan plan = TrialPlan.of(settings.plan(), warmUp, settings.testId());
-        WatchedRun.Outcome outcome = trial(reference, plan, stop, "warm-up A");
-        return completed(outcome) ? trial(candidate, plan, stop, "warm-up B") : outcome;
+        WatchedRun.Outcome outcome = trial(versions.reference(), plan, stop, label(instance, "warm-up A"));
+        return completed(outcome) ? trial(versions.candidate(), plan, stop, label(instance, "warm-up B")) : outcome;
+    }
+
+    /** A trial's name on the progress line, e.g. {@code "3B"} or, with several instances, {@code "instance 2, 3B"}. */
+    private String label(int instance, String trial) {
+        return sideBySide.instances() == 1 ? trial : "instance " + (instance + 1) + ", " + trial;
     }
 
     private WatchedRun.Outcome trial(RunningApp app, RunPlan plan, RunStop stop, String label) {

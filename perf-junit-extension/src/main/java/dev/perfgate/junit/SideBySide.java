@@ -29,13 +29,15 @@ import java.lang.annotation.Target;
  *
  * <h2>Overrides</h2>
  * The system property {@value #PROPERTY} turns it on (or changes it) for every load test of the JVM
- * whose application declares a reference, e.g. {@code -Dperfgate.sideBySide=pairs:10,trial:5s,seed:42};
+ * whose application declares a reference, e.g. {@code -Dperfgate.sideBySide=pairs:12,instances:6,trial:2s,seed:42};
  * {@code off} turns it off. The measured duration of {@link LoadTest#duration()} does not apply: the
- * load lasts {@code 2 x pairs x trial} plus both warm-ups.
+ * load lasts {@code 2 x pairs x trial} plus both warm-ups of each instance.
  *
  * <h2>Limits</h2>
  * A closed model without stages, or an open model at a constant rate: every trial must apply the same
- * load. The two containers share the machine, but only one is under load at a time.
+ * load. The two containers share the machine, but only one is under load at a time. Several instances
+ * need an application perfgate can start again (an image, a Dockerfile, a jar), not a container the
+ * test built ({@link AppUnderTest#fromContainer}).
  *
  * @since 0.2
  */
@@ -47,8 +49,22 @@ public @interface SideBySide {
     /** System property turning side-by-side on, off or changing it: {@value}, e.g. {@code pairs:10,trial:5s,seed:42} or {@code off}. */
     String PROPERTY = "perfgate.sideBySide";
 
-    /** Pairs of trials, 1 to 1000; with 4 gated metrics, 7 is the fewest that can reach significance 0.05. */
+    /**
+     * Pairs of trials over all instances, 1 to 1000 and at least {@link #instances()}; with one instance and 4 gated
+     * metrics, 7 is the fewest that can reach significance 0.05.
+     */
     int pairs() default 10;
+
+    /**
+     * Instances of each version, 1 to 50, the pairs spread evenly over them (the first instances take one more of
+     * the rest). Two containers of one image are two JVMs whose JIT and memory layout differ, often by a few
+     * percent, for as long as they run: pairs on one instance of each cannot tell that from a change. With
+     * several, each instance pair is a fresh container of each version with its own warm-up, and the gate
+     * decides on the instances' differences (a t test), so what it calls a change is more than the JVMs'
+     * spread. The first instance is the test class's own container, the others start and stop within the
+     * test. The load lasts {@code instances x 2 x warmUp + 2 x pairs x trial}.
+     */
+    int instances() default 1;
 
     /** The measured time of each trial, e.g. {@code "5s"}. */
     String trial() default "5s";

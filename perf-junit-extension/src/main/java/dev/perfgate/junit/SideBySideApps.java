@@ -51,6 +51,13 @@ final class SideBySideApps {
                     + " is the application's own container (AppUnderTest.fromContainer), and one container cannot run twice at once;"
                     + " build a second container for the reference, e.g. withReference(AppUnderTest.fromContainer(referenceContainer))");
         }
+        if (sideBySide.get().instances() > 1 && (app.source() instanceof AppSource.FromContainer
+                || app.reference().source() instanceof AppSource.FromContainer)) {
+            throw new ExtensionConfigurationException("@SideBySide(instances) on " + owner + ": " + sideBySide.get().instances()
+                    + " instances need fresh containers of each version, but the application or its reference (@App field " + field.getName()
+                    + ") is a container the test built (AppUnderTest.fromContainer), which starts once; use one instance, or an image,"
+                    + " Dockerfile or jar, e.g. AppUnderTest.fromImage(\"shop:1.4\")");
+        }
         TrialPlan.of(settings.plan(), sideBySide.get().trial(), owner); // refuses a load that changes over time, now
         return sideBySide;
     }

@@ -23,6 +23,18 @@ class SideBySideSettingsTest {
     void badTrial() {
     }
 
+    @SideBySide(pairs = 4, instances = 6)
+    void fewerPairsThanInstances() {
+    }
+
+    @SideBySide(pairs = 12, instances = 0)
+    void noInstance() {
+    }
+
+    @SideBySide(pairs = 11, instances = 4)
+    void unevenPairs() {
+    }
+
     @AfterEach
     void clearProperty() {
         System.clearProperty(SideBySide.PROPERTY);
@@ -30,18 +42,18 @@ class SideBySideSettingsTest {
 
     @Test
     void theAnnotationGivesTheSettingsAndAPlainMethodRunsAlone() throws Exception {
-        assertThat(SideBySideSettings.of(method("annotated"))).contains(new SideBySideSettings(12, Duration.ofSeconds(3), 7));
+        assertThat(SideBySideSettings.of(method("annotated"))).contains(new SideBySideSettings(12, 1, Duration.ofSeconds(3), 7));
         assertThat(SideBySideSettings.of(method("plain"))).isEmpty();
     }
 
     @Test
     void thePropertyWinsPartByPartAndTurnsItOnOrOff() throws Exception {
         System.setProperty(SideBySide.PROPERTY, "pairs:20");
-        assertThat(SideBySideSettings.of(method("annotated"))).contains(new SideBySideSettings(20, Duration.ofSeconds(3), 7));
-        System.setProperty(SideBySide.PROPERTY, "pairs:8, trial:2s, seed:42");
-        assertThat(SideBySideSettings.of(method("plain"))).contains(new SideBySideSettings(8, Duration.ofSeconds(2), 42));
+        assertThat(SideBySideSettings.of(method("annotated"))).contains(new SideBySideSettings(20, 1, Duration.ofSeconds(3), 7));
+        System.setProperty(SideBySide.PROPERTY, "pairs:8, instances:3, trial:2s, seed:42");
+        assertThat(SideBySideSettings.of(method("plain"))).contains(new SideBySideSettings(8, 3, Duration.ofSeconds(2), 42));
         System.setProperty(SideBySide.PROPERTY, "on");
-        assertThat(SideBySideSettings.of(method("plain"))).contains(new SideBySideSettings(10, Duration.ofSeconds(5), 0));
+        assertThat(SideBySideSettings.of(method("plain"))).contains(new SideBySideSettings(10, 1, Duration.ofSeconds(5), 0));
         System.setProperty(SideBySide.PROPERTY, "off");
         assertThat(SideBySideSettings.of(method("annotated"))).isEqualTo(Optional.empty());
     }
@@ -53,12 +65,28 @@ class SideBySideSettingsTest {
         System.setProperty(SideBySide.PROPERTY, "pairs:ten");
         assertThatThrownBy(() -> SideBySideSettings.of(method("plain"))).isInstanceOf(ExtensionConfigurationException.class)
                 .hasMessageContaining("system property perfgate.sideBySide: 'pairs:ten' needs a whole number");
+        System.clearProperty(SideBySide.PROPERTY);
+        assertThatThrownBy(() -> SideBySideSettings.of(method("fewerPairsThanInstances"))).isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageContaining("@SideBySide(pairs) on SideBySideSettingsTest.fewerPairsThanInstances: 4 pairs cannot cover 6 instances")
+                .hasMessageContaining("e.g. pairs = 12");
+        assertThatThrownBy(() -> SideBySideSettings.of(method("noInstance"))).isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageContaining("@SideBySide(instances) on SideBySideSettingsTest.noInstance: 0 instances is out of range; use 1 to 50");
+        System.setProperty(SideBySide.PROPERTY, "instances:51");
+        assertThatThrownBy(() -> SideBySideSettings.of(method("plain"))).isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageContaining("system property perfgate.sideBySide (instances): 51 instances is out of range");
         System.setProperty(SideBySide.PROPERTY, "rounds:3");
         assertThatThrownBy(() -> SideBySideSettings.of(method("plain"))).isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessageContaining("'rounds:3' is not pairs:N, trial:DURATION, seed:N, on or off");
+                .hasMessageContaining("'rounds:3' is not pairs:N, instances:N, trial:DURATION, seed:N, on or off");
         System.setProperty(SideBySide.PROPERTY, "trial:0s");
         assertThatThrownBy(() -> SideBySideSettings.of(method("plain"))).isInstanceOf(ExtensionConfigurationException.class)
                 .hasMessageContaining("a trial must last longer than zero");
+    }
+
+    @Test
+    void thePairsAreSpreadEvenlyOverTheInstancesTheFirstTakingTheRest() throws Exception {
+        SideBySideSettings settings = SideBySideSettings.of(method("unevenPairs")).orElseThrow();
+
+        assertThat(java.util.stream.IntStream.range(0, 4).map(settings::pairsOn).toArray()).containsExactly(3, 3, 3, 2);
     }
 
     private static java.lang.reflect.Method method(String name) throws NoSuchMethodException {

@@ -23,7 +23,9 @@ import dev.perfgate.core.result.ResultFiles;
 import dev.perfgate.core.result.ResultStatus;
 import dev.perfgate.core.result.SideBySideResult;
 import dev.perfgate.core.result.TrialResult;
+import dev.perfgate.junit.fixture.ContainerInstancesSideBySideLoad;
 import dev.perfgate.junit.fixture.CrashingReferenceLoad;
+import dev.perfgate.junit.fixture.InstancesSideBySideLoad;
 import dev.perfgate.junit.fixture.ReferenceImageLoad;
 import dev.perfgate.junit.fixture.SideBySideLoad;
 import dev.perfgate.junit.fixture.SideBySideWithoutReferenceLoad;
@@ -115,6 +117,37 @@ class SideBySideTest {
         assertThat(trials.reference()).isEqualTo("image " + image);
         assertThat(trials.candidate()).startsWith("Dockerfile ");
         assertThat(trials.pairs()).isEqualTo(2);
+    }
+
+    @Test
+    void severalInstancesRunTheirShareOfThePairsEachOnFreshContainersOfBothVersionsAllStoppedAfter() throws Exception {
+        EngineExecutionResults results = Fixtures.run(InstancesSideBySideLoad.class);
+
+        assertThat(Fixtures.failures(results)).isEmpty();
+        assertThat(fixtures.containersCreatedSinceTestStart()).as("one container of each version per instance").isEqualTo(6);
+        Fixtures.assertNothingLeft(java.time.Duration.ofSeconds(30));
+        LoadTestResult result = ResultFiles.read(ResultFiles.fileOf(fixtures.resultsDir(), InstancesSideBySideLoad.ID));
+        SideBySideResult trials = result.sideBySide();
+        assertThat(trials.pairs()).isEqualTo(6);
+        assertThat(trials.order()).isEqualTo(expectedOrder(42, 6)); // one draw per pair, over all instances
+        assertThat(trials.trials()).extracting(TrialResult::instance).containsExactly(0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2);
+        assertThat(trials.trials()).allSatisfy(trial -> assertThat(trial.total().requests()).isPositive());
+
+        List<MetricComparison> rows = decided(result);
+        assertThat(rows).allSatisfy(row -> assertThat(row.note()).contains("3 instances, 6 pairs"));
+        assertThat(rows).extracting(MetricComparison::verdict).doesNotContain(Verdict.REGRESSED, Verdict.IMPROVED);
+    }
+
+    @Test
+    void severalInstancesOfContainersTheTestBuiltAreRefusedBeforeAnyStarts() throws Exception {
+        EngineExecutionResults results = Fixtures.run(ContainerInstancesSideBySideLoad.class);
+
+        assertThat(Fixtures.failures(results)).singleElement()
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .extracting(Throwable::getMessage).asString()
+                .contains("@SideBySide(instances) on ContainerInstancesSideBySideLoad.burn", "2 instances need fresh containers",
+                        "AppUnderTest.fromContainer", "use one instance");
+        assertThat(fixtures.containersCreatedSinceTestStart()).isZero();
     }
 
     @Test

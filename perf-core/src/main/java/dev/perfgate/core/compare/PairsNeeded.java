@@ -1,7 +1,6 @@
 package dev.perfgate.core.compare;
 
-import java.util.Arrays;
-
+import dev.perfgate.core.stats.OneSampleT;
 import dev.perfgate.core.stats.Quantiles;
 
 /**
@@ -21,20 +20,12 @@ final class PairsNeeded {
 
     static int estimate(double[] differences, double minimumEffect, double alpha) {
         int floor = (int) Math.ceil(Math.log(1 / alpha) / Math.log(2));
-        double sd = standardDeviation(differences);
+        double sd = OneSampleT.standardDeviation(differences);
         if (sd == 0 || minimumEffect <= 0) {
             return floor;
         }
         double zAlpha = Quantiles.normalUpper(alpha);
         double n = Math.PI / 3 * Math.pow((zAlpha + POWER_Z) * sd / minimumEffect, 2) + zAlpha * zAlpha / 2;
         return (int) Math.max(floor, Math.min(Integer.MAX_VALUE, Math.ceil(n)));
-    }
-
-    static double standardDeviation(double[] values) {
-        if (values.length < 2) {
-            return 0;
-        }
-        double mean = Arrays.stream(values).average().orElse(0);
-        return Math.sqrt(Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / (values.length - 1));
     }
 }

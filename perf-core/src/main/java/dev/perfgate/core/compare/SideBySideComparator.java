@@ -14,16 +14,19 @@ import dev.perfgate.core.stats.Holm;
  * Decides a side-by-side run on its own pairs of trials, without a stored baseline's figures: per
  * metric of each operation, the worse-positive difference of each pair (e.g. {@code ln(B / A)} of the
  * p95), a Hodges-Lehmann estimate of the change with its interval, and a one-sided exact Wilcoxon
- * signed-rank test whose p-values are Holm-corrected across every gated metric of the test.
+ * signed-rank test whose p-values are Holm-corrected across every gated metric of the test. When the
+ * run measured several instances of each version ({@code @SideBySide(instances)}), the instances are
+ * the units instead: each one's mean difference over its pairs, their mean and a one-sample t test
+ * (see {@link PairedEvidence}).
  *
  * <ul>
  * <li>REGRESSED: "B is worse" is significant after the correction and the estimate is at least the
  * minimum effect (the gate's tolerance; for latency also its millisecond floor);</li>
  * <li>IMPROVED: the same the other way;</li>
- * <li>UNCHANGED: significant but smaller than the minimum effect, or not significant with enough pairs
- * to have seen the minimum effect;</li>
- * <li>INCONCLUSIVE, "underpowered": not significant, and the pairs are too noisy for their number;
- * the note says about how many pairs would detect the minimum effect with 80 % power.</li>
+ * <li>UNCHANGED: significant but smaller than the minimum effect, or not significant with enough units
+ * (pairs, or instances) to have seen the minimum effect;</li>
+ * <li>INCONCLUSIVE, "underpowered": not significant, and the units are too noisy for their number;
+ * the note says about how many would detect the minimum effect with 80 % power.</li>
  * </ul>
  *
  * <pre>{@code
@@ -91,16 +94,19 @@ public final class SideBySideComparator {
 
     private static Row rowOf(String testId, String operation, Metric metric, GateSettings gate, List<TrialResult[]> pairs) {
         List<double[]> values = new ArrayList<>();
+        List<Integer> instances = new ArrayList<>();
         for (TrialResult[] pair : pairs) {
             OperationResult a = pair[0].figuresOf(operation, ResultComparator.TOTAL);
             OperationResult b = pair[1].figuresOf(operation, ResultComparator.TOTAL);
             if (a != null && b != null) {
                 values.add(new double[] {metric.valueOf(a), metric.valueOf(b)});
+                instances.add(pair[0].instance());
             }
         }
         double[] a = values.stream().mapToDouble(v -> v[0]).toArray();
         double[] b = values.stream().mapToDouble(v -> v[1]).toArray();
-        return new Row(testId, operation, metric, gate, PairedEvidence.of(metric, a, b, gate.significance()));
+        int[] instanceOf = instances.stream().mapToInt(Integer::intValue).toArray();
+        return new Row(testId, operation, metric, gate, PairedEvidence.of(metric, a, b, instanceOf, gate.significance()));
     }
 
     /** One metric of one operation, decided once the p-values of all are known. */
@@ -113,9 +119,9 @@ public final class SideBySideComparator {
             }
             double effect = PairedScale.minimumEffect(metric, gate);
             double estimate = evidence.estimate();
-            String note = PairedScale.format(metric, estimate) + " " + PairedScale.formatInterval(metric, evidence.interval().lower(),
-                    evidence.interval().upper()) + ", p=" + RepeatedMeasurements.formatP(Math.min(pWorse, pBetter)) + " (Holm, "
-                    + family + " metrics), " + evidence.pairs() + " pairs" + (evidence.unusable() > 0 ? " (" + evidence.unusable()
+            String note = PairedScale.format(metric, estimate) + " " + PairedScale.formatInterval(metric, evidence.lower(),
+                    evidence.upper()) + ", p=" + RepeatedMeasurements.formatP(Math.min(pWorse, pBetter)) + " (Holm, "
+                    + family + " metrics), " + evidence.units() + (evidence.unusable() > 0 ? " (" + evidence.unusable()
                     + " without a successful request left out)" : "");
             double alpha = gate.significance();
             if (pWorse < alpha && estimate >= effect && aboveFloor(estimate)) {
@@ -128,9 +134,10 @@ public final class SideBySideComparator {
                 return row(Verdict.UNCHANGED, note + "; significant but within the minimum effect ("
                         + PairedScale.format(metric, effect) + (metric.isPercentile() ? " and " + gate.latencyFloorMillis() + " ms" : "") + ")");
             }
-            int needed = PairsNeeded.estimate(evidence.differences(), effect, alpha / family);
-            if (needed > evidence.pairs()) {
-                return row(Verdict.INCONCLUSIVE, note + "; underpowered: about " + needed + " pairs would detect "
+            int needed = evidence.unitsNeeded(effect, alpha / family);
+            int have = evidence.byInstance() ? evidence.instances() : evidence.pairs();
+            if (needed > have) {
+                return row(Verdict.INCONCLUSIVE, note + "; underpowered: about " + needed + " " + evidence.unitName() + " would detect "
                         + PairedScale.format(metric, effect) + " (80 % power)");
             }
             return row(Verdict.UNCHANGED, note);

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.perfgate.core.io.AtomicFiles;
@@ -131,6 +132,12 @@ public final class ResultFiles {
         }
         if (!result.has("sideBySide")) {
             result.putNull("sideBySide");
+        } else if (result.get("sideBySide").get("trials") instanceof ArrayNode trials) {
+            trials.forEach(trial -> {
+                if (trial instanceof ObjectNode fields && !fields.has("instance")) {
+                    fields.put("instance", 0);
+                }
+            });
         }
         if (result.get("plan") instanceof ObjectNode plan) {
             if (!plan.has("arrivals")) {

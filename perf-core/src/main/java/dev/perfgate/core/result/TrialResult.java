@@ -9,14 +9,16 @@ import dev.perfgate.core.engine.RunMeasurements;
  * One short trial of a side-by-side run: one version of the application under the test's load
  * while the other one idles.
  *
- * @param pair       the pair it belongs to, from 0
+ * @param pair       the pair it belongs to, from 0, counted over the whole run
+ * @param instance   the instance of the application it measured, from 0: a run with several starts a fresh container of
+ *                   each version per instance, whose pairs share it (0 in results written before instances existed)
  * @param version    {@value SideBySideResult#REFERENCE} (the reference) or {@value SideBySideResult#CANDIDATE} (this build)
  * @param position   0 when it ran first in its pair, 1 when second
  * @param startedAt  ISO-8601 instant at which its measured phase began
  * @param total      all its requests, with their histogram
  * @param operations per operation name
  */
-public record TrialResult(int pair, String version, int position, String startedAt, OperationResult total,
+public record TrialResult(int pair, int instance, String version, int position, String startedAt, OperationResult total,
         Map<String, OperationResult> operations) {
 
     public TrialResult {
@@ -24,14 +26,14 @@ public record TrialResult(int pair, String version, int position, String started
     }
 
     /**
-     * The trial run as {@code version} in {@code pair} at {@code position}, from what the engine measured
-     * (without windows: the trial is the unit of comparison).
+     * The trial run as {@code version} in {@code pair} on {@code instance} at {@code position}, from what the engine
+     * measured (without windows: the trial is the unit of comparison).
      */
-    public static TrialResult of(int pair, String version, int position, RunMeasurements measured) {
+    public static TrialResult of(int pair, int instance, String version, int position, RunMeasurements measured) {
         double seconds = measured.measured().toNanos() / 1e9;
         Map<String, OperationResult> operations = new TreeMap<>();
         measured.operations().forEach((name, stats) -> operations.put(name, OperationResult.of(stats, null, seconds)));
-        return new TrialResult(pair, version, position, measured.measuredStart().toString(), OperationResult.of(measured.total(), null, seconds),
+        return new TrialResult(pair, instance, version, position, measured.measuredStart().toString(), OperationResult.of(measured.total(), null, seconds),
                 operations);
     }
 

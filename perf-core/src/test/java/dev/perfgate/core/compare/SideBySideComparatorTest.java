@@ -119,6 +119,60 @@ class SideBySideComparatorTest {
     }
 
     @Test
+    void pairsOnOneInstanceOfEachVersionTakeTheTwoJvmsDifferenceForAChange() {
+        // The same version on both sides, but B's JVM runs 4 % slower for the whole run: every pair shows it.
+        List<TrialResult> trials = new ArrayList<>();
+        Random random = new Random(12);
+        for (int pair = 0; pair < 12; pair++) {
+            double machine = Math.exp(random.nextGaussian() * 0.15);
+            trials.add(trial(pair, 0, SideBySideResult.REFERENCE, 0, 10 * machine, 1000 / machine, 0));
+            double b = machine * 1.04 * Math.exp(random.nextGaussian() * 0.005);
+            trials.add(trial(pair, 0, SideBySideResult.CANDIDATE, 1, 10 * b, 1000 / b, 0));
+        }
+        List<MetricComparison> rows = new SideBySideComparator(GATE).compare(result(new SideBySideResult("A", "B", 1, "1s", trials)));
+
+        assertThat(row(rows, Metric.P95_LATENCY).verdict()).isEqualTo(Verdict.REGRESSED);
+        assertThat(row(rows, Metric.P95_LATENCY).note()).contains("12 pairs").doesNotContain("instances");
+    }
+
+    @Test
+    void withSeveralInstancesTheInstancesAreTheUnitsAndTheirSpreadDecides() {
+        // 6 instances of each version, 2 pairs on each; JVMs spread by 2.5 %, a true slowdown of 10 %.
+        List<MetricComparison> rows = new SideBySideComparator(GATE).compare(simulatedInstances(new Random(13), 6, 2, 0.10, 0.025, 0.01));
+
+        MetricComparison p95 = row(rows, Metric.P95_LATENCY);
+        assertThat(p95.verdict()).isEqualTo(Verdict.REGRESSED);
+        assertThat(p95.note()).startsWith("+").contains("6 instances, 12 pairs");
+    }
+
+    @Test
+    void instancesTooFewForTheirSpreadAreUnderpoweredWithTheNumberOfInstancesThatWouldTell() {
+        List<MetricComparison> rows = new SideBySideComparator(GATE).compare(simulatedInstances(new Random(14), 3, 2, 0, 0.08, 0.01));
+
+        MetricComparison p95 = row(rows, Metric.P95_LATENCY);
+        assertThat(p95.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(p95.note()).contains("3 instances, 6 pairs").containsPattern("underpowered: about \\d+ instances would detect \\+3.0 %");
+    }
+
+    @Test
+    void instancesKeepFalseAlarmsAtTheLevelWhereOneInstanceRaisesThemAndStillDetectTenPercent() {
+        // JVMs spread by 2.5 %: what two containers of the sample app showed in A/A runs. 300 runs each way.
+        Random random = new Random(20261123);
+        int runs = 300;
+        int alarmsOneInstance = 0;
+        int alarmsSix = 0;
+        int detectedSix = 0;
+        for (int run = 0; run < runs; run++) {
+            alarmsOneInstance += failed(simulatedInstances(random, 1, 12, 0, 0.025, 0.01)) ? 1 : 0;
+            alarmsSix += failed(simulatedInstances(random, 6, 2, 0, 0.025, 0.01)) ? 1 : 0;
+            detectedSix += failed(simulatedInstances(random, 6, 2, 0.10, 0.025, 0.01)) ? 1 : 0;
+        }
+        assertThat(alarmsOneInstance / (double) runs).isGreaterThan(0.15);
+        assertThat(alarmsSix / (double) runs).isLessThanOrEqualTo(0.03);
+        assertThat(detectedSix / (double) runs).isGreaterThanOrEqualTo(0.90);
+    }
+
+    @Test
     void aResultWithoutTrialsIsRejected() {
         LoadTestResult plain = result(null);
         assertThat(SideBySideComparator.applies(plain)).isFalse();
@@ -165,10 +219,39 @@ class SideBySideComparatorTest {
         return result(new SideBySideResult("image app:1.0", "Dockerfile", 42, "5s", trials));
     }
 
+    /**
+     * {@code instances} instances of each version with {@code pairsEach} pairs on each: as {@link #simulated}, and each
+     * instance of each version a JVM of its own, exp(N(0, spread)) slower or faster for as long as it runs.
+     */
+    static LoadTestResult simulatedInstances(Random random, int instances, int pairsEach, double slowdown, double spread, double within) {
+        List<TrialResult> trials = new ArrayList<>();
+        int pair = 0;
+        for (int instance = 0; instance < instances; instance++) {
+            double jvmA = Math.exp(random.nextGaussian() * spread);
+            double jvmB = Math.exp(random.nextGaussian() * spread);
+            for (int each = 0; each < pairsEach; each++, pair++) {
+                double machine = Math.exp(random.nextGaussian() * 0.15);
+                boolean referenceFirst = random.nextBoolean();
+                for (int position = 0; position < 2; position++) {
+                    boolean reference = (position == 0) == referenceFirst;
+                    double factor = machine * Math.exp(random.nextGaussian() * within) * (reference ? jvmA : jvmB * (1 + slowdown));
+                    trials.add(trial(pair, instance, reference ? SideBySideResult.REFERENCE : SideBySideResult.CANDIDATE, position,
+                            10 * factor, 1000 / factor, 0));
+                }
+            }
+        }
+        return result(new SideBySideResult("image app:1.0", "Dockerfile", 42, "5s", trials));
+    }
+
     private static TrialResult trial(int pair, String version, int position, double p95, double throughput, double errorRate) {
+        return trial(pair, 0, version, position, p95, throughput, errorRate);
+    }
+
+    private static TrialResult trial(int pair, int instance, String version, int position, double p95, double throughput,
+            double errorRate) {
         OperationResult figures = new OperationResult(5000, Math.round(5000 * errorRate), Map.of(), errorRate, throughput,
                 new LatencySummary(p95 / 2, p95 * 0.9, p95, p95 * 1.5, p95 * 2, p95 / 2), "", List.of());
-        return new TrialResult(pair, version, position, "2026-11-22T10:00:00Z", figures, Map.of("GET /", figures));
+        return new TrialResult(pair, instance, version, position, "2026-11-22T10:00:00Z", figures, Map.of("GET /", figures));
     }
 
     private static LoadTestResult result(SideBySideResult trials) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.perfgate.core.engine.OperationStats;
 
@@ -35,8 +36,8 @@ class SideBySideResultTest {
         assertThat(back).isEqualTo(result);
         List<String> fields = new ArrayList<>();
         new ObjectMapper().readTree(file.toFile()).get("sideBySide").get("trials").get(0).fieldNames().forEachRemaining(fields::add);
-        assertThat(fields).as("the fields docs/result-schema.md lists").containsExactly("pair", "version", "position", "startedAt", "total",
-                "operations");
+        assertThat(fields).as("the fields docs/result-schema.md lists").containsExactly("pair", "instance", "version", "position",
+                "startedAt", "total", "operations");
         assertThat(back.sideBySide().pairs()).isEqualTo(3);
         assertThat(back.sideBySide().order()).isEqualTo("AB BA AB");
     }
@@ -72,6 +73,17 @@ class SideBySideResultTest {
     }
 
     @Test
+    void aTrialWrittenBeforeInstancesExistedReadsAsTheFirstInstance() throws IOException {
+        Path file = ResultFiles.write(folder, ResultFilesTest.result("T.old").withSideBySide(trials(2)));
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) json.readTree(file.toFile());
+        tree.get("sideBySide").get("trials").forEach(trial -> ((ObjectNode) trial).remove("instance"));
+        json.writeValue(file.toFile(), tree);
+
+        assertThat(ResultFiles.read(file).sideBySide().trials()).extracting(TrialResult::instance).containsOnly(0);
+    }
+
+    @Test
     void aResultWithoutTrialsHasNoReferenceSide() {
         assertThatThrownBy(() -> TrialFigures.referenceResult(ResultFilesTest.result("T.plain"))).hasMessageContaining("no side-by-side trials");
     }
@@ -83,9 +95,9 @@ class SideBySideResultTest {
             boolean referenceFirst = pair % 2 == 0;
             OperationResult a = figures(100, 1_000);
             OperationResult b = figures(100 * (pair + 1), 1_000 * (pair + 1));
-            trials.add(new TrialResult(pair, referenceFirst ? "A" : "B", 0, "2026-11-22T10:00:00Z", referenceFirst ? a : b,
+            trials.add(new TrialResult(pair, 0, referenceFirst ? "A" : "B", 0, "2026-11-22T10:00:00Z", referenceFirst ? a : b,
                     Map.of("GET /x", referenceFirst ? a : b)));
-            trials.add(new TrialResult(pair, referenceFirst ? "B" : "A", 1, "2026-11-22T10:00:02Z", referenceFirst ? b : a,
+            trials.add(new TrialResult(pair, 0, referenceFirst ? "B" : "A", 1, "2026-11-22T10:00:02Z", referenceFirst ? b : a,
                     Map.of("GET /x", referenceFirst ? b : a)));
         }
         return new SideBySideResult("Dockerfile app/Dockerfile, build args {VERSION=1.4}", "Dockerfile app/Dockerfile", 42, "2s", trials);
