@@ -19,6 +19,7 @@ import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.ResultFiles;
 import dev.perfgate.core.result.ResultStatus;
 import dev.perfgate.junit.fixture.ContainerLoad;
+import dev.perfgate.junit.fixture.CrashMidRunContainerLoad;
 import dev.perfgate.junit.fixture.CrashingContainerLoad;
 import dev.perfgate.junit.fixture.NoExposedPortContainerLoad;
 import dev.perfgate.junit.fixture.NullContainerLoad;
@@ -89,6 +90,25 @@ class AppFromContainerTest {
         assertThat(CrashingContainerLoad.PEER.isRunning()).isFalse();
         assertThat(fixtures.resultsDir()).isEmptyDirectory();
         CrashingContainerLoad.NETWORK.close();
+    }
+
+    @Test
+    void aContainerDyingMidRunAbortsSoonNamedWithItsExitCodeAndLogTailKeepingTheWindowsBeforeAndItsPeerIsStopped() throws Exception {
+        long started = System.nanoTime();
+        EngineExecutionResults results = Fixtures.run(CrashMidRunContainerLoad.class);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(Fixtures.failures(results)).singleElement().isInstanceOf(AssertionError.class)
+                .extracting(Throwable::getMessage).asString()
+                .contains("CrashMidRunContainerLoad.ok ABORTED", "the application container (container GenericContainer of image ",
+                        "exit code " + TinyServer.CRASH_MID_RUN_EXIT_CODE, "last lines of the container log", TinyServer.CRASH_MID_RUN_MESSAGE);
+        assertThat(took).as("two containers' start and the 20 s run, stopped when the app dies").isLessThan(Duration.ofSeconds(18));
+        Fixtures.assertAbortedByTheCrashKeepingTheWindowsBefore(
+                ResultFiles.read(fixtures.resultsDir().resolve("CrashMidRunContainerLoad.ok.json")), CrashMidRunContainerLoad.ANSWERS);
+        assertThat(fixtures.containersCreatedSinceTestStart()).isEqualTo(2);
+        assertThat(CrashMidRunContainerLoad.APP.isRunning()).isFalse();
+        assertThat(CrashMidRunContainerLoad.PEER.isRunning()).isFalse();
+        CrashMidRunContainerLoad.NETWORK.close();
     }
 
     @Test
