@@ -35,11 +35,13 @@ final class RunningApp implements ExtensionContext.Store.CloseableResource, Auto
     private final RunningStubs stubs;
     private final PrometheusMetrics metrics;
     private final String description;
+    private final Dependencies dependencies;
 
     private RunningApp(GenericContainer<?> container, int port, OwnedContainers owned, LogTail logTail, RunningStubs stubs,
             PrometheusMetrics metrics, String description) {
         this.metrics = metrics;
         this.description = description;
+        this.dependencies = Dependencies.runningBeside(container);
         this.container = container;
         this.owned = owned;
         this.logTail = logTail;
@@ -164,6 +166,11 @@ final class RunningApp implements ExtensionContext.Store.CloseableResource, Auto
         logTail.awaitEnd(LOG_END_WAIT); // the last lines may still be on their way
         return "the application container (" + description + ") stopped during the run" + how
                 + "\n--- last lines of the container log ---\n" + logTail.text();
+    }
+
+    /** {@code null} while the containers the application depends on run; else which stopped, how, and their log tails. */
+    String dependencyDeathNotice() {
+        return dependencies.deathNotice();
     }
 
     /** The application's stubs, none when it declares none. */
