@@ -147,10 +147,18 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
             return result.withStatus(ResultStatus.ABORTED, stopReason);
         }
         String died = app.deathNotice();
-        if (died != null) {
-            return result.withStatus(ResultStatus.ABORTED, died);
+        LoadTestResult judged = died != null ? result.withStatus(ResultStatus.ABORTED, died)
+                : stopReason != null ? result.withStatus(ResultStatus.ABORTED, stopReason) : result;
+        return withDeadDependencies(judged, app.dependencyDeathNotice());
+    }
+
+    /** {@code result} failed (unless it failed or was aborted already) and its reason followed by {@code notice}, if any. */
+    private static LoadTestResult withDeadDependencies(LoadTestResult result, String notice) {
+        if (notice == null) {
+            return result;
         }
-        return stopReason == null ? result : result.withStatus(ResultStatus.ABORTED, stopReason);
+        ResultStatus status = result.status() == ResultStatus.PASSED ? ResultStatus.FAILED : result.status();
+        return result.withStatus(status, result.statusReason() == null ? notice : result.statusReason() + "\n" + notice);
     }
 
     /** The result as written and reported: its status reason (failure messages, log tails) without credentials. */

@@ -25,15 +25,20 @@ final class OwnedContainers implements AutoCloseable {
 
     /** What starting {@code container} now would start: call before {@code start()}. */
     static OwnedContainers before(GenericContainer<?> container) {
-        Set<GenericContainer<?>> found = new LinkedHashSet<>();
-        collect(container, found);
         List<GenericContainer<?>> notRunning = new ArrayList<>();
-        for (GenericContainer<?> candidate : found) {
+        for (GenericContainer<?> candidate : withDependencies(container)) {
             if (candidate.getContainerId() == null) {
                 notRunning.add(candidate);
             }
         }
         return new OwnedContainers(notRunning);
+    }
+
+    /** {@code container} and the containers it depends on ({@code dependsOn}, at any depth), {@code container} first. */
+    static Set<GenericContainer<?>> withDependencies(GenericContainer<?> container) {
+        Set<GenericContainer<?>> found = new LinkedHashSet<>();
+        collect(container, found);
+        return found;
     }
 
     private static void collect(GenericContainer<?> container, Set<GenericContainer<?>> found) {

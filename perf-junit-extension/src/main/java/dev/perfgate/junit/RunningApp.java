@@ -13,8 +13,6 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.containers.wait.strategy.WaitStrategy;
 
-import com.github.dockerjava.api.command.InspectContainerResponse;
-
 import dev.perfgate.core.http.Redaction;
 
 /**
@@ -36,10 +34,14 @@ final class RunningApp implements ExtensionContext.Store.CloseableResource, Auto
     private final URI baseUri;
     private final RunningStubs stubs;
     private final PrometheusMetrics metrics;
+    private final String description;
+    private final Dependencies dependencies;
 
     private RunningApp(GenericContainer<?> container, int port, OwnedContainers owned, LogTail logTail, RunningStubs stubs,
-            PrometheusMetrics metrics) {
+            PrometheusMetrics metrics, String description) {
         this.metrics = metrics;
+        this.description = description;
+        this.dependencies = Dependencies.runningBeside(container);
         this.container = container;
         this.owned = owned;
         this.logTail = logTail;
@@ -95,7 +97,7 @@ final class RunningApp implements ExtensionContext.Store.CloseableResource, Auto
                     + (testsContainer ? "" : "built, ") + "started and ready (" + app.readiness() + ") within " + app.startupTimeout().toSeconds() + "s: "
                     + rootMessage(e) + (logs.isEmpty() ? "" : "\n--- last lines of the container log ---\n" + logs)), Redaction.throwable(e));
         }
-        return new RunningApp(container, app.port(), owned, logTail, stubs, app.metrics());
+        return new RunningApp(container, app.port(), owned, logTail, stubs, app.metrics(), source.describe()); // started: its image is known
     }
 
     private static WaitStrategy healthWait(AppUnderTest app) {
@@ -155,22 +157,20 @@ final class RunningApp implements ExtensionContext.Store.CloseableResource, Auto
         return container.isRunning();
     }
 
-    /** {@code null} while the container runs; else how it ended (exit code, out of memory) and its log tail. */
+    /** {@code null} while the container runs; else which it is, how it ended (exit code, out of memory) and its log tail. */
     String deathNotice() {
-        InspectContainerResponse.ContainerState state;
-        try {
-            state = DockerClientFactory.instance().client().inspectContainerCmd(container.getContainerId()).exec().getState();
-        } catch (RuntimeException e) {
-            state = null; // removed: it does not run
-        }
-        if (state != null && Boolean.TRUE.equals(state.getRunning())) {
+        String how = ContainerEnd.of(container.getContainerId());
+        if (how == null) {
             return null;
         }
         logTail.awaitEnd(LOG_END_WAIT); // the last lines may still be on their way
-        String how = state == null ? "" : " with exit code " + state.getExitCodeLong()
-                + (Boolean.TRUE.equals(state.getOOMKilled()) ? " (killed: out of memory)" : "");
-        return "the application container stopped during the run" + how + "\n--- last lines of the container log ---\n"
-                + logTail.text();
+        return "the application container (" + description + ") stopped during the run" + how
+                + "\n--- last lines of the container log ---\n" + logTail.text();
+    }
+
+    /** {@code null} while the containers the application depends on run; else which stopped, how, and their log tails. */
+    String dependencyDeathNotice() {
+        return dependencies.deathNotice();
     }
 
     /** The application's stubs, none when it declares none. */

@@ -16,12 +16,15 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
 
 import dev.perfgate.core.result.LoadTestResult;
+import dev.perfgate.core.result.OperationResult;
 import dev.perfgate.core.result.ResultFiles;
 import dev.perfgate.core.result.ResultStatus;
 import dev.perfgate.junit.fixture.ContainerLoad;
+import dev.perfgate.junit.fixture.CrashMidRunContainerLoad;
 import dev.perfgate.junit.fixture.CrashingContainerLoad;
 import dev.perfgate.junit.fixture.NoExposedPortContainerLoad;
 import dev.perfgate.junit.fixture.NullContainerLoad;
+import dev.perfgate.junit.fixture.PeerCrashMidRunLoad;
 import dev.perfgate.junit.fixture.SameContainerSideBySideLoad;
 import dev.perfgate.junit.fixture.StartedContainerLoad;
 import dev.perfgate.junit.fixture.TinyApp;
@@ -48,13 +51,13 @@ class AppFromContainerTest {
 
         assertThat(Fixtures.failures(results)).isEmpty();
         LoadTestResult result = ResultFiles.read(fixtures.resultsDir().resolve(ContainerLoad.ID + ".json"));
-        assertThat(result.status()).isEqualTo(ResultStatus.PASSED);
+        assertThat(result.status()).as("the one-shot container, exited before the app started, did not die").isEqualTo(ResultStatus.PASSED);
         assertThat(result.total().requests()).isPositive();
         assertThat(result.total().errors()).as("each answer was the peer's 200 relayed by the app").isZero();
         assertThat(result.resources()).as("docker stats of the test's container").isNotNull();
         assertThat(result.resources().samples()).isPositive();
         assertThat(result.resources().memoryMiB().mean()).isPositive();
-        assertThat(fixtures.containersCreatedSinceTestStart()).as("the app and the peer it depends on").isEqualTo(2);
+        assertThat(fixtures.containersCreatedSinceTestStart()).as("the app, the peer and the one-shot container it depends on").isEqualTo(3);
         assertThat(ContainerLoad.APP.isRunning()).isFalse();
         assertThat(ContainerLoad.PEER.isRunning()).as("started by perfgate through dependsOn, so stopped by it").isFalse();
         ContainerLoad.NETWORK.close(); // the test's network: perfgate leaves it alone
@@ -89,6 +92,47 @@ class AppFromContainerTest {
         assertThat(CrashingContainerLoad.PEER.isRunning()).isFalse();
         assertThat(fixtures.resultsDir()).isEmptyDirectory();
         CrashingContainerLoad.NETWORK.close();
+    }
+
+    @Test
+    void aContainerDyingMidRunAbortsSoonNamedWithItsExitCodeAndLogTailKeepingTheWindowsBeforeAndItsPeerIsStopped() throws Exception {
+        long started = System.nanoTime();
+        EngineExecutionResults results = Fixtures.run(CrashMidRunContainerLoad.class);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(Fixtures.failures(results)).singleElement().isInstanceOf(AssertionError.class)
+                .extracting(Throwable::getMessage).asString()
+                .contains("CrashMidRunContainerLoad.ok ABORTED", "the application container (container GenericContainer of image ",
+                        "exit code " + TinyServer.CRASH_MID_RUN_EXIT_CODE, "last lines of the container log", TinyServer.CRASH_MID_RUN_MESSAGE);
+        assertThat(took).as("two containers' start and the 20 s run, stopped when the app dies").isLessThan(Duration.ofSeconds(18));
+        Fixtures.assertAbortedByTheCrashKeepingTheWindowsBefore(
+                ResultFiles.read(fixtures.resultsDir().resolve("CrashMidRunContainerLoad.ok.json")), CrashMidRunContainerLoad.ANSWERS);
+        assertThat(fixtures.containersCreatedSinceTestStart()).isEqualTo(2);
+        assertThat(CrashMidRunContainerLoad.APP.isRunning()).isFalse();
+        assertThat(CrashMidRunContainerLoad.PEER.isRunning()).isFalse();
+        CrashMidRunContainerLoad.NETWORK.close();
+    }
+
+    @Test
+    void aPeerDyingMidRunFailsTheTestAfterTheRunRanItsCourseNamingThePeerWithItsExitCodeAndLogTail() throws Exception {
+        EngineExecutionResults results = Fixtures.run(PeerCrashMidRunLoad.class);
+
+        String peer = "the container " + PeerCrashMidRunLoad.PEER_ALIAS + " (GenericContainer of image ";
+        assertThat(Fixtures.failures(results)).singleElement().isInstanceOf(AssertionError.class)
+                .extracting(Throwable::getMessage).asString()
+                .contains("PeerCrashMidRunLoad.downstream FAILED", peer, "which the application depends on, stopped with exit code "
+                        + TinyServer.CRASH_MID_RUN_EXIT_CODE + " after the application started", "last lines of its log",
+                        TinyServer.CRASH_MID_RUN_MESSAGE);
+        LoadTestResult result = ResultFiles.read(fixtures.resultsDir().resolve("PeerCrashMidRunLoad.downstream.json"));
+        assertThat(result.status()).as("the run ran its course: the application itself stayed up").isEqualTo(ResultStatus.FAILED);
+        assertThat(result.statusReason()).contains(peer, TinyServer.CRASH_MID_RUN_MESSAGE);
+        OperationResult downstream = result.operations().get("downstream");
+        assertThat(downstream.requests() - downstream.errors()).as("answers relayed before the peer died")
+                .isBetween((long) PeerCrashMidRunLoad.ANSWERS, PeerCrashMidRunLoad.ANSWERS + 5L);
+        assertThat(downstream.errors()).as("the application's 502s once its peer was gone").isPositive();
+        assertThat(PeerCrashMidRunLoad.APP.isRunning()).isFalse();
+        assertThat(PeerCrashMidRunLoad.PEER.isRunning()).isFalse();
+        PeerCrashMidRunLoad.NETWORK.close();
     }
 
     @Test

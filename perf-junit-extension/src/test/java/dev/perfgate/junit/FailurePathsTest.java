@@ -20,10 +20,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 import dev.perfgate.core.result.LoadTestResult;
-import dev.perfgate.core.result.OperationResult;
 import dev.perfgate.core.result.ResultFiles;
 import dev.perfgate.core.result.ResultStatus;
-import dev.perfgate.core.result.WindowResult;
 import dev.perfgate.junit.fixture.BrokenDockerfileLoad;
 import dev.perfgate.junit.fixture.CrashMidRunLoad;
 import dev.perfgate.junit.fixture.HangingLoad;
@@ -63,15 +61,8 @@ class FailurePathsTest {
                         "last lines of the container log", TinyServer.CRASH_MID_RUN_MESSAGE);
         assertThat(took).as("the 20 s run stops when the app dies").isLessThan(Duration.ofSeconds(15));
 
-        LoadTestResult result = ResultFiles.read(fixtures.resultsDir().resolve("CrashMidRunLoad.ok.json"));
-        assertThat(result.status()).isEqualTo(ResultStatus.ABORTED);
-        assertThat(result.statusReason()).contains("exit code " + TinyServer.CRASH_MID_RUN_EXIT_CODE, TinyServer.CRASH_MID_RUN_MESSAGE);
-        OperationResult ok = result.operations().get("ok");
-        assertThat(ok.requests() - ok.errors()).as("answers before the crash (and while it halts)")
-                .isBetween((long) CrashMidRunLoad.ANSWERS, CrashMidRunLoad.ANSWERS + 5L);
-        List<WindowResult> windows = ok.windows();
-        assertThat(windows).hasSize(10);
-        assertThat(windows.get(0).requests()).as("the first 2 s window, before the crash").isPositive();
+        Fixtures.assertAbortedByTheCrashKeepingTheWindowsBefore(ResultFiles.read(fixtures.resultsDir().resolve("CrashMidRunLoad.ok.json")),
+                CrashMidRunLoad.ANSWERS);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.perfgate.junit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.io.IOException;
@@ -20,6 +21,11 @@ import org.testcontainers.DockerClientFactory;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Event;
+
+import dev.perfgate.core.result.LoadTestResult;
+import dev.perfgate.core.result.OperationResult;
+import dev.perfgate.core.result.ResultStatus;
+import dev.perfgate.junit.fixture.TinyServer;
 
 /** Runs the fixture load test classes through the JUnit Platform test kit, and looks at Docker around them. */
 final class Fixtures {
@@ -94,6 +100,20 @@ final class Fixtures {
         if (!threads.isEmpty() || !containers.isEmpty()) {
             throw new AssertionError("left behind after " + timeout.toSeconds() + " s: threads " + threads + ", containers " + containers);
         }
+    }
+
+    /**
+     * Fails unless {@code result} is of a 20 s run of operation {@code ok} against the tiny app started with
+     * {@code CRASH_AFTER=answers}: aborted with the app's exit code and last words, the answers before the crash
+     * counted, and its ten 2 s windows kept, the first one measured.
+     */
+    static void assertAbortedByTheCrashKeepingTheWindowsBefore(LoadTestResult result, int answers) {
+        assertThat(result.status()).isEqualTo(ResultStatus.ABORTED);
+        assertThat(result.statusReason()).contains("exit code " + TinyServer.CRASH_MID_RUN_EXIT_CODE, TinyServer.CRASH_MID_RUN_MESSAGE);
+        OperationResult ok = result.operations().get("ok");
+        assertThat(ok.requests() - ok.errors()).as("answers before the crash (and while it halts)").isBetween((long) answers, answers + 5L);
+        assertThat(ok.windows()).hasSize(10);
+        assertThat(ok.windows().get(0).requests()).as("the first 2 s window, before the crash").isPositive();
     }
 
     /** Whether something listens on {@code port} of the loopback interface. */

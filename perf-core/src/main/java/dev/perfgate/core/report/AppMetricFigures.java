@@ -1,6 +1,5 @@
 package dev.perfgate.core.report;
 
-import static dev.perfgate.core.report.ShownNumbers.change;
 import static dev.perfgate.core.report.ShownNumbers.format;
 
 import java.util.ArrayList;
@@ -29,62 +28,47 @@ final class AppMetricFigures {
      * names of each side, a row per metric either side holds and a chart per metric with samples.
      */
     static ShownSection of(ReportedTest test) {
-        AppMetricsResult now = test.current().appMetrics();
-        LoadTestResult baselineResult = test.baseline();
-        AppMetricsResult before = baselineResult == null ? null : baselineResult.appMetrics();
-        String baselineNote = baselineResult == null ? "no baseline" : "none recorded in the baseline";
-        List<String> notes = new ArrayList<>();
-        if (now == null && before == null) {
-            notes.add("None recorded in this run (no withPrometheusMetrics); " + baselineNote + ".");
-            return ShownSection.of("appMetrics", TITLE, notes, List.of(), List.of(), List.of(), List.of());
+        BaselineVsNow<AppMetricsResult> sides = BaselineVsNow.of(test, LoadTestResult::appMetrics, "appMetrics", TITLE, "none recorded",
+                " (no withPrometheusMetrics)");
+        if (sides.neither()) {
+            return sides.noteOnly();
         }
-        if (now == null) {
-            notes.add("None recorded in this run.");
-        }
-        if (before == null) {
-            notes.add(Character.toUpperCase(baselineNote.charAt(0)) + baselineNote.substring(1) + ".");
-        }
-        troubles(before, "the baseline", notes);
-        troubles(now, "this run", notes);
+        troubles(sides.baseline(), "the baseline", sides);
+        troubles(sides.now(), "this run", sides);
         Set<String> names = new TreeSet<>();
-        if (now != null) {
-            names.addAll(now.metrics().keySet());
+        if (sides.now() != null) {
+            names.addAll(sides.now().metrics().keySet());
         }
-        if (before != null) {
-            names.addAll(before.metrics().keySet());
+        if (sides.baseline() != null) {
+            names.addAll(sides.baseline().metrics().keySet());
         }
         List<ShownSection.Row> rows = new ArrayList<>();
         List<ShownSection.Chart> charts = new ArrayList<>();
         for (String name : names) {
-            MetricSeries is = now == null ? null : now.metrics().get(name);
-            MetricSeries was = before == null ? null : before.metrics().get(name);
-            List<String> cells = new ArrayList<>();
-            cells.add(name);
-            cells.addAll(figures(was));
-            cells.addAll(figures(is));
-            cells.add(change(was == null ? null : was.mean(), is == null ? null : is.mean()));
-            rows.add(new ShownSection.Row(name, cells));
+            MetricSeries is = sides.now(metrics -> metrics.metrics().get(name));
+            MetricSeries was = sides.baseline(metrics -> metrics.metrics().get(name));
+            rows.add(BaselineVsNow.row(name, name, figures(was), figures(is), was == null ? null : was.mean(), is == null ? null : is.mean()));
             if (hasSamples(is) || hasSamples(was)) {
-                charts.add(new ShownSection.Chart(name, name, "value", false, points(is), points(was)));
+                charts.add(sides.chart(name, name, "value", false, metrics -> points(metrics.metrics().get(name))));
             }
         }
         List<ShownSection.Group> groups = List.of(new ShownSection.Group("", 1), new ShownSection.Group("baseline", 4),
                 new ShownSection.Group("now", 4), new ShownSection.Group("", 1));
         List<String> head = List.of("metric", "min", "mean", "max", "last", "min", "mean", "max", "last", "mean change");
-        return ShownSection.of("appMetrics", TITLE, notes, rows.isEmpty() ? List.of() : groups, head, rows, charts);
+        return sides.section(rows.isEmpty() ? List.of() : groups, head, rows, charts);
     }
 
     /** Failed scrapes and names never served are said, not hidden in an empty cell. */
-    private static void troubles(AppMetricsResult metrics, String side, List<String> notes) {
+    private static void troubles(AppMetricsResult metrics, String side, BaselineVsNow<AppMetricsResult> sides) {
         if (metrics == null) {
             return;
         }
         if (metrics.failures() > 0) {
-            notes.add(metrics.failures() + " of " + (metrics.scrapes() + metrics.failures()) + " scrapes of " + metrics.path()
+            sides.note(metrics.failures() + " of " + (metrics.scrapes() + metrics.failures()) + " scrapes of " + metrics.path()
                     + " failed in " + side + (metrics.lastFailure() == null ? "." : "; the last: " + metrics.lastFailure() + "."));
         }
         if (!metrics.missing().isEmpty()) {
-            notes.add("Not served in " + side + ": " + String.join(", ", metrics.missing()) + ".");
+            sides.note("Not served in " + side + ": " + String.join(", ", metrics.missing()) + ".");
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.perfgate.core.report;
 
-import static dev.perfgate.core.report.ShownNumbers.change;
 import static dev.perfgate.core.report.ShownNumbers.format;
 
 import java.util.ArrayList;
@@ -23,44 +22,30 @@ final class ResourceFigures {
 
     /** The part for {@code test}: a line when a side was not sampled, the figures and their charts for the sides that were. */
     static ShownSection of(ReportedTest test) {
-        ResourceResult now = test.current().resources();
-        LoadTestResult baselineResult = test.baseline();
-        ResourceResult before = baselineResult == null ? null : baselineResult.resources();
-        List<String> notes = new ArrayList<>();
-        String baselineNote = baselineResult == null ? "no baseline" : "not sampled in the baseline";
-        if (now == null && before == null) {
-            notes.add("Not sampled in this run; " + baselineNote + ".");
-            return ShownSection.of("resources", TITLE, notes, List.of(), List.of(), List.of(), List.of());
-        }
-        if (now == null) {
-            notes.add("Not sampled in this run.");
-        }
-        if (before == null) {
-            notes.add(Character.toUpperCase(baselineNote.charAt(0)) + baselineNote.substring(1) + ".");
+        BaselineVsNow<ResourceResult> sides = BaselineVsNow.of(test, LoadTestResult::resources, "resources", TITLE, "not sampled", "");
+        if (sides.neither()) {
+            return sides.noteOnly();
         }
         List<ShownSection.Row> rows = List.of(
-                row("cpu-mean", "CPU mean (% of one core)", now, before, r -> r.cpuPercent() == null ? null : r.cpuPercent().mean()),
-                row("cpu-p95", "CPU p95 (% of one core)", now, before, r -> r.cpuPercent() == null ? null : r.cpuPercent().p95()),
-                row("cpu-max", "CPU max (% of one core)", now, before, r -> r.cpuPercent() == null ? null : r.cpuPercent().max()),
-                row("memory-mean", "memory mean (MiB)", now, before, r -> r.memoryMiB().mean()),
-                row("memory-max", "memory max (MiB)", now, before, r -> r.memoryMiB().max()),
-                row("memory-limit", "memory limit (MiB)", now, before, ResourceResult::memoryLimitMiB),
-                row("samples", "samples", now, before, r -> (double) r.samples()));
+                row(sides, "cpu-mean", "CPU mean (% of one core)", r -> r.cpuPercent() == null ? null : r.cpuPercent().mean()),
+                row(sides, "cpu-p95", "CPU p95 (% of one core)", r -> r.cpuPercent() == null ? null : r.cpuPercent().p95()),
+                row(sides, "cpu-max", "CPU max (% of one core)", r -> r.cpuPercent() == null ? null : r.cpuPercent().max()),
+                row(sides, "memory-mean", "memory mean (MiB)", r -> r.memoryMiB().mean()),
+                row(sides, "memory-max", "memory max (MiB)", r -> r.memoryMiB().max()),
+                row(sides, "memory-limit", "memory limit (MiB)", ResourceResult::memoryLimitMiB),
+                row(sides, "samples", "samples", r -> (double) r.samples()));
         List<ShownSection.Chart> charts = new ArrayList<>();
-        if (hasCpu(now) || hasCpu(before)) {
-            charts.add(new ShownSection.Chart("cpu", "CPU (% of one core)", "%", true, points(now, ResourceSample::cpuPercent),
-                    points(before, ResourceSample::cpuPercent)));
+        if (hasCpu(sides.now()) || hasCpu(sides.baseline())) {
+            charts.add(sides.chart("cpu", "CPU (% of one core)", "%", true, r -> points(r, ResourceSample::cpuPercent)));
         }
-        charts.add(new ShownSection.Chart("memory", "Memory in use (MiB)", "MiB", true, points(now, ResourceSample::memoryMiB),
-                points(before, ResourceSample::memoryMiB)));
-        return ShownSection.of("resources", TITLE, notes, List.of(), List.of("figure", "baseline", "now", "change"), rows, charts);
+        charts.add(sides.chart("memory", "Memory in use (MiB)", "MiB", true, r -> points(r, ResourceSample::memoryMiB)));
+        return sides.section(List.of(), List.of("figure", "baseline", "now", "change"), rows, charts);
     }
 
-    private static ShownSection.Row row(String key, String label, ResourceResult now, ResourceResult before,
-            Function<ResourceResult, Double> figure) {
-        Double was = before == null ? null : figure.apply(before);
-        Double is = now == null ? null : figure.apply(now);
-        return new ShownSection.Row(key, List.of(label, format(was), format(is), change(was, is)));
+    private static ShownSection.Row row(BaselineVsNow<ResourceResult> sides, String key, String label, Function<ResourceResult, Double> figure) {
+        Double was = sides.baseline(figure);
+        Double is = sides.now(figure);
+        return BaselineVsNow.row(key, label, List.of(format(was)), List.of(format(is)), was, is);
     }
 
     private static boolean hasCpu(ResourceResult resources) {
@@ -68,9 +53,6 @@ final class ResourceFigures {
     }
 
     private static List<ShownSection.Point> points(ResourceResult resources, Function<ResourceSample, Double> value) {
-        if (resources == null) {
-            return null;
-        }
         return resources.series().stream().map(s -> new ShownSection.Point(s.atSecond(), value.apply(s))).collect(Collectors.toList());
     }
 }

@@ -2,6 +2,7 @@ package dev.perfgate.junit.docs;
 
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
+import org.testcontainers.containers.startupcheck.OneShotStartupCheckStrategy;
 import org.testcontainers.containers.wait.strategy.Wait;
 
 import dev.perfgate.core.http.Http;
@@ -11,8 +12,8 @@ import dev.perfgate.junit.LoadTest;
 
 /**
  * docs/application.md: the declarations of its table of the four application sources (compiled
- * here, not tagged: the table shows them inline), and a container the test built itself
- * ({@code ShopLoadIT}, below). Compiled, not run (Docker, an image this repository
+ * here, not tagged: the table shows them inline), a container the test built itself
+ * ({@code ShopLoadIT}, below) and one that also depends on a one-shot migration container. Compiled, not run (Docker, an image this repository
  * does not have); the run of {@code fromContainer} is the fixture {@code ContainerLoad}.
  */
 class ApplicationSnippets {
@@ -21,6 +22,19 @@ class ApplicationSnippets {
     static AppUnderTest fromImage = AppUnderTest.fromImage("shop:1.4.0");
     static AppUnderTest fromJar = AppUnderTest.fromJar("target/shop.jar").withBaseImage("eclipse-temurin:21-jre")
             .withEnv("JAVA_TOOL_OPTIONS", "-Xmx256m");
+
+    static Network network = Network.newNetwork();
+    static GenericContainer<?> db = new GenericContainer<>("postgres:16").withNetwork(network).withNetworkAliases("db");
+    // tag::one-shot-migration[]
+    static GenericContainer<?> migrate = new GenericContainer<>("shop-migrations:1.4.0")
+            .withNetwork(network)
+            .dependsOn(db)
+            .withStartupCheckStrategy(new OneShotStartupCheckStrategy());   // started, run to its end (exit 0), then the shop
+    static GenericContainer<?> shop = new GenericContainer<>("shop:1.4.0")
+            .withNetwork(network)
+            .withExposedPorts(8080)
+            .dependsOn(db, migrate);
+    // end::one-shot-migration[]
 }
 
 // A top-level class of its own, as docs/application.md shows it (an auxiliary class of this file: Maven runs no class named *IT here).
