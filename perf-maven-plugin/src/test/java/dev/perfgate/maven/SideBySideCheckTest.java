@@ -108,7 +108,7 @@ class SideBySideCheckTest {
             for (int position = 0; position < 2; position++) {
                 boolean isReference = (position == 0) == referenceFirst;
                 double factor = MACHINE[pair] * (isReference ? 1 : slower) * (1 + 0.002 * position); // the second trial a touch slower
-                trials.add(new TrialResult(pair, isReference ? SideBySideResult.REFERENCE : SideBySideResult.CANDIDATE, position,
+                trials.add(new TrialResult(pair, 0, isReference ? SideBySideResult.REFERENCE : SideBySideResult.CANDIDATE, position,
                         "2026-11-22T10:00:00Z", figures(factor), Map.of("GET /search", figures(factor))));
             }
         }

@@ -17,7 +17,7 @@ class SideBySideSnippets {
             // or the same image with a switch:  .withReference(AppUnderTest.fromDockerfile("Dockerfile").withEnv("NEW_CACHE", "off"))
 
     @LoadTest(users = 4, warmUp = "5s")
-    @SideBySide(pairs = 10, trial = "5s")          // or -Dperfgate.sideBySide=pairs:10,trial:5s[,seed:42] (off: off)
+    @SideBySide(pairs = 12, instances = 6, trial = "2s") // or -Dperfgate.sideBySide=pairs:12,instances:6,trial:2s[,seed:42] (off: off)
     void search(Http http) { http.get("search", "/search?q=shoes"); }
     // end::side-by-side[]
 
