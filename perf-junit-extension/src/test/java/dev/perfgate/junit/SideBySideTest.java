@@ -129,7 +129,8 @@ class SideBySideTest {
         LoadTestResult result = ResultFiles.read(ResultFiles.fileOf(fixtures.resultsDir(), InstancesSideBySideLoad.ID));
         SideBySideResult trials = result.sideBySide();
         assertThat(trials.pairs()).isEqualTo(6);
-        assertThat(trials.order()).isEqualTo(expectedOrder(42, 6)); // one draw per pair, over all instances
+        assertThat(trials.order()).isEqualTo(expectedOrder(42, 6, 2)); // one draw per pair, over all instances
+        assertThat(trials.instances()).isEqualTo(3);
         assertThat(trials.trials()).extracting(TrialResult::instance).containsExactly(0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2);
         assertThat(trials.trials()).allSatisfy(trial -> assertThat(trial.total().requests()).isPositive());
 
@@ -180,6 +181,16 @@ class SideBySideTest {
 
     private static Verdict verdictOf(List<MetricComparison> rows, Metric metric) {
         return rows.stream().filter(r -> r.metric() == metric).findFirst().orElseThrow().verdict();
+    }
+
+    /** {@link #expectedOrder(long, int)} on instances of {@code pairsEach} pairs, which {@code order()} sets apart by "|". */
+    private static String expectedOrder(long seed, int pairs, int pairsEach) {
+        String[] each = expectedOrder(seed, pairs).split(" ");
+        StringBuilder order = new StringBuilder();
+        for (int pair = 0; pair < each.length; pair++) {
+            order.append(pair == 0 ? "" : pair % pairsEach == 0 ? " | " : " ").append(each[pair]);
+        }
+        return order.toString();
     }
 
     /** The order PairedRun draws: one boolean per pair from java.util.Random(seed), true for the reference first. */

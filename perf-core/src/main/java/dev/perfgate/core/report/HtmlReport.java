@@ -108,7 +108,8 @@ public final class HtmlReport {
         }
         SideBySideResult trials = current.sideBySide();
         return "Side by side: baseline = the reference (A: " + trials.reference() + "), now = this build (B: " + trials.candidate()
-                + "), measured in the same run, " + trials.pairs() + " pairs of " + trials.trial() + " trials, order " + trials.order()
+                + "), measured in the same run, " + trials.pairs() + " pairs of " + trials.trial() + " trials"
+                + (trials.instances() > 1 ? " on " + trials.instances() + " instances of each version" : "") + ", order " + trials.order()
                 + "; one point per trial.";
     }
 

@@ -46,15 +46,22 @@ public record SideBySideResult(String reference, String candidate, long seed, St
         return pairs;
     }
 
-    /** The order of each pair as run, e.g. {@code "AB BA BA AB"}. */
+    /** The instances of each version the trials ran on (1 for a run without several). */
+    public int instances() {
+        return (int) Math.max(1, trials.stream().mapToInt(TrialResult::instance).distinct().count());
+    }
+
+    /** The order of each pair as run, e.g. {@code "AB BA BA AB"}, instances apart: {@code "AB BA | BA AB"}. */
     public String order() {
         StringBuilder order = new StringBuilder();
         int current = -1;
+        int instance = trials.isEmpty() ? 0 : trials.get(0).instance();
         for (TrialResult trial : trials) {
             if (trial.pair() != current && current >= 0) {
-                order.append(' ');
+                order.append(trial.instance() != instance ? " | " : " ");
             }
             current = trial.pair();
+            instance = trial.instance();
             order.append(trial.version());
         }
         return order.toString();

@@ -143,6 +143,9 @@ class SideBySideComparatorTest {
         MetricComparison p95 = row(rows, Metric.P95_LATENCY);
         assertThat(p95.verdict()).isEqualTo(Verdict.REGRESSED);
         assertThat(p95.note()).startsWith("+").contains("6 instances, 12 pairs");
+        SideBySideResult trials = simulatedInstances(new Random(13), 3, 2, 0, 0.01, 0.01).sideBySide();
+        assertThat(trials.instances()).isEqualTo(3);
+        assertThat(trials.order()).matches("(AB|BA) (AB|BA) \\| (AB|BA) (AB|BA) \\| (AB|BA) (AB|BA)");
     }
 
     @Test
