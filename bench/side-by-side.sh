@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Side-by-side detection rates (issue 8) on the sample app in real containers: SideBySideLoadIT (reminders, one
-# user, 6 instances of each version, each with a 5 s warm-up and 2 pairs of 1.5 s trials: 96 s of load; other
-# settings through extra Maven args, e.g. -Dperfgate.sideBySide=pairs:12,instances:1,trial:2s -Dperfgate.warmUp=20s) decided by the real gate
+# user, a 20 s warm-up of each version, 12 pairs of 2 s trials: 88 s of load; other settings through extra Maven
+# args, e.g. -Dperfgate.sideBySide=pairs:12,instances:4,trial:1500ms -Dperfgate.warmUp=15s) decided by the real gate
 # (perf:check with the sample's <rule>: minimum effect 10 %, no floor, p50/p95/throughput/errorRate,
 # significance 0.05 Holm-corrected; bench/side-by-side-table.sh re-decides the kept runs at other minimum effects). The reference is the untouched app, the candidate the same image with
 # REGRESSION_EXTRA_WORK_MICROS: 0 (A/A), 5 % and 10 % of the reference's median latency, which a first
@@ -11,7 +11,8 @@
 #   bench/side-by-side.sh [RUNS=20] [extra Maven args]
 #
 # Prints one line per run and the running counts; every run's log and result stay in the folder it names.
-# About 3 minutes a run (Maven, 12 container starts, the load): RUNS=20 takes about 3 hours.
+# About 100 s a run with one instance (Maven, two container starts, the load): RUNS=20 takes about 1 h 45 min;
+# about 4 minutes with 4 instances of 15 s warm-up (156 s of load, 8 container starts).
 set -euo pipefail
 runs="${1:-20}"; shift || true
 maven_args=("$@")
