@@ -17,7 +17,7 @@ import dev.perfgate.core.time.ReadableDuration;
 
 /**
  * A {@link SideBySide} run: for each instance, a container of each version (the class's own first,
- * fresh ones after) warms up, then its share of the pairs of trials runs in the order drawn from the
+ * fresh ones after) warms up in alternating slices ({@link WarmUpSlices}), then its share of the pairs of trials runs in the order drawn from the
  * seed, one version under load at a time, the same plan for both. Stops at the first trial that was
  * stopped or aborted (a container died, the JVM is shutting down) or instance that did not start,
  * keeping the pairs done.
@@ -121,13 +121,16 @@ final class PairedRun {
     }
 
     private WatchedRun.Outcome warmUp(InstancePair versions, int instance, RunStop stop) {
-        Duration warmUp = settings.plan().warmUp();
-        if (warmUp.isZero()) {
-            return null;
+        WatchedRun.Outcome outcome = null;
+        for (WarmUpSlices slice : WarmUpSlices.of(settings.plan().warmUp(), instance)) {
+            boolean isReference = SideBySideResult.REFERENCE.equals(slice.version());
+            outcome = trial(isReference ? versions.reference() : versions.candidate(), TrialPlan.of(settings.plan(), slice.length(),
+                    settings.testId()), stop, label(instance, "warm-up " + slice.version()));
+            if (!completed(outcome)) {
+                return outcome;
+            }
         }
-        RunPlan plan = TrialPlan.of(settings.plan(), warmUp, settings.testId());
-        WatchedRun.Outcome outcome = trial(versions.reference(), plan, stop, label(instance, "warm-up A"));
-        return completed(outcome) ? trial(versions.candidate(), plan, stop, label(instance, "warm-up B")) : outcome;
+        return outcome;
     }
 
     /** A trial's name on the progress line, e.g. {@code "3B"} or, with several instances, {@code "instance 2, 3B"}. */
