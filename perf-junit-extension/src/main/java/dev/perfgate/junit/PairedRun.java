@@ -32,6 +32,10 @@ final class PairedRun {
     private final String candidateName;
     private final String referenceName;
     private final RunPlan trialPlan;
+    private final List<TrialResult> done = new ArrayList<>();
+    private int pairsDone;
+    private WatchedRun.Outcome last;
+    private WatchedRun.Outcome lastCandidate;
     private SideBySideResult trials;
 
     PairedRun(LoadTestSettings settings, SideBySideSettings sideBySide, RunningApp candidate, AppUnderTest candidateApp,
@@ -58,33 +62,16 @@ final class PairedRun {
     WatchedRun.Outcome run(RunStop stop) {
         long seed = sideBySide.seed() != 0 ? sideBySide.seed() : new SecureRandom().nextLong() | 1;
         Random order = new Random(seed);
-        List<TrialResult> done = new ArrayList<>();
-        WatchedRun.Outcome last = null;
-        WatchedRun.Outcome lastCandidate = null;
         String stopped = null;
-        int pair = 0;
         for (int instance = 0; instance < sideBySide.instances() && stopped == null; instance++) {
-            try (InstancePair versions = instance == 0 ? InstancePair.of(reference, candidate) : startInstance(instance, stop)) {
-                last = warmUp(versions, instance, stop);
-                for (int each = 0; each < sideBySide.pairsOn(instance) && completed(last); each++, pair++) {
-                    boolean referenceFirst = order.nextBoolean();
-                    for (int position = 0; position < 2; position++) {
-                        boolean isReference = (position == 0) == referenceFirst;
-                        String version = isReference ? SideBySideResult.REFERENCE : SideBySideResult.CANDIDATE;
-                        last = trial(isReference ? versions.reference() : versions.candidate(), trialPlan, stop,
-                                label(instance, (pair + 1) + version));
-                        if (!completed(last)) {
-                            break;
-                        }
-                        done.add(TrialResult.of(pair, instance, version, position, last.measured()));
-                        lastCandidate = isReference ? lastCandidate : last;
-                    }
-                }
-                if (!completed(last)) {
-                    stopped = stopReason(stop.reason() != null ? stop.reason() : last.stopReason(), versions);
-                }
+            if (instance > 0 && stop.reason() != null) { // stopped between instances: start no more containers
+                stopped = stop.reason();
+                break;
+            }
+            try (InstancePair versions = instance == 0 ? InstancePair.of(reference, candidate) : startInstance(instance)) {
+                stopped = runInstance(versions, instance, order, stop);
             } catch (AppStartException e) {
-                stopped = "instance " + (instance + 1) + " of " + sideBySide.instances() + " did not start, after " + pair
+                stopped = "instance " + (instance + 1) + " of " + sideBySide.instances() + " did not start, after " + pairsDone
                         + " pairs: " + e.getMessage();
             }
         }
@@ -93,10 +80,26 @@ final class PairedRun {
         return new WatchedRun.Outcome(shown.measured(), null, stopped, null);
     }
 
-    private InstancePair startInstance(int instance, RunStop stop) {
-        if (stop.reason() != null) {
-            throw new AppStartException(stop.reason(), null);
+    /** Warms up {@code versions} and runs their share of the pairs; why the run must stop, or {@code null}. */
+    private String runInstance(InstancePair versions, int instance, Random order, RunStop stop) {
+        last = warmUp(versions, instance, stop);
+        for (int each = 0; each < sideBySide.pairsOn(instance) && completed(last); each++, pairsDone++) {
+            boolean referenceFirst = order.nextBoolean();
+            for (int position = 0; position < 2 && completed(last); position++) {
+                boolean isReference = (position == 0) == referenceFirst;
+                String version = isReference ? SideBySideResult.REFERENCE : SideBySideResult.CANDIDATE;
+                last = trial(isReference ? versions.reference() : versions.candidate(), trialPlan, stop,
+                        label(instance, (pairsDone + 1) + version));
+                if (completed(last)) {
+                    done.add(TrialResult.of(pairsDone, instance, version, position, last.measured()));
+                    lastCandidate = isReference ? lastCandidate : last;
+                }
+            }
         }
+        return completed(last) ? null : stopReason(stop.reason() != null ? stop.reason() : last.stopReason(), versions);
+    }
+
+    private InstancePair startInstance(int instance) {
         System.out.println("[perfgate] " + settings.testId() + ": starting instance " + (instance + 1) + " of " + sideBySide.instances()
                 + " of each version");
         return InstancePair.start(candidateApp);
