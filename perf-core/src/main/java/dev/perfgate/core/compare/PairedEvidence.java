@@ -72,7 +72,7 @@ record PairedEvidence(Metric metric, double reference, double candidate, double[
                 : PairsNeeded.estimate(differences, effect, alpha);
     }
 
-    /** The units' count and name, e.g. {@code "10 pairs"} or {@code "6 instances x 2 pairs"}. */
+    /** The units' count and name, e.g. {@code "10 pairs"} or {@code "6 instances, 12 pairs"}. */
     String units() {
         if (!byInstance()) {
             return pairs + " pairs";
