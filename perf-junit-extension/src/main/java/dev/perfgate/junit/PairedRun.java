@@ -116,11 +116,9 @@ final class PairedRun {
         return TrialFigures.candidateResult(judged, trials, sideBySide.trial().toNanos() / 1e9);
     }
 
-    /** The one-line description of the trials for the build log, e.g. {@code "10 pairs of 5s, order AB BA ..., seed 42"}. */
+    /** The one-line description of the run for the build log, e.g. {@code "side by side with image app:1.4: 10 pairs of 5s trials, order AB BA ... (seed 42)"}. */
     String describe() {
-        return trials.pairs() + " pairs of " + trials.trial() + (sideBySide.instances() > 1 ? " on " + sideBySide.instances()
-                + " instances of each version" : "") + " side by side with " + referenceName + "; order " + trials.order()
-                + " (seed " + trials.seed() + ")";
+        return "side by side with " + referenceName + ": " + trials.describeTrials();
     }
 
     private WatchedRun.Outcome warmUp(InstancePair versions, int instance, RunStop stop) {

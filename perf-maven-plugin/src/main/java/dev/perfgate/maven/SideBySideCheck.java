@@ -25,8 +25,7 @@ final class SideBySideCheck {
     static List<MetricComparison> rows(LoadTestResult result, LoadTestResult baseline, GateRules rules, Log log) {
         SideBySideResult trials = result.sideBySide();
         log.info("perfgate: " + result.testId() + " ran side by side with its reference (A: " + trials.reference() + "; B: this build), "
-                + trials.pairs() + " pairs of " + trials.trial() + (trials.instances() > 1 ? " on " + trials.instances() + " instances of each version"
-                : "") + ", order " + trials.order() + " (seed " + trials.seed() + "); decided on the " + (trials.instances() > 1
+                + trials.describeTrials() + "; decided on the " + (trials.instances() > 1
                 ? "instances: mean change [t interval], one-sided t test p (Holm)" : "pairs: Hodges-Lehmann change [interval], one-sided signed-rank p (Holm)"));
         List<MetricComparison> rows = new SideBySideComparator(rules).compare(result);
         String agreed = baseline == null || baseline.sideBySide() == null ? null : baseline.sideBySide().reference();

@@ -2,12 +2,12 @@ package dev.perfgate.core.compare;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
 import dev.perfgate.core.stats.HodgesLehmann;
 import dev.perfgate.core.stats.OneSampleT;
+import dev.perfgate.core.stats.TheilSen;
 import dev.perfgate.core.stats.WilcoxonSignedRank;
 
 /**
@@ -52,11 +52,11 @@ record PairedEvidence(Metric metric, double reference, double candidate, double[
         int unusable = all.length - usable.length;
         if (perInstance.length < 2) {
             HodgesLehmann.Interval interval = HodgesLehmann.interval(perPair, significance);
-            return new PairedEvidence(metric, median(a), median(b), perPair, 1, perPair.length, unusable, HodgesLehmann.estimate(perPair),
+            return new PairedEvidence(metric, TheilSen.median(a), TheilSen.median(b), perPair, 1, perPair.length, unusable, HodgesLehmann.estimate(perPair),
                     interval.lower(), interval.upper(), WilcoxonSignedRank.pValueGreater(perPair), WilcoxonSignedRank.pValueLess(perPair));
         }
         double[] bounds = OneSampleT.interval(perInstance, significance);
-        return new PairedEvidence(metric, median(a), median(b), perInstance, perInstance.length, perPair.length, unusable,
+        return new PairedEvidence(metric, TheilSen.median(a), TheilSen.median(b), perInstance, perInstance.length, perPair.length, unusable,
                 Arrays.stream(perInstance).average().orElseThrow(), bounds[0], bounds[1], OneSampleT.pValueGreater(perInstance),
                 OneSampleT.pValueLess(perInstance));
     }
@@ -92,14 +92,6 @@ record PairedEvidence(Metric metric, double reference, double candidate, double[
             sum[0] += all[i];
             sum[1]++;
         }
-        List<double[]> means = List.copyOf(sums.values());
-        return means.stream().mapToDouble(s -> s[0] / s[1]).toArray();
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        return sums.values().stream().mapToDouble(s -> s[0] / s[1]).toArray();
     }
 }

@@ -108,9 +108,7 @@ public final class HtmlReport {
         }
         SideBySideResult trials = current.sideBySide();
         return "Side by side: baseline = the reference (A: " + trials.reference() + "), now = this build (B: " + trials.candidate()
-                + "), measured in the same run, " + trials.pairs() + " pairs of " + trials.trial() + " trials"
-                + (trials.instances() > 1 ? " on " + trials.instances() + " instances of each version" : "") + ", order " + trials.order()
-                + "; one point per trial.";
+                + "), measured in the same run, " + trials.describeTrials() + "; one point per trial.";
     }
 
     private static List<Map<String, Object>> views(LoadTestResult current, LoadTestResult baseline) {

@@ -51,6 +51,15 @@ public record SideBySideResult(String reference, String candidate, long seed, St
         return (int) Math.max(1, trials.stream().mapToInt(TrialResult::instance).distinct().count());
     }
 
+    /**
+     * The trials in words, for the build log, the gate and the report alike, e.g.
+     * {@code "12 pairs of 2s trials on 4 instances of each version, order AB BA | BA AB ... (seed 42)"}.
+     */
+    public String describeTrials() {
+        return pairs() + " pairs of " + trial + " trials" + (instances() > 1 ? " on " + instances() + " instances of each version" : "")
+                + ", order " + order() + " (seed " + seed + ")";
+    }
+
     /** The order of each pair as run, e.g. {@code "AB BA BA AB"}, instances apart: {@code "AB BA | BA AB"}. */
     public String order() {
         StringBuilder order = new StringBuilder();

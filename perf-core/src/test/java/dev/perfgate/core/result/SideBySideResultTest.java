@@ -84,20 +84,36 @@ class SideBySideResultTest {
     }
 
     @Test
+    void theTrialsAreDescribedWithTheirInstancesOnlyWhenThereAreSeveral() {
+        assertThat(trials(3).describeTrials()).isEqualTo("3 pairs of 2s trials, order AB BA AB (seed 42)");
+
+        SideBySideResult onTwoInstances = trials(4, 2);
+
+        assertThat(onTwoInstances.instances()).isEqualTo(2);
+        assertThat(onTwoInstances.describeTrials()).isEqualTo("4 pairs of 2s trials on 2 instances of each version, order AB BA | AB BA (seed 42)");
+    }
+
+    @Test
     void aResultWithoutTrialsHasNoReferenceSide() {
         assertThatThrownBy(() -> TrialFigures.referenceResult(ResultFilesTest.result("T.plain"))).hasMessageContaining("no side-by-side trials");
     }
 
     /** {@code pairs} pairs, orders AB, BA, AB...; the candidate's trial of pair i has 100 (i + 1) requests of (i + 1) ms. */
     private static SideBySideResult trials(int pairs) {
+        return trials(pairs, pairs);
+    }
+
+    /** As {@link #trials(int)}, {@code pairsEach} consecutive pairs on each instance. */
+    private static SideBySideResult trials(int pairs, int pairsEach) {
         List<TrialResult> trials = new ArrayList<>();
         for (int pair = 0; pair < pairs; pair++) {
+            int instance = pair / pairsEach;
             boolean referenceFirst = pair % 2 == 0;
             OperationResult a = figures(100, 1_000);
             OperationResult b = figures(100 * (pair + 1), 1_000 * (pair + 1));
-            trials.add(new TrialResult(pair, 0, referenceFirst ? "A" : "B", 0, "2026-11-22T10:00:00Z", referenceFirst ? a : b,
+            trials.add(new TrialResult(pair, instance, referenceFirst ? "A" : "B", 0, "2026-11-22T10:00:00Z", referenceFirst ? a : b,
                     Map.of("GET /x", referenceFirst ? a : b)));
-            trials.add(new TrialResult(pair, 0, referenceFirst ? "B" : "A", 1, "2026-11-22T10:00:02Z", referenceFirst ? b : a,
+            trials.add(new TrialResult(pair, instance, referenceFirst ? "B" : "A", 1, "2026-11-22T10:00:02Z", referenceFirst ? b : a,
                     Map.of("GET /x", referenceFirst ? b : a)));
         }
         return new SideBySideResult("Dockerfile app/Dockerfile, build args {VERSION=1.4}", "Dockerfile app/Dockerfile", 42, "2s", trials);

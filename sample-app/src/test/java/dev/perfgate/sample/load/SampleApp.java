@@ -24,6 +24,11 @@ final class SampleApp {
     static final String REGRESSIONS_PROPERTY = "sample.regressions";
     /** System property: microseconds of extra CPU work per request ({@link Regressions#EXTRA_WORK_MICROS}): {@value}. */
     static final String EXTRA_WORK_PROPERTY = "sample.extraWorkMicros";
+    /**
+     * System property: JVM options for the app's JVM in both versions, passed as {@code JAVA_TOOL_OPTIONS}
+     * (e.g. {@code -XX:TieredStopAtLevel=1} to measure how JIT settings change the spread between two JVMs): {@value}.
+     */
+    static final String JAVA_OPTIONS_PROPERTY = "sample.javaOptions";
     /** The language model's typical answer time. */
     static final Duration LLM_MEDIAN = Duration.ofMillis(40);
 
@@ -60,9 +65,11 @@ final class SampleApp {
      * for: the reference of the side-by-side suite.
      */
     static AppUnderTest untouched(Stub languageModel) {
-        return AppUnderTest.fromDockerfile("Dockerfile").withPort(8080).withHealthPath("/health")
+        AppUnderTest app = AppUnderTest.fromDockerfile("Dockerfile").withPort(8080).withHealthPath("/health")
                 .withStartupTimeout(Duration.ofSeconds(90))
                 .withStub("LLM_URL", languageModel);
+        String javaOptions = System.getProperty(JAVA_OPTIONS_PROPERTY, "");
+        return javaOptions.isBlank() ? app : app.withEnv("JAVA_TOOL_OPTIONS", javaOptions.strip());
     }
 
     /** An OpenAI-style chat completion endpoint answering in about {@link #LLM_MEDIAN}. */
