@@ -76,8 +76,9 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
             WatchedRun.Outcome run = paired == null ? WatchedRun.run(settings, app, stop, progress) : paired.run(stop);
             measured = run.measured();
             result = paired == null
-                    ? judge(settings, measured, app, run.stopReason()).withResources(run.resources()).withAppMetrics(run.appMetrics())
-                    : paired.result(judge(paired.resultSettings(), measured, app, run.stopReason()));
+                    ? judge(settings, measured, app, run.stopReason(), app.dependencyDeathNotice())
+                            .withResources(run.resources()).withAppMetrics(run.appMetrics())
+                    : paired.result(judge(paired.resultSettings(), measured, app, run.stopReason(), paired.dependencyDeathNotice()));
             result = scenario.describe(PatternVerdicts.judged(settings, measured, result));
             SloReport slo = settings.slos().isEmpty() || !PatternVerdicts.slosJudgeTheWholeRun(settings) ? null
                     : SloReport.of(settings.slos(), result);
@@ -139,7 +140,9 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         }
     }
 
-    private static LoadTestResult judge(LoadTestSettings settings, RunMeasurements measured, RunningApp app, String stopReason) {
+    /** {@code deadDependencies}: which containers the application (side by side: either version) depends on stopped, or {@code null}. */
+    private static LoadTestResult judge(LoadTestSettings settings, RunMeasurements measured, RunningApp app, String stopReason,
+            String deadDependencies) {
         RunEnvironment environment = RunEnvironment.current(RunningApp.dockerVersion());
         LoadTestResult result = LoadTestResult.judged(settings.testId(), settings.plan(), measured, environment);
         if (StopOnExit.SHUTDOWN_REASON.equals(stopReason)) {
@@ -149,7 +152,7 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         String died = app.deathNotice();
         LoadTestResult judged = died != null ? result.withStatus(ResultStatus.ABORTED, died)
                 : stopReason != null ? result.withStatus(ResultStatus.ABORTED, stopReason) : result;
-        return withDeadDependencies(judged, app.dependencyDeathNotice());
+        return withDeadDependencies(judged, deadDependencies);
     }
 
     /** {@code result} failed (unless it failed or was aborted already) and its reason followed by {@code notice}, if any. */

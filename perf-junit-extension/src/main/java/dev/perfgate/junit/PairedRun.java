@@ -20,7 +20,8 @@ import dev.perfgate.core.time.ReadableDuration;
  * fresh ones after) warms up in alternating slices ({@link WarmUpSlices}), then its share of the pairs of trials runs in the order drawn from the
  * seed, one version under load at a time, the same plan for both. Stops at the first trial that was
  * stopped or aborted (a container died, the JVM is shutting down) or instance that did not start,
- * keeping the pairs done.
+ * keeping the pairs done. A container that either version depends on and that stopped does not stop
+ * the run, as for a run alone: it is told after the run ({@link #dependencyDeathNotice()}).
  */
 final class PairedRun {
 
@@ -33,6 +34,7 @@ final class PairedRun {
     private final String referenceName;
     private final RunPlan trialPlan;
     private final List<TrialResult> done = new ArrayList<>();
+    private final List<String> deadDependencies = new ArrayList<>();
     private int pairsDone;
     private WatchedRun.Outcome last;
     private WatchedRun.Outcome lastCandidate;
@@ -68,8 +70,12 @@ final class PairedRun {
                 stopped = stop.reason();
                 break;
             }
-            try (InstancePair versions = instance == 0 ? InstancePair.of(reference, candidate) : startInstance(instance)) {
+            try (InstancePair versions = instance == 0 ? InstancePair.of(reference, candidate, candidateApp) : startInstance(instance)) {
                 stopped = runInstance(versions, instance, order, stop);
+                String dead = versions.dependencyDeathNotice(); // asked now: a further instance's containers stop after this block
+                if (dead != null) {
+                    deadDependencies.add(dead);
+                }
             } catch (AppStartException e) {
                 stopped = "instance " + (instance + 1) + " of " + sideBySide.instances() + " did not start, after " + pairsDone
                         + " pairs: " + e.getMessage();
@@ -107,8 +113,17 @@ final class PairedRun {
 
     /** Why the run stopped early, naming the version whose container died when one did. */
     private String stopReason(String reason, InstancePair versions) {
-        String died = versions.deathNotice(referenceName);
+        String died = versions.deathNotice();
         return died != null ? died : reason;
+    }
+
+    /**
+     * {@code null} when every container that either version depends on ran to the end of its instance's trials;
+     * else which stopped, naming the version, how, and their log tails. A reference that lost its database
+     * answers faster or fails, and its pairs then read as a change of this build.
+     */
+    String dependencyDeathNotice() {
+        return deadDependencies.isEmpty() ? null : String.join("\n", deadDependencies);
     }
 
     /** {@code judged}, the result of the last trial, with the candidate's figures over all trials and the trials themselves. */

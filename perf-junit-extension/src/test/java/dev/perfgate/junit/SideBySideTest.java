@@ -27,6 +27,8 @@ import dev.perfgate.junit.fixture.ContainerInstancesSideBySideLoad;
 import dev.perfgate.junit.fixture.CrashingReferenceLoad;
 import dev.perfgate.junit.fixture.InstancesSideBySideLoad;
 import dev.perfgate.junit.fixture.ReferenceImageLoad;
+import dev.perfgate.junit.fixture.ReferencePeerCrashSideBySideLoad;
+import dev.perfgate.junit.fixture.SideBySideContainersLoad;
 import dev.perfgate.junit.fixture.SideBySideLoad;
 import dev.perfgate.junit.fixture.SideBySideWithoutReferenceLoad;
 import dev.perfgate.junit.fixture.SlowerCandidateLoad;
@@ -36,7 +38,8 @@ import dev.perfgate.junit.fixture.TinyServer;
 /**
  * Side by side end to end: two real containers of the tiny app, one doing 1 ms of CPU work per request,
  * the other 1 ms (A/A) or 3 ms; 8 pairs of 1 s trials each, decided by the paired statistics with the
- * default gate settings.
+ * default gate settings. Then what stops or fails such a run (a version or a container it depends on
+ * dying), and what is refused before any container starts.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class SideBySideTest {
@@ -94,12 +97,51 @@ class SideBySideTest {
         EngineExecutionResults results = Fixtures.run(CrashingReferenceLoad.class);
 
         assertThat(Fixtures.failures(results)).singleElement().extracting(Throwable::getMessage).asString()
-                .contains("ABORTED", "the reference version (", "CRASH_AFTER=" + CrashingReferenceLoad.CRASH_AFTER, TinyServer.CRASH_MID_RUN_MESSAGE);
+                .contains("ABORTED", "the reference version A (", "CRASH_AFTER=" + CrashingReferenceLoad.CRASH_AFTER, TinyServer.CRASH_MID_RUN_MESSAGE);
         LoadTestResult result = ResultFiles.read(ResultFiles.fileOf(fixtures.resultsDir(), CrashingReferenceLoad.ID));
         assertThat(result.status()).isEqualTo(ResultStatus.ABORTED);
         // The reference answers 150 requests before it exits: within its first 1 s trial or its second.
         assertThat(result.sideBySide().pairs()).isLessThan(8);
         assertThat(result.sideBySide().trials()).allSatisfy(trial -> assertThat(trial.total().requests()).isPositive());
+    }
+
+    @Test
+    void containersTheTestBuiltWithDependenciesOnBothSidesRunSideBySideAndPassWhileTheirDependenciesStayUp() throws Exception {
+        EngineExecutionResults results = Fixtures.run(SideBySideContainersLoad.class);
+
+        assertThat(Fixtures.failures(results)).isEmpty();
+        LoadTestResult result = ResultFiles.read(ResultFiles.fileOf(fixtures.resultsDir(), SideBySideContainersLoad.ID));
+        assertThat(result.status()).as("the reference's one-shot container, exited before it started, did not die")
+                .isEqualTo(ResultStatus.PASSED);
+        assertThat(result.sideBySide().pairs()).isEqualTo(3);
+        assertThat(result.sideBySide().trials()).as("each answer was the version's own peer's 200, relayed").allSatisfy(trial -> {
+            assertThat(trial.total().requests()).isPositive();
+            assertThat(trial.total().errors()).isZero();
+        });
+        assertThat(fixtures.containersCreatedSinceTestStart()).as("each version, its peer, the reference's one-shot").isEqualTo(5);
+        SideBySideContainersLoad.NETWORK.close();
+    }
+
+    @Test
+    void aDependencyOfTheReferenceDyingMidRunFailsTheTestNamingTheReferenceAndThePeerWithItsExitCodeAndLogTail() {
+        EngineExecutionResults results = Fixtures.run(ReferencePeerCrashSideBySideLoad.class);
+
+        String peer = "the container " + ReferencePeerCrashSideBySideLoad.REFERENCE_PEER_ALIAS + " (GenericContainer of image ";
+        assertThat(Fixtures.failures(results)).singleElement().isInstanceOf(AssertionError.class)
+                .extracting(Throwable::getMessage).asString()
+                .contains(ReferencePeerCrashSideBySideLoad.ID + " FAILED", "the reference version A (container GenericContainer of image ", "): " + peer,
+                        "which the application depends on, stopped with exit code " + TinyServer.CRASH_MID_RUN_EXIT_CODE,
+                        "last lines of its log", TinyServer.CRASH_MID_RUN_MESSAGE)
+                .doesNotContain("this build's version B", ReferencePeerCrashSideBySideLoad.CANDIDATE_PEER_ALIAS);
+        LoadTestResult result = ResultFiles.read(ResultFiles.fileOf(fixtures.resultsDir(), ReferencePeerCrashSideBySideLoad.ID));
+        assertThat(result.status()).as("the run ran its course: both versions' own containers stayed up").isEqualTo(ResultStatus.FAILED);
+        assertThat(result.statusReason()).contains(peer, TinyServer.CRASH_MID_RUN_MESSAGE);
+        SideBySideResult trials = result.sideBySide();
+        assertThat(trials.pairs()).isEqualTo(3);
+        assertThat(trials.trials().stream().filter(TrialResult::ofReference).mapToLong(trial -> trial.total().errors()).sum())
+                .as("the reference's 502s once its peer was gone").isPositive();
+        assertThat(trials.trials()).filteredOn(trial -> !trial.ofReference()).allSatisfy(trial -> assertThat(trial.total().errors()).isZero());
+        ReferencePeerCrashSideBySideLoad.NETWORK.close();
     }
 
     @Test
