@@ -5,14 +5,20 @@
 #   2. a JRE base image for application Dockerfiles (`ARG BASE_IMAGE`): the online default when
 #      it is present or can be pulled, otherwise a Debian JRE image built locally with debootstrap
 #      and tagged under perfgate's own name (never another vendor's);
-#   3. the file .perfgate/docker.env with the settings a machine without a registry needs
-#      (Ryuk off, host override, the local base image). It is written into this checkout only:
+#   3. without a registry, a PostgreSQL image for the tests that put a database beside the
+#      application (Testcontainers' PostgreSQLContainer): Debian's PostgreSQL on the local base image,
+#      built from scripts/postgres-image/ and tagged under perfgate's own name too;
+#   4. the file .perfgate/docker.env with the settings a machine without a registry needs
+#      (Ryuk off, host override, the local images). It is written into this checkout only:
 #      nothing global changes, and on a machine with a normal Docker it stays empty.
 # Prints what it did. Safe to run again: each step is skipped when its result is already there.
 set -euo pipefail
 
 ONLINE_BASE_IMAGE="${PERFGATE_ONLINE_BASE_IMAGE:-eclipse-temurin:17-jre}"
 LOCAL_BASE_IMAGE="${PERFGATE_LOCAL_BASE_IMAGE:-perfgate/jre:17}"
+# What the tests' PostgreSQLContainer runs when PERFGATE_POSTGRES_IMAGE is not set.
+ONLINE_POSTGRES_IMAGE="${PERFGATE_ONLINE_POSTGRES_IMAGE:-postgres:16-alpine}"
+LOCAL_POSTGRES_IMAGE="${PERFGATE_LOCAL_POSTGRES_IMAGE:-perfgate/postgres:15}"
 RYUK_IMAGE="testcontainers/ryuk:0.13.0"
 PULL_TIMEOUT="${PERFGATE_PULL_TIMEOUT:-25}"
 
@@ -86,6 +92,47 @@ build_local_base_image() {
   docker run --rm "$LOCAL_BASE_IMAGE" java -version 2>&1 | head -n 1 | sed 's/^/[docker-up] built image runs: /'
 }
 
+postgres_context="$root/scripts/postgres-image"
+POSTGRES_CONTEXT_LABEL="dev.perfgate.context-sha256"
+
+# The hash of the build context, kept as a label of the image: one built from an older entrypoint is
+# built again rather than kept because its name is there.
+postgres_context_hash() {
+  (cd "$postgres_context" && sha256sum Dockerfile docker-entrypoint.sh | sha256sum | cut -c 1-16)
+}
+
+local_postgres_image_current() {
+  [ "$(docker image inspect -f "{{index .Config.Labels \"$POSTGRES_CONTEXT_LABEL\"}}" "$LOCAL_POSTGRES_IMAGE" 2>/dev/null)" \
+    = "$(postgres_context_hash)" ]
+}
+
+build_local_postgres_image() {
+  local base_image="$1"
+  say "building $LOCAL_POSTGRES_IMAGE from $base_image + Debian's postgresql-15 (log: /tmp/perfgate-postgres-build.log)"
+  # On the host's network, the build's apt-get reaches the Debian mirror exactly as the host's does.
+  docker build --network host --build-arg BASE_IMAGE="$base_image" \
+    --label "$POSTGRES_CONTEXT_LABEL=$(postgres_context_hash)" -t "$LOCAL_POSTGRES_IMAGE" "$postgres_context" \
+    >/tmp/perfgate-postgres-build.log 2>&1 || {
+      say "building $LOCAL_POSTGRES_IMAGE failed; last lines of /tmp/perfgate-postgres-build.log:"
+      tail -n 20 /tmp/perfgate-postgres-build.log >&2; exit 1; }
+}
+
+# Sets postgres_image to the PostgreSQL image the tests use on this machine without a registry.
+choose_offline_postgres_image() {
+  local base_image="$1"
+  if image_present "$ONLINE_POSTGRES_IMAGE"; then
+    say "PostgreSQL image $ONLINE_POSTGRES_IMAGE present"
+    postgres_image="$ONLINE_POSTGRES_IMAGE"
+    return
+  fi
+  if local_postgres_image_current; then
+    say "local PostgreSQL image $LOCAL_POSTGRES_IMAGE present"
+  else
+    build_local_postgres_image "$base_image"
+  fi
+  postgres_image="$LOCAL_POSTGRES_IMAGE"
+}
+
 main() {
   mkdir -p "$(dirname "$env_file")"
   : >"$env_file.tmp"
@@ -115,9 +162,12 @@ main() {
   fi
 
   if [ "$offline" = true ]; then
+    local postgres_image
+    choose_offline_postgres_image "$base_image"
     {
       echo "# Written by scripts/docker-up.sh: this machine reaches no image registry."
       echo "export PERFGATE_BASE_IMAGE=$base_image"
+      echo "export PERFGATE_POSTGRES_IMAGE=$postgres_image"
       if ! image_present "$RYUK_IMAGE"; then
         # Ryuk's image cannot be pulled; perfgate stops its own containers (close + shutdown hook).
         echo "export TESTCONTAINERS_RYUK_DISABLED=true"

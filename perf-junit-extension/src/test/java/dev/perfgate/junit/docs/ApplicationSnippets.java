@@ -4,6 +4,7 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.startupcheck.OneShotStartupCheckStrategy;
 import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import dev.perfgate.core.http.Http;
 import dev.perfgate.junit.App;
@@ -14,7 +15,8 @@ import dev.perfgate.junit.LoadTest;
  * docs/application.md: the declarations of its table of the four application sources (compiled
  * here, not tagged: the table shows them inline), a container the test built itself
  * ({@code ShopLoadIT}, below) and one that also depends on a one-shot migration container. Compiled, not run (Docker, an image this repository
- * does not have); the run of {@code fromContainer} is the fixture {@code ContainerLoad}.
+ * does not have); the runs of {@code fromContainer} are the fixtures {@code ContainerLoad} and, beside a real
+ * {@code PostgreSQLContainer}, {@code PostgresContainerLoad}.
  */
 class ApplicationSnippets {
 
@@ -24,7 +26,7 @@ class ApplicationSnippets {
             .withEnv("JAVA_TOOL_OPTIONS", "-Xmx256m");
 
     static Network network = Network.newNetwork();
-    static GenericContainer<?> db = new GenericContainer<>("postgres:16").withNetwork(network).withNetworkAliases("db");
+    static PostgreSQLContainer db = new PostgreSQLContainer("postgres:16-alpine").withNetwork(network).withNetworkAliases("db");
     // tag::one-shot-migration[]
     static GenericContainer<?> migrate = new GenericContainer<>("shop-migrations:1.4.0")
             .withNetwork(network)
@@ -42,15 +44,15 @@ class ApplicationSnippets {
 class ShopLoadIT {
 
     static Network network = Network.newNetwork();
-    static GenericContainer<?> db = new GenericContainer<>("postgres:16")   // or testcontainers-postgresql's PostgreSQLContainer
-            .withNetwork(network).withNetworkAliases("db")
-            .withEnv("POSTGRES_PASSWORD", "test")
-            .waitingFor(Wait.forLogMessage(".*ready to accept connections.*", 2));
+    static PostgreSQLContainer db = new PostgreSQLContainer("postgres:16-alpine")   // testcontainers-postgresql
+            .withNetwork(network).withNetworkAliases("db");
     static GenericContainer<?> shop = new GenericContainer<>("shop:1.4.0")
             .withNetwork(network)
             .withExposedPorts(8080)
             .dependsOn(db)
-            .withEnv("DB_URL", "jdbc:postgresql://db:5432/postgres")
+            .withEnv("DB_URL", "jdbc:postgresql://db:5432/" + db.getDatabaseName())
+            .withEnv("DB_USER", db.getUsername())
+            .withEnv("DB_PASSWORD", db.getPassword())
             .waitingFor(Wait.forHttp("/actuator/health"));
 
     @App   // below the container: static fields are initialised in order
