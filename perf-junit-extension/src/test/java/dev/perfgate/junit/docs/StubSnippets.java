@@ -13,7 +13,11 @@ import dev.perfgate.junit.Latency;
 import dev.perfgate.junit.LoadTest;
 import dev.perfgate.junit.Stub;
 
-/** README, "Stubbing downstream services": a WireMock stub with latency and faults. Compiled, not run (Docker). */
+/**
+ * README, "Stubbing downstream services", and docs/stubs.md: a WireMock stub with latency and faults, the
+ * three latencies, and an application with two stubs. Compiled, not run (Docker); stubs run in the fixture
+ * {@code StubbedLoad}.
+ */
 class StubSnippets {
 
     // tag::stubbed-app[]
@@ -25,8 +29,37 @@ class StubSnippets {
                     .withDroppedConnections(0.01));                                  // 1 % of connections reset
     // end::stubbed-app[]
 
+    // tag::latencies[]
+    static Latency fixed = Latency.fixed(Duration.ofMillis(50));                               // every response 50 ms later
+    static Latency uniform = Latency.uniform(Duration.ofMillis(20), Duration.ofMillis(80));    // 20 to 80 ms, evenly spread
+    static Latency logNormal = Latency.logNormal(Duration.ofMillis(200), 0.3);                  // median 200 ms, a long right tail
+    // end::latencies[]
+
     @LoadTest(users = 4, duration = "30s")
     void chat(Http http) {
         http.post("chat", "/api/chat", "{\"message\":\"hello\"}");
+    }
+}
+
+/** docs/stubs.md: one application, two downstream services, each a stub of its own. */
+class CheckoutStubSnippets {
+
+    // tag::two-stubs[]
+    @App
+    static AppUnderTest app = AppUnderTest.fromDockerfile("Dockerfile")
+            .withEnv("PAYMENTS_TIMEOUT", "2s")                       // the application's own settings beside the stubs' URLs
+            .withStub("PAYMENTS_URL", Stub.wiremock(server -> {
+                        server.stubFor(post("/v1/charges").willReturn(created().withBody("{\"id\":\"ch_1\"}")));
+                        server.stubFor(get(urlPathMatching("/v1/charges/.*")).willReturn(okJson("{\"status\":\"paid\"}")));
+                    })
+                    .withLatency(Latency.uniform(Duration.ofMillis(20), Duration.ofMillis(80)))
+                    .withFailures(0.02, 502)
+                    .withSeed(42))                                   // other requests fail, about as many
+            .withStub("EMAIL_URL", Stub.wiremock(server -> server.stubFor(any(anyUrl()).willReturn(noContent()))));
+    // end::two-stubs[]
+
+    @LoadTest(users = 8, duration = "30s")
+    void checkout(Http http) {
+        http.post("checkout", "/api/checkout", "{\"cart\":7}");
     }
 }
