@@ -52,8 +52,9 @@ record PairedEvidence(Metric metric, double reference, double candidate, double[
         int unusable = all.length - usable.length;
         if (perInstance.length < 2) {
             HodgesLehmann.Interval interval = HodgesLehmann.interval(perPair, significance);
-            return new PairedEvidence(metric, TheilSen.median(a), TheilSen.median(b), perPair, 1, perPair.length, unusable, HodgesLehmann.estimate(perPair),
-                    interval.lower(), interval.upper(), WilcoxonSignedRank.pValueGreater(perPair), WilcoxonSignedRank.pValueLess(perPair));
+            return new PairedEvidence(metric, TheilSen.median(a), TheilSen.median(b), perPair, 1, perPair.length, unusable,
+                    HodgesLehmann.estimate(perPair), interval.lower(), interval.upper(), WilcoxonSignedRank.pValueGreater(perPair),
+                    WilcoxonSignedRank.pValueLess(perPair));
         }
         double[] bounds = OneSampleT.interval(perInstance, significance);
         return new PairedEvidence(metric, TheilSen.median(a), TheilSen.median(b), perInstance, perInstance.length, perPair.length, unusable,
