@@ -81,13 +81,17 @@ final class PairedRun {
                         + " pairs: " + e.getMessage();
             }
         }
-        trials = new SideBySideResult(referenceName, candidateName, seed, ReadableDuration.format(sideBySide.trial()), done);
+        trials = new SideBySideResult(referenceName, candidateName, seed, ReadableDuration.format(sideBySide.trial()), done,
+                sideBySide.interleaved());
         WatchedRun.Outcome shown = lastCandidate != null && stopped == null ? lastCandidate : last; // the first instance measures always
         return new WatchedRun.Outcome(shown.measured(), null, stopped, null);
     }
 
     /** Warms up {@code versions} and runs their share of the pairs; why the run must stop, or {@code null}. */
     private String runInstance(InstancePair versions, int instance, Random order, RunStop stop) {
+        if (sideBySide.interleaved()) {
+            return runInterleaved(versions, instance, order, stop);
+        }
         last = warmUp(versions, instance, stop);
         for (int each = 0; each < sideBySide.pairsOn(instance) && completed(last); each++, pairsDone++) {
             boolean referenceFirst = order.nextBoolean();
@@ -103,6 +107,35 @@ final class PairedRun {
             }
         }
         return completed(last) ? null : stopReason(stop.reason() != null ? stop.reason() : last.stopReason(), versions);
+    }
+
+    /**
+     * As {@link #runInstance}, each pair one trial whose users send their requests to both versions in turn, after a
+     * warm-up run the same way that lasts both versions' warm-ups together (each version gets as many requests as
+     * when they warm up apart, and neither idles while the other warms up).
+     */
+    private String runInterleaved(InstancePair versions, int instance, Random order, RunStop stop) {
+        Duration warmUp = settings.plan().warmUp().multipliedBy(2);
+        last = null;
+        if (!warmUp.isZero()) {
+            last = interleavedTrial(versions, TrialPlan.of(settings.plan(), warmUp, settings.testId()), order.nextLong(), stop,
+                    label(instance, "warm-up A and B")).get(1);
+        }
+        for (int each = 0; each < sideBySide.pairsOn(instance) && completed(last); each++, pairsDone++) {
+            List<WatchedRun.Outcome> ab = interleavedTrial(versions, trialPlan, order.nextLong(), stop, label(instance, (pairsDone + 1) + " A and B"));
+            last = ab.get(1);
+            if (completed(ab.get(0)) && completed(last)) {
+                done.add(TrialResult.of(pairsDone, instance, SideBySideResult.REFERENCE, 0, ab.get(0).measured()));
+                done.add(TrialResult.of(pairsDone, instance, SideBySideResult.CANDIDATE, 0, last.measured()));
+                lastCandidate = last;
+            }
+        }
+        return completed(last) ? null : stopReason(stop.reason() != null ? stop.reason() : last.stopReason(), versions);
+    }
+
+    private List<WatchedRun.Outcome> interleavedTrial(InstancePair versions, RunPlan plan, long seed, RunStop stop, String label) {
+        return WatchedRun.runInterleaved(settings.withPlan(plan), List.of(versions.reference(), versions.candidate()), seed, stop,
+                ProgressReporter.fromProperty(settings.testId() + " [" + label + ", B shown]"));
     }
 
     private InstancePair startInstance(int instance) {

@@ -71,4 +71,13 @@ public @interface SideBySide {
 
     /** The seed of the trials' order; 0 (the default) draws one, which the result records. */
     long seed() default 0;
+
+    /**
+     * Whether each pair is one trial in which every user sends its requests to both versions in turn (each round
+     * of two in an order drawn from the seed), rather than two trials of one version each. A machine whose speed
+     * wanders over seconds slows both versions alike then: on a noisy 2-core VM the pairs' spread fell from 5 to
+     * 13 % to 1 to 2 % (bench/RESULTS.md). Both versions are under load at the same time, each from about half
+     * the users; a version's throughput is per second of the users' time it had. Closed model only.
+     */
+    boolean interleaved() default false;
 }

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 
+import dev.perfgate.core.engine.OpenLoadPlan;
+
 /**
  * Decides whether a load test runs {@link SideBySide}, checks that it can (a reference is declared,
  * the load is steady) before any container starts, and starts the reference's container once per
@@ -59,6 +61,11 @@ final class SideBySideApps {
                     + " Dockerfile or jar, e.g. AppUnderTest.fromImage(\"shop:1.4\")");
         }
         TrialPlan.of(settings.plan(), sideBySide.get().trial(), owner); // refuses a load that changes over time, now
+        if (sideBySide.get().interleaved() && settings.plan() instanceof OpenLoadPlan) {
+            throw new ExtensionConfigurationException("@SideBySide(interleaved) on " + owner + ": interleaving sends each user's requests"
+                    + " to both versions in turn, which needs users (the closed model), but the test runs at an arrival rate"
+                    + " (@LoadTest(arrivalRate)); use @LoadTest(users = N), or trials of one version at a time (interleaved = false)");
+        }
         return sideBySide;
     }
 

@@ -19,8 +19,9 @@ import dev.perfgate.core.time.ReadableDuration;
  * @param instances instances of each version the pairs are spread over
  * @param trial     each trial's measured time
  * @param seed      the seed of the order; 0 draws one
+ * @param interleaved whether each pair is one trial whose users send their requests to both versions in turn
  */
-record SideBySideSettings(int pairs, int instances, Duration trial, long seed) {
+record SideBySideSettings(int pairs, int instances, Duration trial, long seed, boolean interleaved) {
 
     static final int MAX_PAIRS = 1000;
     static final int MAX_INSTANCES = 50;
@@ -40,13 +41,13 @@ record SideBySideSettings(int pairs, int instances, Duration trial, long seed) {
         }
         try {
             return annotation.map(a -> checked(a.pairs(), a.instances(), ReadableDuration.parse(a.trial(), "@SideBySide(trial) on "
-                    + owner), a.seed(), attribute -> "@SideBySide(" + attribute + ") on " + owner));
+                    + owner), a.seed(), a.interleaved(), attribute -> "@SideBySide(" + attribute + ") on " + owner));
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
     }
 
-    /** {@code pairs:12,instances:6,trial:5s,seed:42} (each part optional, the rest from {@code annotation} or the defaults), or {@code off}. */
+    /** {@code pairs:12,instances:6,trial:5s,seed:42,interleaved} (each part optional, the rest from {@code annotation} or the defaults), or {@code off}. */
     static Optional<SideBySideSettings> parse(String text, SideBySide annotation) {
         String where = "system property " + SideBySide.PROPERTY;
         if (text.equalsIgnoreCase("off")) {
@@ -56,6 +57,7 @@ record SideBySideSettings(int pairs, int instances, Duration trial, long seed) {
         int instances = annotation == null ? 1 : annotation.instances();
         String trial = annotation == null ? "5s" : annotation.trial();
         long seed = annotation == null ? 0 : annotation.seed();
+        boolean interleaved = annotation != null && annotation.interleaved();
         for (String part : text.split(",")) {
             String[] keyValue = part.strip().split(":", 2);
             String key = keyValue[0].strip().toLowerCase(Locale.ROOT);
@@ -66,23 +68,27 @@ record SideBySideSettings(int pairs, int instances, Duration trial, long seed) {
                     case "instances" -> instances = Integer.parseInt(value);
                     case "trial" -> trial = value;
                     case "seed" -> seed = Long.parseLong(value);
+                    case "interleaved" -> interleaved = flag(value, part.strip(), where);
                     case "on" -> { }
                     default -> throw new ExtensionConfigurationException(where + ": '" + part.strip()
-                            + "' is not pairs:N, instances:N, trial:DURATION, seed:N, on or off; e.g. -D" + SideBySide.PROPERTY + "=pairs:10,trial:5s");
+                            + "' is not pairs:N, instances:N, trial:DURATION, seed:N, interleaved[:true|false], on or off; e.g. -D"
+                            + SideBySide.PROPERTY + "=pairs:10,trial:5s");
                 }
             } catch (NumberFormatException e) {
                 throw new ExtensionConfigurationException(where + ": '" + part.strip() + "' needs a whole number, e.g. pairs:10, instances:4 or seed:42");
             }
         }
         try {
-            return Optional.of(checked(pairs, instances, ReadableDuration.parse(trial, where), seed, attribute -> where + " (" + attribute + ")"));
+            return Optional.of(checked(pairs, instances, ReadableDuration.parse(trial, where), seed, interleaved,
+                    attribute -> where + " (" + attribute + ")"));
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
     }
 
     /** The settings, once each value is in range; {@code where} names an attribute's origin for the message. */
-    private static SideBySideSettings checked(int pairs, int instances, Duration trial, long seed, UnaryOperator<String> where) {
+    private static SideBySideSettings checked(int pairs, int instances, Duration trial, long seed, boolean interleaved,
+            UnaryOperator<String> where) {
         if (pairs < 1 || pairs > MAX_PAIRS) {
             throw new ExtensionConfigurationException(where.apply("pairs") + ": " + pairs + " pairs is out of range; use 1 to " + MAX_PAIRS
                     + " (7 or more to reach significance 0.05 over 4 metrics), e.g. 10");
@@ -95,7 +101,18 @@ record SideBySideSettings(int pairs, int instances, Duration trial, long seed) {
             throw new ExtensionConfigurationException(where.apply("pairs") + ": " + pairs + " pairs cannot cover " + instances
                     + " instances (each needs at least one pair); use at least as many pairs, e.g. pairs = " + 2 * instances);
         }
-        return new SideBySideSettings(pairs, instances, checkedTrial(trial, where.apply("trial")), seed);
+        return new SideBySideSettings(pairs, instances, checkedTrial(trial, where.apply("trial")), seed, interleaved);
+    }
+
+    /** {@code interleaved} alone or {@code interleaved:true} is on, {@code interleaved:false} off. */
+    private static boolean flag(String value, String part, String where) {
+        if (value.isEmpty() || value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new ExtensionConfigurationException(where + ": '" + part + "' needs true or false, e.g. interleaved or interleaved:false");
     }
 
     private static Duration checkedTrial(Duration trial, String where) {

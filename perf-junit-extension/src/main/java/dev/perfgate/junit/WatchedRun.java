@@ -1,9 +1,11 @@
 package dev.perfgate.junit;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.perfgate.core.engine.LiveRun;
 import dev.perfgate.core.engine.LoadEngine;
+import dev.perfgate.core.engine.LoadPlan;
 import dev.perfgate.core.engine.OpenLoadPlan;
 import dev.perfgate.core.engine.RunMeasurements;
 import dev.perfgate.core.result.AppMetricsResult;
@@ -60,6 +62,29 @@ final class WatchedRun {
             AppMetricsResult metrics = phases == null || scraper == null ? null
                     : scraper.result(phases.measuredStartNanos(), phases.measuredEndNanos());
             return new Outcome(measured, resources, stop.reason(), metrics);
+        }
+    }
+
+    /**
+     * One interleaved run of {@code settings}' closed-model plan against {@code apps} together
+     * ({@link LoadEngine#runInterleaved}), each user's iterations going to each app in turn in an order drawn from
+     * {@code seed}; stopped early when either container dies. One outcome per app, in order, without resources
+     * or metrics (as for a side-by-side trial). The progress line follows the last app.
+     */
+    static List<Outcome> runInterleaved(LoadTestSettings settings, List<RunningApp> apps, long seed, RunStop stop,
+            ProgressReporter progress) {
+        try (progress; AppWatch watch = AppWatch.start(() -> apps.stream().allMatch(RunningApp::isRunning), stop)) {
+            List<RunMeasurements> measured;
+            try {
+                measured = new LoadEngine().runInterleaved((LoadPlan) settings.plan(), apps.stream().map(RunningApp::baseUri).toList(), seed,
+                        stop, run -> {
+                            progress.started(run);
+                            settings.patternWatcher().started(run);
+                        });
+            } finally {
+                stop.engineReturned();
+            }
+            return measured.stream().map(each -> new Outcome(each, null, stop.reason(), null)).toList();
         }
     }
 

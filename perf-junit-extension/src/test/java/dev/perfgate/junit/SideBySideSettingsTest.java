@@ -35,6 +35,10 @@ class SideBySideSettingsTest {
     void unevenPairs() {
     }
 
+    @SideBySide(pairs = 30, trial = "1s", interleaved = true)
+    void interleavedPairs() {
+    }
+
     @AfterEach
     void clearProperty() {
         System.clearProperty(SideBySide.PROPERTY);
@@ -42,20 +46,32 @@ class SideBySideSettingsTest {
 
     @Test
     void theAnnotationGivesTheSettingsAndAPlainMethodRunsAlone() throws Exception {
-        assertThat(SideBySideSettings.of(method("annotated"))).contains(new SideBySideSettings(12, 1, Duration.ofSeconds(3), 7));
+        assertThat(SideBySideSettings.of(method("annotated"))).contains(new SideBySideSettings(12, 1, Duration.ofSeconds(3), 7, false));
         assertThat(SideBySideSettings.of(method("plain"))).isEmpty();
     }
 
     @Test
     void thePropertyWinsPartByPartAndTurnsItOnOrOff() throws Exception {
         System.setProperty(SideBySide.PROPERTY, "pairs:20");
-        assertThat(SideBySideSettings.of(method("annotated"))).contains(new SideBySideSettings(20, 1, Duration.ofSeconds(3), 7));
+        assertThat(SideBySideSettings.of(method("annotated"))).contains(new SideBySideSettings(20, 1, Duration.ofSeconds(3), 7, false));
         System.setProperty(SideBySide.PROPERTY, "pairs:8, instances:3, trial:2s, seed:42");
-        assertThat(SideBySideSettings.of(method("plain"))).contains(new SideBySideSettings(8, 3, Duration.ofSeconds(2), 42));
+        assertThat(SideBySideSettings.of(method("plain"))).contains(new SideBySideSettings(8, 3, Duration.ofSeconds(2), 42, false));
         System.setProperty(SideBySide.PROPERTY, "on");
-        assertThat(SideBySideSettings.of(method("plain"))).contains(new SideBySideSettings(10, 1, Duration.ofSeconds(5), 0));
+        assertThat(SideBySideSettings.of(method("plain"))).contains(new SideBySideSettings(10, 1, Duration.ofSeconds(5), 0, false));
         System.setProperty(SideBySide.PROPERTY, "off");
         assertThat(SideBySideSettings.of(method("annotated"))).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void interleavingIsAnAttributeOrAPartOfTheProperty() throws Exception {
+        assertThat(SideBySideSettings.of(method("interleavedPairs"))).contains(new SideBySideSettings(30, 1, Duration.ofSeconds(1), 0, true));
+        System.setProperty(SideBySide.PROPERTY, "interleaved:false");
+        assertThat(SideBySideSettings.of(method("interleavedPairs")).orElseThrow().interleaved()).isFalse();
+        System.setProperty(SideBySide.PROPERTY, "pairs:20,interleaved");
+        assertThat(SideBySideSettings.of(method("annotated"))).contains(new SideBySideSettings(20, 1, Duration.ofSeconds(3), 7, true));
+        System.setProperty(SideBySide.PROPERTY, "interleaved:sometimes");
+        assertThatThrownBy(() -> SideBySideSettings.of(method("plain"))).isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageContaining("system property perfgate.sideBySide: 'interleaved:sometimes' needs true or false");
     }
 
     @Test
@@ -76,7 +92,7 @@ class SideBySideSettingsTest {
                 .hasMessageContaining("system property perfgate.sideBySide (instances): 51 instances is out of range");
         System.setProperty(SideBySide.PROPERTY, "rounds:3");
         assertThatThrownBy(() -> SideBySideSettings.of(method("plain"))).isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessageContaining("'rounds:3' is not pairs:N, instances:N, trial:DURATION, seed:N, on or off");
+                .hasMessageContaining("'rounds:3' is not pairs:N, instances:N, trial:DURATION, seed:N, interleaved[:true|false], on or off");
         System.setProperty(SideBySide.PROPERTY, "trial:0s");
         assertThatThrownBy(() -> SideBySideSettings.of(method("plain"))).isInstanceOf(ExtensionConfigurationException.class)
                 .hasMessageContaining("a trial must last longer than zero");

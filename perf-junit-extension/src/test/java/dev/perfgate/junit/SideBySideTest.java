@@ -26,6 +26,7 @@ import dev.perfgate.core.result.TrialResult;
 import dev.perfgate.junit.fixture.ContainerInstancesSideBySideLoad;
 import dev.perfgate.junit.fixture.CrashingReferenceLoad;
 import dev.perfgate.junit.fixture.InstancesSideBySideLoad;
+import dev.perfgate.junit.fixture.InterleavedArrivalRateLoad;
 import dev.perfgate.junit.fixture.ReferenceImageLoad;
 import dev.perfgate.junit.fixture.ReferencePeerCrashSideBySideLoad;
 import dev.perfgate.junit.fixture.SideBySideContainersLoad;
@@ -90,6 +91,52 @@ class SideBySideTest {
         assertThat(verdictOf(rows, Metric.THROUGHPUT)).isEqualTo(Verdict.REGRESSED);
         assertThat(verdictOf(rows, Metric.P95_LATENCY)).isIn(Verdict.REGRESSED, Verdict.INCONCLUSIVE);
         assertThat(ResultComparator.any(rows, Verdict.REGRESSED)).as("the build fails").isTrue();
+    }
+
+    @Test
+    void interleavedTheSameVersionOnBothSidesIsNoRegressionAndEachPairIsOneTrialOfBoth() {
+        System.setProperty(SideBySide.PROPERTY, "interleaved");
+        EngineExecutionResults results = Fixtures.run(SideBySideLoad.class);
+
+        assertThat(Fixtures.failures(results)).isEmpty();
+        SideBySideResult trials = ResultFiles.read(ResultFiles.fileOf(fixtures.resultsDir(), SideBySideLoad.ID)).sideBySide();
+        assertThat(trials.interleaved()).isTrue();
+        assertThat(trials.pairs()).isEqualTo(8);
+        assertThat(trials.describeTrials()).contains("interleaved", "seed 42");
+        for (TrialResult[] pair : trials.completePairs()) {
+            assertThat(pair).allSatisfy(trial -> assertThat(trial.position()).isZero());
+            // one user, its rounds each one request to A and one to B
+            assertThat(Math.abs(pair[0].total().requests() - pair[1].total().requests())).as("pair %d", pair[0].pair())
+                    .isLessThanOrEqualTo(1);
+            assertThat(pair[0].startedAt()).isEqualTo(pair[1].startedAt());
+        }
+        assertThat(decided(ResultFiles.read(ResultFiles.fileOf(fixtures.resultsDir(), SideBySideLoad.ID))))
+                .extracting(MetricComparison::verdict).doesNotContain(Verdict.REGRESSED, Verdict.IMPROVED);
+    }
+
+    @Test
+    void interleavedACandidateDoingThreeTimesTheWorkRegressesInLatencyAndThroughput() {
+        System.setProperty(SideBySide.PROPERTY, "interleaved");
+        EngineExecutionResults results = Fixtures.run(SlowerCandidateLoad.class);
+
+        assertThat(Fixtures.failures(results)).isEmpty();
+        LoadTestResult result = ResultFiles.read(ResultFiles.fileOf(fixtures.resultsDir(), SlowerCandidateLoad.ID));
+        assertThat(result.sideBySide().interleaved()).isTrue();
+        List<MetricComparison> rows = decided(result);
+        // as many requests to each version, but the users spent about three times as long on B's
+        assertThat(verdictOf(rows, Metric.THROUGHPUT)).isEqualTo(Verdict.REGRESSED);
+        // interleaved, the p95 of each pair's 1 s no longer rests on which version the scheduler favoured that second
+        assertThat(verdictOf(rows, Metric.P95_LATENCY)).isEqualTo(Verdict.REGRESSED);
+    }
+
+    @Test
+    void interleavingATestRunAtAnArrivalRateIsRefusedNamingTheAttribute() {
+        EngineExecutionResults results = Fixtures.run(InterleavedArrivalRateLoad.class);
+
+        assertThat(Fixtures.failures(results)).singleElement()
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .extracting(Throwable::getMessage).asString()
+                .contains("@SideBySide(interleaved) on InterleavedArrivalRateLoad.burn", "@LoadTest(arrivalRate)", "@LoadTest(users = N)");
     }
 
     @Test

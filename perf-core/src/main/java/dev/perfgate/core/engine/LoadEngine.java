@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 import dev.perfgate.core.http.Http;
@@ -108,7 +109,7 @@ public final class LoadEngine {
         if (plan instanceof OpenLoadPlan open) {
             return new OpenModelRun(open, target, scenario, windows, listener).run();
         }
-        return runClosed((LoadPlan) plan, target, scenario, listener);
+        return runClosed((LoadPlan) plan, List.of(target), 0, scenario, listener).get(0);
     }
 
     /** Tells {@code listener} that {@code run} started; what it throws must not stop the load. */
@@ -120,8 +121,38 @@ public final class LoadEngine {
         }
     }
 
-    private RunMeasurements runClosed(LoadPlan plan, URI target, Scenario scenario, RunListener listener) {
-        Supplier<HttpTransport> transports = UserConnections.fromProperty().forRun(target, plan.requestTimeout());
+    /**
+     * Runs {@code scenario} against every one of {@code targets} in one closed-model run, interleaved
+     * iteration by iteration: each user sends its iterations to the targets in rounds, every target once
+     * per round, each round in an order drawn from {@code seed} and the user's id. Whatever slows the
+     * machine for longer than a request then falls on every target alike, which is what a comparison of
+     * two versions of an application needs on a noisy machine (see {@code docs/regression-detection.md}).
+     * With several users the targets are under load at the same time, each from about
+     * {@code users / targets.size()} of them.
+     *
+     * <p>Returns one {@link RunMeasurements} per target, in the order of {@code targets}. A target's
+     * {@link RunMeasurements#ranFor()} is its share of the users' time (the iterations that went to it,
+     * with their think time, divided by the users), so its throughput is the rate it served while it had
+     * the users: with a slower target the users spend longer on it and its throughput is lower, although
+     * both got the same number of iterations.
+     *
+     * <pre>{@code
+     * List<RunMeasurements> ab = new LoadEngine().runInterleaved(LoadPlan.of(2, Duration.ofSeconds(1), Duration.ofSeconds(5)),
+     *         List.of(URI.create("http://localhost:8080"), URI.create("http://localhost:8081")), 42,
+     *         user -> user.http().get("/health"), RunListener.NONE);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when a target is not on loopback, or {@code targets} is empty
+     */
+    public List<RunMeasurements> runInterleaved(LoadPlan plan, List<URI> targets, long seed, Scenario scenario, RunListener listener) {
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("targets: an interleaved run needs at least one target");
+        }
+        targets.forEach(LoopbackTarget::require);
+        return runClosed(plan, targets, seed, scenario, listener);
+    }
+
+    private List<RunMeasurements> runClosed(LoadPlan plan, List<URI> targets, long seed, Scenario scenario, RunListener listener) {
         CountDownLatch go = new CountDownLatch(1);
         AtomicLong iterations = new AtomicLong();
         UserSchedule timeline = plan.timeline();
@@ -133,13 +164,19 @@ public final class LoadEngine {
         // phase: {start, measured start, measured end} in nanoTime, set once every user thread is
         // ready, so that starting many threads does not eat into the warm-up; the latch publishes it.
         long[] phase = new long[3];
-        RunWindows runWindows = new RunWindows(windows, phase, plan);
-        MeasuredRequests recorder = new MeasuredRequests(phase, runWindows);
+        List<Target> ends = new ArrayList<>(targets.size());
+        for (URI target : targets) {
+            ends.add(new Target(target, UserConnections.fromProperty().forRun(target, plan.requestTimeout()), phase, windows, plan));
+        }
         ClosedRun run = new ClosedRun(plan, timeline, phase, iterations, active, firstFailure, stop);
         for (int id = 1; id <= plan.users(); id++) {
-            UserHttp http = new UserHttp(transports.get(), target, plan.requestTimeout(), recorder);
-            RunningUser user = new RunningUser(id, http);
-            Thread thread = userThreads.unstarted("perfgate-vu-" + id, () -> run.user(user, scenario, recorder, go));
+            UserHttp[] https = new UserHttp[ends.size()];
+            for (int t = 0; t < https.length; t++) {
+                Target end = ends.get(t);
+                https[t] = new UserHttp(end.transports().get(), end.uri(), plan.requestTimeout(), end.recorder());
+            }
+            RunningUser user = new RunningUser(id, https, seed);
+            Thread thread = userThreads.unstarted("perfgate-vu-" + id, () -> run.user(user, scenario, ends, go));
             threads.add(thread);
             thread.start();
         }
@@ -147,8 +184,9 @@ public final class LoadEngine {
         phase[1] = phase[0] + plan.warmUp().toNanos();
         phase[2] = phase[1] + plan.duration().toNanos();
         Instant measuredStart = Instant.now().plus(plan.warmUp());
-        Thread sampler = runWindows.seconds().startSampler(active::get);
-        notifyStarted(listener, new LiveRun(phase, runWindows, false, active::get, iterations::get, () -> 0, stop));
+        List<Thread> samplers = ends.stream().map(end -> end.windows().seconds().startSampler(active::get)).toList();
+        // the live figures (progress, patterns) follow the last target: in a side-by-side run, this build
+        notifyStarted(listener, new LiveRun(phase, ends.get(ends.size() - 1).windows(), false, active::get, iterations::get, () -> 0, stop));
         go.countDown();
 
         Duration stopDeadline = plan.requestTimeout().plusSeconds(STOP_GRACE_SECONDS);
@@ -156,9 +194,30 @@ public final class LoadEngine {
         String abortReason = stuck.isEmpty() ? null
                 : stuck.size() + " virtual user(s) were still busy " + stopDeadline.toSeconds()
                         + "s after the measured phase ended and were interrupted; their unfinished requests are not counted";
-        List<SecondFigures> seconds = finishSeconds(runWindows, sampler, stop, phase);
-        return RunRecording.merge(List.of(recorder), runWindows, measuredStart, plan.duration(), iterations.get(), iterations.get(), 0,
-                abortReason, firstFailure.get(), seconds, stop.ranFor(phase[1], phase[2]));
+        Duration ranFor = stop.ranFor(phase[1], phase[2]);
+        List<RunMeasurements> measured = new ArrayList<>(ends.size());
+        for (int t = 0; t < ends.size(); t++) {
+            Target end = ends.get(t);
+            List<SecondFigures> seconds = finishSeconds(end.windows(), samplers.get(t), stop, phase);
+            long ended = ends.size() == 1 ? iterations.get() : end.iterations().get();
+            Duration share = ends.size() == 1 ? ranFor : Duration.ofNanos(end.userNanos().sum() / plan.users());
+            measured.add(RunRecording.merge(List.of(end.recorder()), end.windows(), measuredStart, plan.duration(), ended, ended, 0,
+                    abortReason, firstFailure.get(), seconds, share, ranFor.compareTo(plan.duration()) < 0));
+        }
+        return measured;
+    }
+
+    /** One target of a closed-model run and what its users measured of it. */
+    private record Target(URI uri, Supplier<HttpTransport> transports, RunWindows windows, MeasuredRequests recorder,
+            AtomicLong iterations, LongAdder userNanos) {
+
+        Target(URI uri, Supplier<HttpTransport> transports, long[] phase, int windows, LoadPlan plan) {
+            this(uri, transports, new RunWindows(windows, phase, plan), phase);
+        }
+
+        private Target(URI uri, Supplier<HttpTransport> transports, RunWindows windows, long[] phase) {
+            this(uri, transports, windows, new MeasuredRequests(phase, windows), new AtomicLong(), new LongAdder());
+        }
     }
 
     /** Stops the sampler and returns the run's seconds, up to its end or to where it was stopped. */
@@ -181,11 +240,11 @@ public final class LoadEngine {
          * does not, it waits until it is wanted again. It leaves or waits only between iterations, so no
          * request is cut off.
          */
-        void user(RunningUser user, Scenario scenario, MeasuredRequests recorder, CountDownLatch go) {
+        void user(RunningUser user, Scenario scenario, List<Target> targets, CountDownLatch go) {
             user.active = user.id() <= timeline.usersAt(0);
             try {
                 go.await();
-                runUser(user, scenario, recorder);
+                runUser(user, scenario, targets);
             } catch (InterruptedException e) {
                 // interrupted at the deadline, or before the start
             } finally {
@@ -196,7 +255,7 @@ public final class LoadEngine {
             }
         }
 
-        private void runUser(RunningUser user, Scenario scenario, MeasuredRequests recorder) throws InterruptedException {
+        private void runUser(RunningUser user, Scenario scenario, List<Target> targets) throws InterruptedException {
             long measureStart = phase[1];
             long measureEnd = phase[2];
             long limit = plan.iterationLimit();
@@ -211,9 +270,11 @@ public final class LoadEngine {
                 if (iterationStart - measureEnd >= 0) {
                     return;
                 }
-                user.beginIteration();
-                if (iterationStart - measureStart >= 0) {
+                Target target = targets.get(user.beginIteration());
+                boolean measured = iterationStart - measureStart >= 0;
+                if (measured) {
                     iterations.incrementAndGet();
+                    target.iterations().incrementAndGet();
                 }
                 try {
                     scenario.iterate(user);
@@ -221,11 +282,15 @@ public final class LoadEngine {
                     return;
                 } catch (Throwable failure) {
                     firstFailure.compareAndSet(null, failure);
-                    recorder.record(ITERATION_OPERATION, iterationStart, System.nanoTime() - iterationStart, ErrorKind.CHECK);
+                    target.recorder().record(ITERATION_OPERATION, iterationStart, System.nanoTime() - iterationStart, ErrorKind.CHECK);
                 }
                 long thinkNanos = plan.thinkTime().nextNanos(random);
                 // A pause never runs past the end of the run.
-                if (thinkNanos > 0 && !stop.sleepUntil(Math.min(System.nanoTime() + thinkNanos, measureEnd))) {
+                boolean rested = thinkNanos <= 0 || stop.sleepUntil(Math.min(System.nanoTime() + thinkNanos, measureEnd));
+                if (measured) {
+                    target.userNanos().add(System.nanoTime() - iterationStart);
+                }
+                if (!rested) {
                     return;
                 }
             }
@@ -303,25 +368,60 @@ public final class LoadEngine {
     /** The state of one user (in the open model: one worker), confined to its thread. */
     static final class RunningUser implements VirtualUser {
         private final int id;
-        private final UserHttp http;
+        private final UserHttp[] https;
         private final Map<String, Object> session = new HashMap<>();
+        /** Interleaved runs: the targets of the current round, in the order drawn, and the next one's place. */
+        private final int[] round;
+        private final SplittableRandom order;
+        private int next;
+        private int current;
         private long iteration;
         /** Closed model: whether the schedule wants the user now (it counts as active); confined to its thread. */
         private boolean active;
 
         RunningUser(int id, UserHttp http) {
+            this(id, new UserHttp[] {http}, 0);
+        }
+
+        /** A user whose iterations go to each of {@code https} in turn, each round in an order drawn from {@code seed} and its id. */
+        RunningUser(int id, UserHttp[] https, long seed) {
             this.id = id;
-            this.http = http;
+            this.https = https;
+            this.round = new int[https.length];
+            for (int i = 0; i < round.length; i++) {
+                round[i] = i;
+            }
+            this.next = round.length;
+            this.order = new SplittableRandom(seed * 31 + id);
         }
 
-        /** Closes the user's own connection, if its transport has one. */
+        /** Closes the user's own connections, if its transport has them. */
         void closeConnection() {
-            http.close();
+            for (UserHttp http : https) {
+                http.close();
+            }
         }
 
-        /** Counts the iteration about to run. */
-        void beginIteration() {
+        /** Counts the iteration about to run and returns the target it goes to (from 0; always 0 with one). */
+        int beginIteration() {
             iteration++;
+            if (round.length > 1) {
+                if (next == round.length) {
+                    shuffle();
+                    next = 0;
+                }
+                current = round[next++];
+            }
+            return current;
+        }
+
+        private void shuffle() {
+            for (int i = round.length - 1; i > 0; i--) {
+                int j = order.nextInt(i + 1);
+                int swap = round[i];
+                round[i] = round[j];
+                round[j] = swap;
+            }
         }
 
         @Override
@@ -336,7 +436,7 @@ public final class LoadEngine {
 
         @Override
         public Http http() {
-            return http;
+            return https[current];
         }
 
         @Override

@@ -140,6 +140,17 @@ public final class RunRecording {
     static RunMeasurements merge(List<MeasuredRequests> recorders, RunWindows windows, Instant measuredStart,
             Duration measured, long iterations, long scheduledIterations, long droppedIterations, String abortReason,
             Throwable firstFailure, List<SecondFigures> seconds, Duration ranFor) {
+        return merge(recorders, windows, measuredStart, measured, iterations, scheduledIterations, droppedIterations, abortReason,
+                firstFailure, seconds, ranFor, ranFor.compareTo(measured) < 0);
+    }
+
+    /**
+     * As above, with whether the run was stopped early told apart from {@code ranFor}: in an interleaved run
+     * {@code ranFor} is one target's share of the users' time ({@link LoadEngine#runInterleaved}).
+     */
+    static RunMeasurements merge(List<MeasuredRequests> recorders, RunWindows windows, Instant measuredStart,
+            Duration measured, long iterations, long scheduledIterations, long droppedIterations, String abortReason,
+            Throwable firstFailure, List<SecondFigures> seconds, Duration ranFor, boolean stoppedEarly) {
         TreeMap<String, OperationStats> operations = new TreeMap<>();
         OperationStats total = new OperationStats();
         for (MeasuredRequests recorder : recorders) {
@@ -152,6 +163,6 @@ public final class RunRecording {
         }
         return new RunMeasurements(operations, total, windows.byOperation(), windows.total(), measuredStart, measured,
                 iterations, scheduledIterations, droppedIterations, abortReason, firstFailure, windows.stages(), seconds,
-                ranFor.compareTo(measured) < 0, ranFor);
+                stoppedEarly, ranFor);
     }
 }

@@ -132,12 +132,17 @@ public final class ResultFiles {
         }
         if (!result.has("sideBySide")) {
             result.putNull("sideBySide");
-        } else if (result.get("sideBySide").get("trials") instanceof ArrayNode trials) {
-            trials.forEach(trial -> {
-                if (trial instanceof ObjectNode fields && !fields.has("instance")) {
-                    fields.put("instance", 0);
-                }
-            });
+        } else if (result.get("sideBySide") instanceof ObjectNode sideBySide) {
+            if (!sideBySide.has("interleaved")) {
+                sideBySide.put("interleaved", false);
+            }
+            if (sideBySide.get("trials") instanceof ArrayNode trials) {
+                trials.forEach(trial -> {
+                    if (trial instanceof ObjectNode fields && !fields.has("instance")) {
+                        fields.put("instance", 0);
+                    }
+                });
+            }
         }
         if (result.get("plan") instanceof ObjectNode plan) {
             if (!plan.has("arrivals")) {

@@ -15,8 +15,11 @@ import java.util.Optional;
  * @param seed      the seed that drew each pair's order, to replay it
  * @param trial     each trial's measured duration, e.g. {@code "5s"}
  * @param trials    every trial in the order run
+ * @param interleaved whether each pair was one trial whose users sent their requests to A and B in turn
+ *                  ({@code false}: two trials, one version under load at a time; results written before it existed)
  */
-public record SideBySideResult(String reference, String candidate, long seed, String trial, List<TrialResult> trials) {
+public record SideBySideResult(String reference, String candidate, long seed, String trial, List<TrialResult> trials,
+        boolean interleaved) {
 
     /** The version tag of the reference's trials. */
     public static final String REFERENCE = "A";
@@ -25,6 +28,11 @@ public record SideBySideResult(String reference, String candidate, long seed, St
 
     public SideBySideResult {
         trials = trials == null ? List.of() : List.copyOf(trials);
+    }
+
+    /** Trials of one version at a time: each pair two trials, in the order drawn. */
+    public SideBySideResult(String reference, String candidate, long seed, String trial, List<TrialResult> trials) {
+        this(reference, candidate, seed, trial, trials, false);
     }
 
     /** The number of complete pairs (both versions measured). */
@@ -56,8 +64,12 @@ public record SideBySideResult(String reference, String candidate, long seed, St
      * {@code "12 pairs of 2s trials on 4 instances of each version, order AB BA | BA AB ... (seed 42)"}.
      */
     public String describeTrials() {
-        return pairs() + " pairs of " + trial + " trials" + (instances() > 1 ? " on " + instances() + " instances of each version" : "")
-                + ", order " + order() + " (seed " + seed + ")";
+        String instancesPart = instances() > 1 ? " on " + instances() + " instances of each version" : "";
+        if (interleaved) {
+            return pairs() + " pairs of " + trial + " trials" + instancesPart + ", each user's requests to A and B interleaved in an order"
+                    + " drawn from seed " + seed;
+        }
+        return pairs() + " pairs of " + trial + " trials" + instancesPart + ", order " + order() + " (seed " + seed + ")";
     }
 
     /** The order of each pair as run, e.g. {@code "AB BA BA AB"}, instances apart: {@code "AB BA | BA AB"}. */

@@ -13,7 +13,7 @@ import dev.perfgate.core.engine.RunMeasurements;
  * @param instance   the instance of the application it measured, from 0: a run with several starts a fresh container of
  *                   each version per instance, whose pairs share it (0 in results written before instances existed)
  * @param version    {@value SideBySideResult#REFERENCE} (the reference) or {@value SideBySideResult#CANDIDATE} (this build)
- * @param position   0 when it ran first in its pair, 1 when second
+ * @param position   0 when it ran first in its pair, 1 when second; 0 for both when the pair was one interleaved trial
  * @param startedAt  ISO-8601 instant at which its measured phase began
  * @param total      all its requests, with their histogram
  * @param operations per operation name
@@ -30,7 +30,8 @@ public record TrialResult(int pair, int instance, String version, int position, 
      * measured (without windows: the trial is the unit of comparison).
      */
     public static TrialResult of(int pair, int instance, String version, int position, RunMeasurements measured) {
-        double seconds = measured.measured().toNanos() / 1e9;
+        // ranFor: the measured phase, or in an interleaved trial this version's share of the users' time
+        double seconds = measured.ranFor().toNanos() / 1e9;
         Map<String, OperationResult> operations = new TreeMap<>();
         measured.operations().forEach((name, stats) -> operations.put(name, OperationResult.of(stats, null, seconds)));
         return new TrialResult(pair, instance, version, position, measured.measuredStart().toString(), OperationResult.of(measured.total(), null, seconds),

@@ -94,6 +94,29 @@ class SideBySideResultTest {
     }
 
     @Test
+    void anInterleavedRunIsWrittenReadBackAndDescribedAsSuch() throws IOException {
+        SideBySideResult blocks = trials(2);
+        SideBySideResult interleaved = new SideBySideResult(blocks.reference(), blocks.candidate(), 42, "1s", blocks.trials(), true);
+        Path file = ResultFiles.write(folder, ResultFilesTest.result("T.mixed").withSideBySide(interleaved));
+
+        assertThat(ResultFiles.read(file).sideBySide().interleaved()).isTrue();
+        assertThat(interleaved.describeTrials()).isEqualTo("2 pairs of 1s trials, each user's requests to A and B interleaved in an order"
+                + " drawn from seed 42");
+    }
+
+    @Test
+    void aFileWrittenBeforeInterleavingReadsAsTrialsOfOneVersionAtATime() throws IOException {
+        Path file = ResultFiles.write(folder, ResultFilesTest.result("T.old").withSideBySide(trials(2)));
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) json.readTree(file.toFile());
+        ((ObjectNode) tree.get("sideBySide")).remove("interleaved");
+        json.writeValue(file.toFile(), tree);
+
+        assertThat(ResultFiles.read(file).sideBySide().interleaved()).isFalse();
+        assertThat(ResultFiles.read(file).sideBySide().order()).isEqualTo("AB BA");
+    }
+
+    @Test
     void aResultWithoutTrialsHasNoReferenceSide() {
         assertThatThrownBy(() -> TrialFigures.referenceResult(ResultFilesTest.result("T.plain"))).hasMessageContaining("no side-by-side trials");
     }
