@@ -5,8 +5,10 @@
 # (perf:check with the sample's <rule>: minimum effect 10 %, no floor, p50/p95/throughput/errorRate,
 # significance 0.05 Holm-corrected; bench/side-by-side-table.sh re-decides the kept runs at other minimum effects). The reference is the untouched app, the candidate the same image with
 # REGRESSION_EXTRA_WORK_MICROS: 0 (A/A), 5 % and 10 % of the reference's median latency, which first
-# A/A runs measure (the calibration: the median of CALIBRATIONS runs, default 3). Each round runs the three levels in a shuffled order, so that a
-# slow stretch of the machine falls on every level alike; RUNS rounds (default 20).
+# A/A runs measure (the median of the last CALIBRATIONS A/A runs, default 3: first runs of their own, then each
+# round's A/A run, so the size follows the machine). Each round runs the three levels in a shuffled order, so that a
+# slow stretch of the machine falls on every level alike; RUNS rounds (default 20). runs.tsv gives, for each run,
+# the extra work as a share of that run's own reference median: the slowdown actually injected.
 #
 #   [CALIBRATIONS=3] bench/side-by-side.sh [RUNS=20] [extra Maven args]
 #
@@ -47,22 +49,27 @@ PY
 }
 
 echo "load before: $(uptime)"
-# The extra work is sized on the median of several A/A runs' reference p50: one run on a slow stretch of the
-# machine made "+5 %" a 9 % change in session 7.
+# The extra work is sized on the median of the last CALIBRATIONS A/A runs' reference p50: the calibration runs
+# first, then each round's own A/A run. One run on a slow stretch made "+5 %" a 9 % change in session 7, and
+# the machine slowing over a long bench made it a 3 % change in session 9: a fixed amount of work fixed once
+# shrinks as the request it is added to grows.
 calibrations=()
 for c in $(seq 1 "$CALIBRATIONS"); do
   run "calibration-$c" ""
   calibrations+=("$(reference_p50 "calibration-$c")")
   echo "calibration $c: the reference's median p50 ${calibrations[-1]} ms ($(verdict "calibration-$c"), p50 $(p50_note "calibration-$c"))"
 done
-latency_ms="$(printf '%s\n' "${calibrations[@]}" | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}')"
-echo "calibration: median ${latency_ms} ms over $CALIBRATIONS runs"
 declare -A work regressed
-for level in 0 5 10; do
-  work[$level]="$(python3 -c "print(round($latency_ms * 1000 * $level / 100))")"
-  regressed[$level]=0
-done
-echo "extra work: +5 % = ${work[5]} us, +10 % = ${work[10]} us per request"
+size_work() {
+  latency_ms="$(printf '%s\n' "${calibrations[@]: -$CALIBRATIONS}" | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}')"
+  for level in 5 10; do
+    work[$level]="$(python3 -c "print(round($latency_ms * 1000 * $level / 100))")"
+  done
+}
+size_work
+echo "calibration: median ${latency_ms} ms over the last $CALIBRATIONS A/A runs: +5 % = ${work[5]} us, +10 % = ${work[10]} us per request"
+for level in 0 5 10; do regressed[$level]=0; done
+printf 'time\tlevel\trun\tverdict\tp50 note\textra us\tinjected %% of this run'"'"'s reference p50\tload\n' >"$out/runs.tsv"
 for i in $(seq 1 "$runs"); do
   for level in $(shuf -e 0 5 10); do
     label="s$level-$i"
@@ -70,13 +77,19 @@ for i in $(seq 1 "$runs"); do
     run "$label" "$extra"
     v="$(verdict "$label")"
     [ "$v" = REGRESSED ] && regressed[$level]=$((regressed[$level] + 1))
-    printf '%s\t+%s %%\trun %s\t%s\tp50 %s\tload %s\n' "$(date +%H:%M:%S)" "$level" "$i" "$v" "$(p50_note "$label")" \
-      "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$out/runs.tsv"
+    reference="$(reference_p50 "$label" 2>/dev/null || echo 0)"
+    injected="$(python3 -c "r=$reference; print(f'{${extra:-0} / (r * 1000) * 100:.1f}' if r else '-')")"
+    printf '%s\t+%s %%\trun %s\t%s\tp50 %s\t%s us\t%s %%\tload %s\n' "$(date +%H:%M:%S)" "$level" "$i" "$v" "$(p50_note "$label")" \
+      "${extra:-0}" "$injected" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$out/runs.tsv"
+    if [ "$level" = 0 ] && [ "$reference" != 0 ]; then
+      calibrations+=("$reference")
+      size_work
+    fi
   done
-  echo "after $i rounds: REGRESSED A/A ${regressed[0]}, +5 % ${regressed[5]}, +10 % ${regressed[10]} (of $i each)"
+  echo "after $i rounds: REGRESSED A/A ${regressed[0]}, +5 % ${regressed[5]}, +10 % ${regressed[10]} (of $i each); next +5 % = ${work[5]} us"
 done
 echo "load after: $(uptime)"
 echo "A/A: REGRESSED in ${regressed[0]} of $runs runs (false alarms)"
-echo "+5 % (${work[5]} us): REGRESSED in ${regressed[5]} of $runs runs"
-echo "+10 % (${work[10]} us): REGRESSED in ${regressed[10]} of $runs runs"
+echo "+5 %: REGRESSED in ${regressed[5]} of $runs runs"
+echo "+10 %: REGRESSED in ${regressed[10]} of $runs runs"
 echo "logs and results in $out"

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.apache.maven.plugin.MojoExecutionException;
@@ -46,6 +48,8 @@ import dev.perfgate.core.result.TrialFigures;
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractPerfMojo {
+
+    private static final String ANOTHER_LOAD = "another load than the baseline: ";
 
     /** Change of latency percentiles (and, as a factor, of throughput: below baseline / (1 + t/100)), in percent, that still counts as noise. */
     @Parameter(property = "perf.tolerance", defaultValue = "10")
@@ -92,7 +96,11 @@ public class CheckMojo extends AbstractPerfMojo {
     @Parameter(property = "perf.failOnRegression", defaultValue = "true")
     private boolean failOnRegression;
 
-    /** Whether a result without a baseline fails the build (a new test must then be baselined first). */
+    /**
+     * Whether a result without a baseline fails the build (a new test must then be baselined first). A result
+     * measured under another load plan than its baseline (users, think time, arrivals, warm-up, duration, mix)
+     * counts as one without: its figures are not compared until the baseline is recorded again.
+     */
     @Parameter(property = "perf.failOnMissingBaseline", defaultValue = "false")
     private boolean failOnMissingBaseline;
 
@@ -133,6 +141,7 @@ public class CheckMojo extends AbstractPerfMojo {
             return;
         }
         ResultComparator comparator = new ResultComparator(gateRules);
+        Map<String, List<String>> replanned = new TreeMap<>();
         List<MetricComparison> rows = new ArrayList<>();
         List<ReportedTest> reported = new ArrayList<>();
         for (LoadTestResult result : results) {
@@ -144,8 +153,15 @@ public class CheckMojo extends AbstractPerfMojo {
                 continue;
             }
             reported.add(new ReportedTest(result, baseline));
+            List<String> loadChanges = baseline == null || baseline.plan() == null || result.plan() == null ? List.of()
+                    : result.plan().loadDifferencesFrom(baseline.plan());
             if (baseline == null) {
                 rows.add(ResultComparator.newTest(result));
+            } else if (!loadChanges.isEmpty()) {
+                // Figures measured under another load say nothing about the code: comparing them would pass
+                // or fail the build for the test's edit. Until it is re-recorded the test has no baseline.
+                replanned.put(result.testId(), loadChanges);
+                rows.add(ResultComparator.newTest(result).withRemark(ANOTHER_LOAD + String.join(", ", loadChanges)));
             } else {
                 List<String> differences = result.environment() == null ? List.of()
                         : result.environment().differencesFrom(baseline.environment());
@@ -168,7 +184,7 @@ public class CheckMojo extends AbstractPerfMojo {
                     + gate.minTailSamples() * 100 + " requests), and a change must be significant at "
                     + gate.significance() + " across the windows; run longer to decide it");
         }
-        decide(rows, resultsDirectory() + (benchmarks.isEmpty() ? "" : " and " + benchmarks.resultFile()));
+        decide(rows, replanned, resultsDirectory() + (benchmarks.isEmpty() ? "" : " and " + benchmarks.resultFile()));
     }
 
     private List<String> missingResults(List<LoadTestResult> results) throws MojoExecutionException {
@@ -234,14 +250,25 @@ public class CheckMojo extends AbstractPerfMojo {
     }
 
     /** Fails the build as configured; {@code kept} names where this run's results stay for inspection. */
-    private void decide(List<MetricComparison> rows, String kept) throws MojoFailureException {
+    private void decide(List<MetricComparison> rows, Map<String, List<String>> replanned, String kept) throws MojoFailureException {
         List<String> unbaselined = testsWith(rows, Verdict.NEW);
+        unbaselined.removeAll(replanned.keySet());
         String noBaseline = unbaselined.isEmpty() ? null : "perfgate: no baseline for " + String.join(", ", unbaselined) + " in "
                 + baselineDirectory() + "; record one with: mvn perf:baseline (after the load tests or benchmarks ran) and commit it";
         if (noBaseline != null) {
             getLog().warn(noBaseline);
         }
         List<String> failures = new ArrayList<>();
+        for (Map.Entry<String, List<String>> test : replanned.entrySet()) {
+            String message = "perfgate: " + test.getKey() + " ran another load than its baseline in " + baselineDirectory() + " ("
+                    + String.join(", ", test.getValue()) + "), so its figures were not compared. If the change is intended, record"
+                    + " its baseline with: mvn perf:baseline -Dperf.tests=" + test.getKey() + " (then commit "
+                    + baselineDirectory().getFileName() + "/)";
+            getLog().warn(message);
+            if (failOnMissingBaseline && gates()) {
+                failures.add(message);
+            }
+        }
         List<MetricComparison> regressed = rows.stream().filter(r -> r.verdict() == Verdict.REGRESSED).collect(Collectors.toList());
         if (regressed.isEmpty()) {
             getLog().info("perfgate: no regression");

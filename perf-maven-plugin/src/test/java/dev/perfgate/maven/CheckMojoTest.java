@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.perfgate.core.result.AppMetricsResult;
 import dev.perfgate.core.result.LoadTestResult;
+import dev.perfgate.core.result.PlanSummary;
 import dev.perfgate.core.result.ResourceResult;
 import dev.perfgate.core.result.ResultFiles;
 import dev.perfgate.core.result.RunEnvironment;
@@ -194,6 +195,38 @@ class CheckMojoTest {
                 .doesNotContain("JVM");
         assertThat(log.rows(TEST, "")).hasSize(4)
                 .allSatisfy(row -> assertThat(row).endsWith("another environment: cores 4 -> 16, CPU 'Intel Core i5' -> 'AMD EPYC 7763'"));
+    }
+
+    @Test
+    void aResultUnderAnotherLoadIsNotComparedAndSaysHowToRecordItsBaseline() throws Exception {
+        LoadTestResult twice = result(TEST, op(20, 40));
+        LoadTestResult calmer = withPlan(twice, new PlanSummary("closed", 4, "1s", "10s", "5s", "100ms"));
+        given(twice, calmer);
+
+        mojo.execute();
+
+        assertThat(log.rows(TEST, "")).singleElement().asString()
+                .contains(" NEW ").endsWith("another load than the baseline: think time 0s -> 100ms");
+        assertThat(log.at("WARN")).singleElement().asString()
+                .contains(TEST + " ran another load than its baseline", "think time 0s -> 100ms", "not compared",
+                        "mvn perf:baseline -Dperf.tests=" + TEST)
+                .doesNotContain("no baseline for");
+        assertThat(log.at("INFO")).contains("perfgate: no regression");
+    }
+
+    @Test
+    void aResultUnderAnotherLoadFailsWhenBaselinesAreRequired() throws Exception {
+        MojoFixture.set(mojo, "failOnMissingBaseline", true);
+        LoadTestResult base = result(TEST, op(10, 20));
+        given(base, withPlan(result(TEST, op(10, 20)), new PlanSummary("closed", 8, "1s", "10s", "5s", "0s")));
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining(TEST + " ran another load than its baseline").hasMessageContaining("users 4 -> 8");
+    }
+
+    private static LoadTestResult withPlan(LoadTestResult result, PlanSummary plan) {
+        return new LoadTestResult(result.schemaVersion(), result.testId(), result.status(), null, result.startedAt(), plan,
+                result.environment(), result.iterations(), result.total(), result.operations(), null);
     }
 
     @Test

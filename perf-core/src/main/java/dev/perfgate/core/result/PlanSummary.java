@@ -1,9 +1,14 @@
 package dev.perfgate.core.result;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import dev.perfgate.core.engine.LoadPlan;
 import dev.perfgate.core.engine.OpenLoadPlan;
@@ -81,6 +86,63 @@ public record PlanSummary(String model, int users, String warmUp, String duratio
     public PlanSummary withUserTypes(List<UserTypeSummary> types) {
         return new PlanSummary(model, users, warmUp, duration, requestTimeout, thinkTime, arrivals, maxInFlight, iterationsPerUser,
                 userStages, types);
+    }
+
+    /**
+     * How the load of this plan differs from {@code baseline}'s, one entry per field, e.g. {@code "users 10 -> 20"}
+     * or {@code "think time 50ms to 150ms -> 150ms to 350ms"}; empty when both put the same load on the app.
+     * Warm-up and duration count: a shorter warm-up measures a JIT that is still compiling. The request timeout
+     * does not: it changes what counts as an error, not the load.
+     *
+     * <pre>{@code
+     * List<String> changes = result.plan().loadDifferencesFrom(baseline.plan());
+     * if (!changes.isEmpty()) {
+     *     log.warn(result.testId() + " ran another load than its baseline: " + String.join(", ", changes));
+     * }
+     * }</pre>
+     */
+    public List<String> loadDifferencesFrom(PlanSummary baseline) {
+        List<String> changes = new ArrayList<>();
+        differ(changes, "model", baseline.model, model);
+        differ(changes, "users", baseline.users, users);
+        differ(changes, "warm-up", baseline.warmUp, warmUp);
+        differ(changes, "duration", baseline.duration, duration);
+        differ(changes, "think time", baseline.thinkTime, thinkTime);
+        differ(changes, "arrivals", describeArrivals(baseline.arrivals), describeArrivals(arrivals));
+        differ(changes, "maxInFlight", baseline.maxInFlight, maxInFlight);
+        differ(changes, "iterations per user", baseline.iterationsPerUser, iterationsPerUser);
+        differ(changes, "user stages", describeStages(baseline.userStages), describeStages(userStages));
+        differ(changes, "user types", describeTypes(baseline.userTypes), describeTypes(userTypes));
+        return changes;
+    }
+
+    private static void differ(List<String> changes, String field, Object before, Object now) {
+        if (!Objects.equals(before, now)) {
+            changes.add(field + " " + before + " -> " + now);
+        }
+    }
+
+    private static String describeArrivals(List<ArrivalStage> stages) {
+        return stages.stream().map(stage -> stage.fromPerSecond() == stage.toPerSecond()
+                ? rate(stage.fromPerSecond()) + " for " + stage.duration()
+                : rate(stage.fromPerSecond()) + "->" + rate(stage.toPerSecond()) + " over " + stage.duration())
+                .collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    private static String rate(double perSecond) {
+        return (perSecond == Math.rint(perSecond) ? Long.toString((long) perSecond) : Double.toString(perSecond)) + "/s";
+    }
+
+    private static String describeStages(List<UserStageSummary> stages) {
+        return stages.stream().map(stage -> stage.fromUsers() + "->" + stage.toUsers() + " over " + stage.duration())
+                .collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    /** Types by name with their weight and tasks, in name order: the order of a file's map is not the mix. */
+    private static String describeTypes(List<UserTypeSummary> types) {
+        return types.stream().sorted(Comparator.comparing(UserTypeSummary::name))
+                .map(type -> type.name() + " " + type.weight() + " " + new TreeMap<>(type.tasks()))
+                .collect(Collectors.joining(", ", "[", "]"));
     }
 
     /** Whether the plan was an open model. */
