@@ -35,7 +35,8 @@ import java.lang.annotation.Target;
  *
  * <h2>Limits</h2>
  * A closed model without stages, or an open model at a constant rate: every trial must apply the same
- * load. The two containers share the machine, but only one is under load at a time. Several instances
+ * load. The two containers share the machine, but only one is under load at a time (interleaved, both are,
+ * each from about half the users; with one user, one request at a time). Several instances
  * need an application perfgate can start again (an image, a Dockerfile, a jar), not a container the
  * test built ({@link AppUnderTest#fromContainer}).
  *
