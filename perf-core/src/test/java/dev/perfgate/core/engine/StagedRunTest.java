@@ -147,15 +147,19 @@ class StagedRunTest {
     }
 
     /**
-     * Closed model, C = 2, S = 80 ms, SLO p95 at most 1.25 S. Up to C users nobody queues (latency S); at
+     * Closed model, C = 2, S = 80 ms, SLO p95 at most 1.5 S. Up to C users nobody queues (latency S); at
      * C + 1 users one request in three waits a whole S (p95 about 2 S), so the step of 3 users breaks
-     * and the breaking point is 2 users. The run stops there instead of going on to 4 users.
+     * and the breaking point is 2 users. The run stops there instead of going on to 4 users. The warm-up
+     * keeps the first request (connection, class loading) out of the first step: a step of 1 user has
+     * about 18 requests, so its p95 is its slowest one, and that was 101.9 ms once in CI against 1.25 S.
      */
     @Test
     void stressFindsTheBreakingPointAtTheServersCapacityAndStops() throws IOException {
         server = TestHttpServer.start().handle("/work", TestHttpServer.answeringAfter(capacity(2, 80)));
-        SloThreshold p95 = SloThreshold.parse(SloThreshold.TOTAL, SloMetric.P95, "100ms", "test");
+        SloThreshold p95 = SloThreshold.parse(SloThreshold.TOTAL, SloMetric.P95, "120ms", "test");
+        Duration warmUp = Duration.ofMillis(500);
         StepStress stress = StepStress.users(1, 1, 4, Duration.ofMillis(1_500), List.of(p95));
+        stress = stress.withPlan(((LoadPlan) stress.plan()).withWarmUp(warmUp));
 
         long start = System.nanoTime();
         RunMeasurements measured = new LoadEngine().run(stress.plan(), server.uri(), user -> user.http().get("/work"),
@@ -168,7 +172,7 @@ class StagedRunTest {
         assertThat(report.brokenBy()).singleElement().asString().contains("p95");
         assertThat(report.steps()).extracting(s -> s.held()).containsExactly(true, true, false, null);
         assertThat(measured.stoppedEarly()).isTrue();
-        assertThat(tookMillis).isLessThan(6_000 - 500);
+        assertThat(tookMillis).isLessThan(warmUp.toMillis() + 6_000 - 500);
     }
 
     /**
