@@ -106,7 +106,7 @@ final class PairedRun {
                 }
             }
         }
-        return completed(last) ? null : stopReason(stop.reason() != null ? stop.reason() : last.stopReason(), versions);
+        return whyStopped(versions, stop);
     }
 
     /**
@@ -130,6 +130,11 @@ final class PairedRun {
                 lastCandidate = last;
             }
         }
+        return whyStopped(versions, stop);
+    }
+
+    /** Why the instance's last trial did not complete (the run's stop first, else the trial's own reason), or {@code null}. */
+    private String whyStopped(InstancePair versions, RunStop stop) {
         return completed(last) ? null : stopReason(stop.reason() != null ? stop.reason() : last.stopReason(), versions);
     }
 

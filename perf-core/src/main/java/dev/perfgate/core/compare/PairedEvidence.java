@@ -62,6 +62,11 @@ record PairedEvidence(Metric metric, double reference, double candidate, double[
                 OneSampleT.pValueLess(perInstance));
     }
 
+    /** Whether every unit's difference is exactly 0 (e.g. no errors on either side): then p is 1 both ways. */
+    boolean allZero() {
+        return Arrays.stream(differences).allMatch(d -> d == 0);
+    }
+
     /** Whether the units are instances rather than pairs. */
     boolean byInstance() {
         return instances > 1;

@@ -14,7 +14,8 @@ import dev.perfgate.core.stats.Holm;
  * Decides a side-by-side run on its own pairs of trials, without a stored baseline's figures: per
  * metric of each operation, the worse-positive difference of each pair (e.g. {@code ln(B / A)} of the
  * p95), a Hodges-Lehmann estimate of the change with its interval, and a one-sided exact Wilcoxon
- * signed-rank test whose p-values are Holm-corrected across every gated metric of the test. When the
+ * signed-rank test whose p-values are Holm-corrected across the gated metrics of the test (all but those on
+ * which every pair is equal, e.g. an error rate of 0 on both sides: they can never be significant). When the
  * run measured several instances of each version ({@code @SideBySide(instances)}), the instances are
  * the units instead: each one's mean difference over its pairs, their mean and a one-sample t test
  * (see {@link PairedEvidence}).
@@ -71,11 +72,16 @@ public final class SideBySideComparator {
                 rows.add(rowOf(result.testId(), operation, metric, gate, pairs));
             }
         }
-        double[] worse = Holm.adjust(rows.stream().mapToDouble(r -> r.evidence == null ? 1 : r.evidence.pWorse()).toArray());
-        double[] better = Holm.adjust(rows.stream().mapToDouble(r -> r.evidence == null ? 1 : r.evidence.pBetter()).toArray());
+        // A metric on which every unit is equal (no errors on either side, typically) has p = 1 both ways, whatever
+        // the data: it can never be significant, so it is left out of the correction rather than dilute the
+        // others' (Tarone 1990: hypotheses that cannot reach the level do not count in the family).
+        List<Row> tested = rows.stream().filter(Row::testable).toList();
+        double[] worse = Holm.adjust(tested.stream().mapToDouble(r -> r.evidence.pWorse()).toArray());
+        double[] better = Holm.adjust(tested.stream().mapToDouble(r -> r.evidence.pBetter()).toArray());
         List<MetricComparison> decided = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            decided.add(rows.get(i).decide(worse[i], better[i], rows.size()));
+        for (Row row : rows) {
+            int at = tested.indexOf(row);
+            decided.add(at < 0 ? row.decide(1, 1, 0) : row.decide(worse[at], better[at], tested.size()));
         }
         return decided;
     }
@@ -112,6 +118,11 @@ public final class SideBySideComparator {
     /** One metric of one operation, decided once the p-values of all are known. */
     private record Row(String testId, String operation, Metric metric, GateSettings gate, PairedEvidence evidence) {
 
+        /** Whether the row could be significant at all: it has units, and they are not all equal to 0. */
+        boolean testable() {
+            return evidence != null && !evidence.allZero();
+        }
+
         MetricComparison decide(double pWorse, double pBetter, int family) {
             if (evidence == null) {
                 return new MetricComparison(testId, operation, metric, null, null, Verdict.INCONCLUSIVE,
@@ -119,9 +130,11 @@ public final class SideBySideComparator {
             }
             double effect = PairedScale.minimumEffect(metric, gate);
             double estimate = evidence.estimate();
+            String correction = family == 0 ? "every difference 0: not counted in the Holm correction"
+                    : "Holm, " + family + (family == 1 ? " metric" : " metrics");
             String note = PairedScale.format(metric, estimate) + " " + PairedScale.formatInterval(metric, evidence.lower(),
-                    evidence.upper()) + ", p=" + RepeatedMeasurements.formatP(Math.min(pWorse, pBetter)) + " (Holm, "
-                    + family + " metrics), " + evidence.units() + (evidence.unusable() > 0 ? " (" + evidence.unusable()
+                    evidence.upper()) + ", p=" + RepeatedMeasurements.formatP(Math.min(pWorse, pBetter)) + " (" + correction
+                    + "), " + evidence.units() + (evidence.unusable() > 0 ? " (" + evidence.unusable()
                     + " without a successful request left out)" : "");
             double alpha = gate.significance();
             if (pWorse < alpha && estimate >= effect && aboveFloor(estimate)) {
@@ -134,7 +147,7 @@ public final class SideBySideComparator {
                 return row(Verdict.UNCHANGED, note + "; significant but within the minimum effect ("
                         + PairedScale.format(metric, effect) + (metric.isPercentile() ? " and " + gate.latencyFloorMillis() + " ms" : "") + ")");
             }
-            int needed = evidence.unitsNeeded(effect, alpha / family);
+            int needed = evidence.unitsNeeded(effect, alpha / Math.max(family, 1));
             int have = evidence.byInstance() ? evidence.instances() : evidence.pairs();
             if (needed > have) {
                 return row(Verdict.INCONCLUSIVE, note + "; underpowered: about " + needed + " " + evidence.unitName() + " would detect "

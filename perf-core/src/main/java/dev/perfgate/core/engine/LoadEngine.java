@@ -199,7 +199,7 @@ public final class LoadEngine {
         for (int t = 0; t < ends.size(); t++) {
             Target end = ends.get(t);
             List<SecondFigures> seconds = finishSeconds(end.windows(), samplers.get(t), stop, phase);
-            long ended = ends.size() == 1 ? iterations.get() : end.iterations().get();
+            long ended = end.iterations().get();
             Duration share = ends.size() == 1 ? ranFor : Duration.ofNanos(end.userNanos().sum() / plan.users());
             measured.add(RunRecording.merge(List.of(end.recorder()), end.windows(), measuredStart, plan.duration(), ended, ended, 0,
                     abortReason, firstFailure.get(), seconds, share, ranFor.compareTo(plan.duration()) < 0));

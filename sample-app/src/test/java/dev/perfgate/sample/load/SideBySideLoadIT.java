@@ -10,18 +10,20 @@ import dev.perfgate.junit.Slo;
 
 /**
  * The reminders operation measured side by side with a reference version of the app, so that the
- * machine's noise cancels in each pair of trials (docs/regression-detection.md): both containers start,
- * each warms up for 20 s, then 12 pairs of 2 s trials alternate between them in a random order; 88 s of
- * load. One user without think time: each request's latency is its cost, not a queue. What pairs cannot
- * cancel is the difference between two JVMs of the same build (up to 5.6 % in A/A runs), so the sample
- * gates this suite at a 10 % minimum effect (sample-app/pom.xml, bench/RESULTS.md). Several instances of
- * each version ({@code -Dperfgate.sideBySide=instances:4} and so on) average that difference out, but
- * each fresh JVM of this app needs its own 15-20 s warm-up: {@code bench/side-by-side.sh} measures it.
+ * machine's noise cancels in each pair of trials (docs/regression-detection.md). Three instances of each
+ * version in turn: both start, warm up together for 20 s, then 10 pairs of 1 s trials in which the one user
+ * sends its requests to A and B in a random order each round; 90 s of load in all. One user without think
+ * time: each request's latency is its cost, not a queue.
  *
- * <p>Reminders rather than XP: a reminders request (a database query, about 0.6 ms here) varied 2-3 %
- * between the two trials of a pair in A/A runs, an XP request (0.3 ms, mostly the web stack) 6-10 %.
- * The warm-up is long because the first trials were still 30-40 % slower after 5 s (the JIT of both
- * the app and the load generator, on two cores that the load keeps busy).
+ * <p>Why this shape (bench/RESULTS.md, issue 8): pairs cancel the machine's drift, but two JVMs of one build
+ * still differ by about 2 % for as long as they run (their JIT and memory layout), so one instance of each
+ * takes that difference for a change; three instances make it noise the t test over their means sees.
+ * Interleaving within a trial leaves the pairs' own noise at about 6 %, against 10-20 % for trials one after
+ * the other on a busy machine. The sample gates it on the median and the errors at a 4 % minimum effect
+ * (sample-app/pom.xml).
+ *
+ * <p>Reminders rather than XP: a reminders request (a database query) varied 2-3 % between the two trials
+ * of a pair in A/A runs, an XP request (mostly the web stack) 6-10 %.
  *
  * <p>The reference is the image named by {@value #REFERENCE_IMAGE_PROPERTY} (e.g. the released version,
  * or the image of the commit the baseline was recorded at), else this build's app with none of the
@@ -38,8 +40,8 @@ class SideBySideLoadIT {
     @App
     static AppUnderTest app = withReference(SampleApp.withLanguageModel());
 
-    @LoadTest(users = 1, warmUp = "20s")
-    @SideBySide(pairs = 12, trial = "2s")
+    @LoadTest(users = 1, warmUp = "10s")
+    @SideBySide(pairs = 30, instances = 3, trial = "1s", interleaved = true)
     void reminders(Http http, VirtualUser user) {
         Assistant.reminders(http, user);
     }
