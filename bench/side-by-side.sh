@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Side-by-side detection rates (issue 8) on the sample app in real containers: SideBySideLoadIT (reminders, one
-# user, a 20 s warm-up of each version, 12 pairs of 2 s trials: 88 s of load; other settings through extra Maven
-# args, e.g. -Dperfgate.sideBySide=pairs:12,instances:4,trial:1500ms -Dperfgate.warmUp=15s) decided by the real gate
-# (perf:check with the sample's <rule>: minimum effect 10 %, no floor, p50/p95/throughput/errorRate,
-# significance 0.05 Holm-corrected; bench/side-by-side-table.sh re-decides the kept runs at other minimum effects). The reference is the untouched app, the candidate the same image with
+# user, 3 instances of each version, each pair warmed up together for 20 s, then 10 pairs of 1 s interleaved trials:
+# 90 s of load; other settings through extra Maven args, e.g. -Dperfgate.sideBySide=pairs:12,instances:4,trial:1500ms
+# -Dperfgate.warmUp=15s) decided by the real gate (perf:check with the sample's <rule>: minimum effect 4 %, no floor,
+# p50 and errorRate, significance 0.05 Holm-corrected; bench/side-by-side-table.sh re-decides the kept runs at other
+# minimum effects and metrics). The reference is the untouched app, the candidate the same image with
 # REGRESSION_EXTRA_WORK_MICROS: 0 (A/A), 5 % and 10 % of the reference's median latency, which first
 # A/A runs measure (the median of the last CALIBRATIONS A/A runs, default 3: first runs of their own, then each
 # round's A/A run, so the size follows the machine). Each round runs the three levels in a shuffled order, so that a
@@ -13,8 +14,8 @@
 #   [CALIBRATIONS=3] bench/side-by-side.sh [RUNS=20] [extra Maven args]
 #
 # Prints one line per run and the running counts; every run's log and result stay in the folder it names.
-# About 100 s a run with one instance (Maven, two container starts, the load): RUNS=20 takes about 1 h 45 min;
-# about 4 minutes with 4 instances of 15 s warm-up (156 s of load, 8 container starts).
+# About 2.9 minutes a run with the suite's 3 instances (Maven, six container starts, 90 s of load): RUNS=20 takes
+# about 3 h; about 100 s a run with one instance.
 set -euo pipefail
 runs="${1:-20}"; shift || true
 CALIBRATIONS="${CALIBRATIONS:-3}"
