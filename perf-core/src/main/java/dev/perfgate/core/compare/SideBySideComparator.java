@@ -79,9 +79,14 @@ public final class SideBySideComparator {
         double[] worse = Holm.adjust(tested.stream().mapToDouble(r -> r.evidence.pWorse()).toArray());
         double[] better = Holm.adjust(tested.stream().mapToDouble(r -> r.evidence.pBetter()).toArray());
         List<MetricComparison> decided = new ArrayList<>();
+        int at = 0; // rows and tested keep the same order
         for (Row row : rows) {
-            int at = tested.indexOf(row);
-            decided.add(at < 0 ? row.decide(1, 1, 0) : row.decide(worse[at], better[at], tested.size()));
+            if (row.testable()) {
+                decided.add(row.decide(worse[at], better[at], tested.size()));
+                at++;
+            } else {
+                decided.add(row.decide(1, 1, 0));
+            }
         }
         return decided;
     }
