@@ -98,7 +98,10 @@ public @interface LoadTest {
 
     /**
      * Time before measuring starts, excluded from the figures, e.g. {@code "5s"}; {@code "0s"} for none;
-     * unset: the profile's, else {@code "2s"}.
+     * unset: the profile's, else {@code "2s"}. In the open model the warm-up runs at the measured phase's
+     * initial rate, or at a rate of its own: {@code "10s at 500/s"}. A JIT compiles after so many calls, not
+     * so many seconds, so a test at a low rate warms up faster at a higher one (below what the app serves
+     * without queueing: the warm-up's unfinished requests run into the measured phase).
      */
     String warmUp() default "";
 

@@ -34,7 +34,7 @@ record LoadTestSettings(String testId, RunPlan plan, Path resultsDir, List<SloTh
         String owner = method.getDeclaringClass().getSimpleName() + "." + method.getName();
         try {
             LoadTestAttributes attributes = LoadTestAttributes.of(annotation, owner);
-            Duration warmUp = duration(LoadTest.WARM_UP_PROPERTY, attributes, "warmUp");
+            WarmUp warmUp = warmUp(attributes);
             Duration duration = duration(LoadTest.DURATION_PROPERTY, attributes, "duration");
             Duration timeout = duration(LoadTest.REQUEST_TIMEOUT_PROPERTY, attributes, "requestTimeout");
             List<SloThreshold> slos = SloSettings.of(method);
@@ -72,25 +72,26 @@ record LoadTestSettings(String testId, RunPlan plan, Path resultsDir, List<SloTh
 
     /** A pattern's plan with the test's warm-up, timeout and, closed model, think time and session limit. */
     private static RunPlan withSettings(RunPlan plan, LoadTest annotation, LoadTestAttributes attributes, String owner,
-            Duration warmUp, Duration timeout) {
+            WarmUp warmUp, Duration timeout) {
         if (plan instanceof OpenLoadPlan open) {
-            return maxInFlight(open.withWarmUp(warmUp).withRequestTimeout(timeout), annotation, owner);
+            return maxInFlight((OpenLoadPlan) warmUp.applyTo(open.withRequestTimeout(timeout)), annotation, owner);
         }
-        return ((LoadPlan) plan).withWarmUp(warmUp).withRequestTimeout(timeout).withThinkTime(thinkTime(attributes))
+        return ((LoadPlan) warmUp.applyTo(plan)).withRequestTimeout(timeout).withThinkTime(thinkTime(attributes))
                 .withIterationsPerUser(iterations(annotation, owner));
     }
 
     /** The open model when an arrival rate is given (on the annotation or by property), else the closed one. */
-    private static RunPlan plan(LoadTest annotation, LoadTestAttributes attributes, String owner, Duration warmUp, Duration duration,
+    private static RunPlan plan(LoadTest annotation, LoadTestAttributes attributes, String owner, WarmUp warmUp, Duration duration,
             Duration timeout) {
         String rateOverride = System.getProperty(LoadTest.ARRIVAL_RATE_PROPERTY);
         String rate = rateOverride != null ? rateOverride : attributes.value("arrivalRate");
         if (!rate.isBlank()) {
             String where = rateOverride != null ? "system property " + LoadTest.ARRIVAL_RATE_PROPERTY : attributes.where("arrivalRate");
-            OpenLoadPlan open = OpenLoadPlan.of(ArrivalSchedule.parse(rate, duration, where)).withWarmUp(warmUp).withRequestTimeout(timeout);
-            return maxInFlight(open, annotation, owner);
+            OpenLoadPlan open = OpenLoadPlan.of(ArrivalSchedule.parse(rate, duration, where)).withRequestTimeout(timeout);
+            return maxInFlight((OpenLoadPlan) warmUp.applyTo(open), annotation, owner);
         }
-        LoadPlan plan = new LoadPlan(users(attributes), warmUp, duration, timeout, thinkTime(attributes), iterations(annotation, owner));
+        LoadPlan plan = (LoadPlan) warmUp.applyTo(new LoadPlan(users(attributes), Duration.ZERO, duration, timeout, thinkTime(attributes),
+                iterations(annotation, owner)));
         String stagesOverride = System.getProperty(LoadTest.STAGES_PROPERTY);
         String stages = stagesOverride != null ? stagesOverride : attributes.value("stages");
         if (stages.isBlank()) {
@@ -151,6 +152,12 @@ record LoadTestSettings(String testId, RunPlan plan, Path resultsDir, List<SloTh
             throw new IllegalArgumentException(where + ": " + users + " is out of range; use 1 to " + LoadPlan.MAX_USERS);
         }
         return users;
+    }
+
+    private static WarmUp warmUp(LoadTestAttributes attributes) {
+        String override = System.getProperty(LoadTest.WARM_UP_PROPERTY);
+        return override == null ? WarmUp.parse(attributes.value("warmUp"), attributes.where("warmUp"))
+                : WarmUp.parse(override, "system property " + LoadTest.WARM_UP_PROPERTY);
     }
 
     private static Duration duration(String property, LoadTestAttributes attributes, String attribute) {

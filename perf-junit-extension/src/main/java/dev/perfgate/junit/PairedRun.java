@@ -54,7 +54,7 @@ final class PairedRun {
 
     /** The settings the result is judged with: the plan of one trial, with the test's warm-up. */
     LoadTestSettings resultSettings() {
-        return settings.withPlan(withWarmUp(trialPlan, settings.plan().warmUp()));
+        return settings.withPlan(withWarmUpOf(trialPlan, settings.plan()));
     }
 
     /**
@@ -118,7 +118,7 @@ final class PairedRun {
         Duration warmUp = settings.plan().warmUp().multipliedBy(2);
         last = null;
         if (!warmUp.isZero()) {
-            last = interleavedTrial(versions, TrialPlan.of(settings.plan(), warmUp, settings.testId()), order.nextLong(), stop,
+            last = interleavedTrial(versions, TrialPlan.warmUp(settings.plan(), warmUp, settings.testId()), order.nextLong(), stop,
                     label(instance, "warm-up A and B")).get(1);
         }
         for (int each = 0; each < sideBySide.pairsOn(instance) && completed(last); each++, pairsDone++) {
@@ -178,7 +178,7 @@ final class PairedRun {
         WatchedRun.Outcome outcome = null;
         for (WarmUpSlices slice : WarmUpSlices.of(settings.plan().warmUp(), instance)) {
             boolean isReference = SideBySideResult.REFERENCE.equals(slice.version());
-            outcome = trial(isReference ? versions.reference() : versions.candidate(), TrialPlan.of(settings.plan(), slice.length(),
+            outcome = trial(isReference ? versions.reference() : versions.candidate(), TrialPlan.warmUp(settings.plan(), slice.length(),
                     settings.testId()), stop, label(instance, "warm-up " + slice.version()));
             if (!completed(outcome)) {
                 return outcome;
@@ -201,8 +201,9 @@ final class PairedRun {
         return outcome == null || (outcome.stopReason() == null && outcome.measured().completed());
     }
 
-    private static RunPlan withWarmUp(RunPlan plan, Duration warmUp) {
-        return plan instanceof LoadPlan closed ? closed.withWarmUp(warmUp)
-                : ((OpenLoadPlan) plan).withWarmUp(warmUp);
+    /** {@code plan} with the warm-up of {@code test}'s plan, its length and, in the open model, its rate. */
+    private static RunPlan withWarmUpOf(RunPlan plan, RunPlan test) {
+        return plan instanceof LoadPlan closed ? closed.withWarmUp(test.warmUp())
+                : ((OpenLoadPlan) plan).withWarmUp(test.warmUp(), ((OpenLoadPlan) test).warmUpPerSecond());
     }
 }

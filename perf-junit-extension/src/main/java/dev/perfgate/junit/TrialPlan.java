@@ -23,6 +23,18 @@ final class TrialPlan {
 
     /** {@code plan} measured for {@code length}, with no warm-up of its own. */
     static RunPlan of(RunPlan plan, Duration length, String owner) {
+        return of(plan, length, owner, false);
+    }
+
+    /**
+     * A warm-up of {@code plan} run as a trial of {@code length}: as {@link #of}, but an open-model plan's
+     * arrivals come at its warm-up rate ({@link OpenLoadPlan#warmUpPerSecond()}).
+     */
+    static RunPlan warmUp(RunPlan plan, Duration length, String owner) {
+        return of(plan, length, owner, true);
+    }
+
+    private static RunPlan of(RunPlan plan, Duration length, String owner, boolean atWarmUpRate) {
         if (plan instanceof LoadPlan closed) {
             if (closed.isStaged()) {
                 throw refused(owner, "stages");
@@ -35,7 +47,8 @@ final class TrialPlan {
         if (stages.size() != 1 || stages.get(0).fromPerSecond() != stages.get(0).toPerSecond()) {
             throw refused(owner, "arrivalRate");
         }
-        return OpenLoadPlan.of(ArrivalSchedule.constant(stages.get(0).fromPerSecond(), length)).withWarmUp(Duration.ZERO)
+        double perSecond = atWarmUpRate ? open.warmUpPerSecond() : stages.get(0).fromPerSecond();
+        return OpenLoadPlan.of(ArrivalSchedule.constant(perSecond, length)).withWarmUp(Duration.ZERO)
                 .withRequestTimeout(open.requestTimeout()).withMaxInFlight(open.maxInFlight());
     }
 

@@ -146,6 +146,12 @@ class LoadTestExtensionTest {
         assertThat(open.iterations().started() + open.iterations().dropped()).isEqualTo(80);
         assertThat(open.total().requests()).isEqualTo(open.iterations().started());
 
+        LoadTestResult warmedFaster = ResultFiles.read(fixtures.resultsDir().resolve("ModelsLoad.warmedFaster.json"));
+        assertThat(warmedFaster.plan().warmUp()).isEqualTo("1s at 200/s");
+        assertThat(warmedFaster.timeSeries()).filteredOn(second -> second.warmUp()).singleElement()
+                .satisfies(second -> assertThat(second.requests()).as("warm-up second at 200/s").isGreaterThan(150));
+        assertThat(warmedFaster.iterations().scheduled()).as("measured at 20/s for 1 s").isEqualTo(20);
+
         LoadTestResult ramped = ResultFiles.read(fixtures.resultsDir().resolve("ModelsLoad.ramped.json"));
         assertThat(ramped.plan().userStages()).hasSize(2);
         assertThat(ramped.plan().duration()).isEqualTo("2s");
@@ -242,6 +248,8 @@ class LoadTestExtensionTest {
         LoadTest.USERS_PROPERTY + ", many",
         LoadTest.USERS_PROPERTY + ", 0",
         LoadTest.WARM_UP_PROPERTY + ", -1s",
+        LoadTest.WARM_UP_PROPERTY + ", 2s at fast",
+        LoadTest.WARM_UP_PROPERTY + ", 2s at 100/s",
         LoadTest.THINK_TIME_PROPERTY + ", 5s..",
         LoadTest.ARRIVAL_RATE_PROPERTY + ", fast",
         LoadTest.ITERATIONS_PROPERTY + ", -3",

@@ -34,6 +34,18 @@ class TrialPlanTest {
     }
 
     @Test
+    void aWarmUpTrialRunsAtTheTestsWarmUpRate() {
+        OpenLoadPlan open = OpenLoadPlan.of(ArrivalSchedule.constant(50, Duration.ofSeconds(60))).withWarmUp(Duration.ofSeconds(5), 400);
+        LoadPlan closed = new LoadPlan(4, Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(2));
+
+        assertThat(((OpenLoadPlan) TrialPlan.warmUp(open, Duration.ofSeconds(3), "T.t")).arrivals())
+                .isEqualTo(ArrivalSchedule.constant(400, Duration.ofSeconds(3)));
+        assertThat(((OpenLoadPlan) TrialPlan.of(open, Duration.ofSeconds(3), "T.t")).arrivals())
+                .isEqualTo(ArrivalSchedule.constant(50, Duration.ofSeconds(3)));
+        assertThat(TrialPlan.warmUp(closed, Duration.ofSeconds(3), "T.t")).isEqualTo(TrialPlan.of(closed, Duration.ofSeconds(3), "T.t"));
+    }
+
+    @Test
     void aLoadThatChangesOverTimeCannotBePaired() {
         LoadPlan staged = LoadPlan.of(UserSchedule.parse("ramp 0->4 over 5s, hold 4 for 5s", "test"));
         OpenLoadPlan ramp = OpenLoadPlan.of(ArrivalSchedule.ramp(10, 100, Duration.ofSeconds(10)));

@@ -192,15 +192,15 @@ public final class ArrivalSchedule {
     }
 
     /**
-     * This schedule after a lead-in of {@code warmUp} at its initial rate: the timeline of a run whose
-     * warm-up comes first (no arrival in the warm-up when the schedule starts at zero).
+     * This schedule after a lead-in of {@code warmUp} at {@code warmUpPerSecond}: the timeline of a run
+     * whose warm-up comes first (no arrival in the warm-up when that rate is zero).
      */
-    ArrivalSchedule afterLeadIn(Duration warmUp) {
+    ArrivalSchedule afterLeadIn(Duration warmUp, double warmUpPerSecond) {
         if (warmUp.isZero()) {
             return this;
         }
         List<RateStage> longer = new ArrayList<>();
-        longer.add(RateStage.constant(initialPerSecond(), warmUp));
+        longer.add(RateStage.constant(warmUpPerSecond, warmUp));
         longer.addAll(stages);
         return new ArrivalSchedule(longer);
     }

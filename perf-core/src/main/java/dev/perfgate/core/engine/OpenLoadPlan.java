@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * What an open-model run does: scenario iterations start as {@code arrivals} schedules them, whether
- * or not earlier iterations have ended, first for {@code warmUp} at the schedule's initial rate (not
+ * or not earlier iterations have ended, first for {@code warmUp} at {@code warmUpPerSecond} (not
  * measured), then for the schedule's duration (measured). At most {@code maxInFlight} iterations run
  * at once; an arrival due while that many are running is dropped and counted
  * ({@link RunMeasurements#droppedIterations()}), never queued unseen.
@@ -17,16 +17,21 @@ import java.util.List;
  * OpenLoadPlan plan = OpenLoadPlan.of(ArrivalSchedule.constant(200, Duration.ofSeconds(10)))
  *         .withWarmUp(Duration.ofSeconds(2))
  *         .withMaxInFlight(100);
+ * // A JIT compiles after so many calls, not so many seconds: warm up at a higher rate than the test.
+ * OpenLoadPlan warmer = plan.withWarmUp(Duration.ofSeconds(5), 1_000);
  * }</pre>
  *
  * @param arrivals       when iterations are due in the measured phase; its length is the measured duration
- * @param warmUp         time before measuring starts, at the schedule's initial rate; zero for none
+ * @param warmUp         time before measuring starts; zero for none
  * @param requestTimeout longest a single request may take before it counts as a timeout error
  * @param maxInFlight    most iterations running at once, 1 to {@value #MAX_IN_FLIGHT}; each is a platform
- *                       thread, started only when needed
+ *                       thread, started only when needed (the warm-up's arrivals are capped too, and the
+ *                       ones dropped there are not counted)
+ * @param warmUpPerSecond the arrival rate of the warm-up, 0 to {@link ArrivalSchedule#MAX_RATE_PER_SECOND};
+ *                       by default the schedule's initial rate
  */
-public record OpenLoadPlan(ArrivalSchedule arrivals, Duration warmUp, Duration requestTimeout, int maxInFlight)
-        implements RunPlan {
+public record OpenLoadPlan(ArrivalSchedule arrivals, Duration warmUp, Duration requestTimeout, int maxInFlight,
+        double warmUpPerSecond) implements RunPlan {
 
     /** Upper bound on {@link #maxInFlight()}: each iteration in flight is a platform thread in this engine. */
     public static final int MAX_IN_FLIGHT = 2_000;
@@ -52,8 +57,17 @@ public record OpenLoadPlan(ArrivalSchedule arrivals, Duration warmUp, Duration r
             throw new IllegalArgumentException("maxInFlight: " + maxInFlight + " is out of range; use 1 to " + MAX_IN_FLIGHT
                     + ", e.g. " + defaultMaxInFlight(arrivals));
         }
+        if (!(warmUpPerSecond >= 0 && warmUpPerSecond <= ArrivalSchedule.MAX_RATE_PER_SECOND)) {
+            throw new IllegalArgumentException("warmUpPerSecond: " + warmUpPerSecond + " is out of range; use 0 to "
+                    + (long) ArrivalSchedule.MAX_RATE_PER_SECOND + " arrivals per second, e.g. 500");
+        }
         // The run's whole timeline must be a valid schedule too (bounded in arrivals).
-        arrivals.afterLeadIn(warmUp);
+        arrivals.afterLeadIn(warmUp, warmUpPerSecond);
+    }
+
+    /** A plan whose warm-up, if any, runs at the schedule's initial rate. */
+    public OpenLoadPlan(ArrivalSchedule arrivals, Duration warmUp, Duration requestTimeout, int maxInFlight) {
+        this(arrivals, warmUp, requestTimeout, maxInFlight, arrivals == null ? 0 : arrivals.initialPerSecond());
     }
 
     /**
@@ -87,23 +101,33 @@ public record OpenLoadPlan(ArrivalSchedule arrivals, Duration warmUp, Duration r
         return arrivals.stages().stream().map(RateStage::duration).toList();
     }
 
-    /** A copy with another warm-up. */
+    /** A copy with another warm-up length, at the same warm-up rate. */
     public OpenLoadPlan withWarmUp(Duration newWarmUp) {
-        return new OpenLoadPlan(arrivals, newWarmUp, requestTimeout, maxInFlight);
+        return new OpenLoadPlan(arrivals, newWarmUp, requestTimeout, maxInFlight, warmUpPerSecond);
+    }
+
+    /** A copy whose warm-up lasts {@code newWarmUp} at {@code perSecond} arrivals per second. */
+    public OpenLoadPlan withWarmUp(Duration newWarmUp, double perSecond) {
+        return new OpenLoadPlan(arrivals, newWarmUp, requestTimeout, maxInFlight, perSecond);
     }
 
     /** A copy with another request timeout. */
     public OpenLoadPlan withRequestTimeout(Duration newRequestTimeout) {
-        return new OpenLoadPlan(arrivals, warmUp, newRequestTimeout, maxInFlight);
+        return new OpenLoadPlan(arrivals, warmUp, newRequestTimeout, maxInFlight, warmUpPerSecond);
     }
 
     /** A copy with another cap on iterations in flight. */
     public OpenLoadPlan withMaxInFlight(int newMaxInFlight) {
-        return new OpenLoadPlan(arrivals, warmUp, requestTimeout, newMaxInFlight);
+        return new OpenLoadPlan(arrivals, warmUp, requestTimeout, newMaxInFlight, warmUpPerSecond);
     }
 
-    /** The whole run's timeline: the warm-up at the initial rate, then {@link #arrivals()}. */
+    /** Whether the warm-up runs at another rate than the measured phase starts with. */
+    public boolean warmsUpAtItsOwnRate() {
+        return warmUpPerSecond != arrivals.initialPerSecond();
+    }
+
+    /** The whole run's timeline: the warm-up at its rate, then {@link #arrivals()}. */
     ArrivalSchedule timeline() {
-        return arrivals.afterLeadIn(warmUp);
+        return arrivals.afterLeadIn(warmUp, warmUpPerSecond);
     }
 }

@@ -21,7 +21,8 @@ import dev.perfgate.core.time.ReadableDuration;
  * @param model          {@code "closed"}: a fixed number of users, each sending its next request after the last;
  *                       {@code "open"}: iterations start on an arrival schedule
  * @param users          concurrent virtual users; 0 in the open model
- * @param warmUp         unmeasured warm-up, e.g. {@code "2s"}
+ * @param warmUp         unmeasured warm-up, e.g. {@code "2s"}, or in the open model at a rate of its own,
+ *                       {@code "10s at 500/s"}
  * @param duration       measured phase, e.g. {@code "10s"}
  * @param requestTimeout per-request timeout
  * @param thinkTime      pause of each user after each iteration: {@code "100ms"}, {@code "50ms to 150ms"} (uniform)
@@ -71,7 +72,9 @@ public record PlanSummary(String model, int users, String warmUp, String duratio
             List<ArrivalStage> stages = open.arrivals().stages().stream()
                     .map(stage -> new ArrivalStage(stage.fromPerSecond(), stage.toPerSecond(), ReadableDuration.format(stage.duration())))
                     .toList();
-            return new PlanSummary("open", 0, warmUp, duration, requestTimeout, "0s", stages, open.maxInFlight(), 0);
+            String openWarmUp = open.warmsUpAtItsOwnRate() && !open.warmUp().isZero() ? warmUp + " at " + rate(open.warmUpPerSecond())
+                    : warmUp;
+            return new PlanSummary("open", 0, openWarmUp, duration, requestTimeout, "0s", stages, open.maxInFlight(), 0);
         }
         LoadPlan closed = (LoadPlan) plan;
         List<UserStageSummary> userStages = !closed.isStaged() ? List.of()

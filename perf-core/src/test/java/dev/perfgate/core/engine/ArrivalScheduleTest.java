@@ -83,15 +83,18 @@ class ArrivalScheduleTest {
     }
 
     @Test
-    void aLeadInRunsAtTheInitialRateBeforeTheSchedule() {
+    void aLeadInRunsAtItsOwnRateBeforeTheSchedule() {
         ArrivalSchedule schedule = ArrivalSchedule.ramp(100, 200, Duration.ofSeconds(1));
 
-        ArrivalSchedule timeline = schedule.afterLeadIn(Duration.ofMillis(500));
+        ArrivalSchedule timeline = schedule.afterLeadIn(Duration.ofMillis(500), 100);
+        ArrivalSchedule faster = schedule.afterLeadIn(Duration.ofMillis(500), 1_000);
 
         assertThat(timeline.duration()).isEqualTo(Duration.ofMillis(1_500));
         assertThat(timeline.expectedArrivals()).isEqualTo(50 + 150);
         assertThat(timeline.dueNanos(50)).isEqualTo(500 * MS);
-        assertThat(schedule.afterLeadIn(Duration.ZERO)).isSameAs(schedule);
+        assertThat(faster.expectedArrivals()).isEqualTo(500 + 150);
+        assertThat(faster.dueNanos(500)).isEqualTo(500 * MS);
+        assertThat(schedule.afterLeadIn(Duration.ZERO, 1_000)).isSameAs(schedule);
     }
 
     @Test

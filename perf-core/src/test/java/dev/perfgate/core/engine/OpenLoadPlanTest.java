@@ -7,6 +7,8 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import dev.perfgate.core.result.PlanSummary;
+
 class OpenLoadPlanTest {
 
     private static final ArrivalSchedule TEN_SECONDS_AT_200 = ArrivalSchedule.constant(200, Duration.ofSeconds(10));
@@ -35,7 +37,27 @@ class OpenLoadPlanTest {
     }
 
     @Test
+    void theWarmUpRunsAtTheInitialRateUnlessGivenOneOfItsOwn() {
+        OpenLoadPlan plan = OpenLoadPlan.of(TEN_SECONDS_AT_200).withWarmUp(Duration.ofSeconds(2));
+        OpenLoadPlan faster = plan.withWarmUp(Duration.ofSeconds(2), 1_000);
+
+        assertThat(plan.warmUpPerSecond()).isEqualTo(200);
+        assertThat(plan.warmsUpAtItsOwnRate()).isFalse();
+        assertThat(plan.timeline().expectedArrivals()).isEqualTo(2 * 200 + 10 * 200);
+        assertThat(faster.warmsUpAtItsOwnRate()).isTrue();
+        assertThat(faster.timeline().expectedArrivals()).isEqualTo(2 * 1_000 + 10 * 200);
+        assertThat(faster.withMaxInFlight(50).withRequestTimeout(Duration.ofSeconds(1)).withWarmUp(Duration.ofSeconds(3))
+                .warmUpPerSecond()).as("the other withers keep the warm-up rate").isEqualTo(1_000);
+        assertThat(PlanSummary.of(faster).warmUp()).isEqualTo("2s at 1000/s");
+        assertThat(PlanSummary.of(plan).warmUp()).isEqualTo("2s");
+    }
+
+    @Test
     void invalidFieldsAreRefusedNamingTheFieldAndAValidExample() {
+        assertThatThrownBy(() -> OpenLoadPlan.of(TEN_SECONDS_AT_200).withWarmUp(Duration.ofSeconds(1), -5))
+                .hasMessageContaining("warmUpPerSecond: -5.0 is out of range; use 0 to 100000 arrivals per second, e.g. 500");
+        assertThatThrownBy(() -> OpenLoadPlan.of(TEN_SECONDS_AT_200).withWarmUp(Duration.ofSeconds(1), Double.NaN))
+                .hasMessageContaining("warmUpPerSecond: NaN is out of range");
         assertThatThrownBy(() -> OpenLoadPlan.of(null)).hasMessageContaining("arrivals: none given")
                 .hasMessageContaining("ArrivalSchedule.constant(200, Duration.ofSeconds(10))");
         assertThatThrownBy(() -> OpenLoadPlan.of(TEN_SECONDS_AT_200).withMaxInFlight(0))
