@@ -98,10 +98,11 @@ public @interface LoadTest {
 
     /**
      * Time before measuring starts, excluded from the figures, e.g. {@code "5s"}; {@code "0s"} for none;
-     * unset: the profile's, else {@code "2s"}. In the open model the warm-up runs at the measured phase's
-     * initial rate, or at a rate of its own: {@code "10s at 500/s"}. A JIT compiles after so many calls, not
-     * so many seconds, so a test at a low rate warms up faster at a higher one (below what the app serves
-     * without queueing: the warm-up's unfinished requests run into the measured phase).
+     * unset: the profile's, else {@code "2s"}. The warm-up applies the test's load, or a heavier one of its
+     * own: {@code "10s at 500/s"} (open model) or {@code "5s with 4 users"} (closed model; the extra users
+     * leave when it ends, each after its iteration). A JIT compiles after so many calls, not so many
+     * seconds, so a test at a low rate or with one user warms up faster under more load (below what the
+     * app serves without queueing: the warm-up's unfinished requests run into the measured phase).
      */
     String warmUp() default "";
 

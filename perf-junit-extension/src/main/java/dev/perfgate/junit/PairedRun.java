@@ -201,9 +201,9 @@ final class PairedRun {
         return outcome == null || (outcome.stopReason() == null && outcome.measured().completed());
     }
 
-    /** {@code plan} with the warm-up of {@code test}'s plan, its length and, in the open model, its rate. */
+    /** {@code plan} with the warm-up of {@code test}'s plan: its length and its rate or users. */
     private static RunPlan withWarmUpOf(RunPlan plan, RunPlan test) {
-        return plan instanceof LoadPlan closed ? closed.withWarmUp(test.warmUp())
+        return plan instanceof LoadPlan closed ? closed.withWarmUp(test.warmUp(), ((LoadPlan) test).warmUpUsers())
                 : ((OpenLoadPlan) plan).withWarmUp(test.warmUp(), ((OpenLoadPlan) test).warmUpPerSecond());
     }
 }

@@ -27,27 +27,28 @@ final class TrialPlan {
     }
 
     /**
-     * A warm-up of {@code plan} run as a trial of {@code length}: as {@link #of}, but an open-model plan's
-     * arrivals come at its warm-up rate ({@link OpenLoadPlan#warmUpPerSecond()}).
+     * A warm-up of {@code plan} run as a trial of {@code length}: as {@link #of}, but with the warm-up's load,
+     * an open-model plan's arrivals at its warm-up rate ({@link OpenLoadPlan#warmUpPerSecond()}), a closed-model
+     * plan's users as many as its warm-up has ({@link LoadPlan#usersInWarmUp()}).
      */
     static RunPlan warmUp(RunPlan plan, Duration length, String owner) {
         return of(plan, length, owner, true);
     }
 
-    private static RunPlan of(RunPlan plan, Duration length, String owner, boolean atWarmUpRate) {
+    private static RunPlan of(RunPlan plan, Duration length, String owner, boolean asWarmUp) {
         if (plan instanceof LoadPlan closed) {
             if (closed.isStaged()) {
                 throw refused(owner, "stages");
             }
-            return new LoadPlan(closed.users(), Duration.ZERO, length, closed.requestTimeout(), closed.thinkTime(),
-                    closed.iterationsPerUser());
+            return new LoadPlan(asWarmUp ? closed.usersInWarmUp() : closed.users(), Duration.ZERO, length, closed.requestTimeout(),
+                    closed.thinkTime(), closed.iterationsPerUser());
         }
         OpenLoadPlan open = (OpenLoadPlan) plan;
         List<RateStage> stages = open.arrivals().stages();
         if (stages.size() != 1 || stages.get(0).fromPerSecond() != stages.get(0).toPerSecond()) {
             throw refused(owner, "arrivalRate");
         }
-        double perSecond = atWarmUpRate ? open.warmUpPerSecond() : stages.get(0).fromPerSecond();
+        double perSecond = asWarmUp ? open.warmUpPerSecond() : stages.get(0).fromPerSecond();
         return OpenLoadPlan.of(ArrivalSchedule.constant(perSecond, length)).withWarmUp(Duration.ZERO)
                 .withRequestTimeout(open.requestTimeout()).withMaxInFlight(open.maxInFlight());
     }

@@ -152,6 +152,12 @@ class LoadTestExtensionTest {
                 .satisfies(second -> assertThat(second.requests()).as("warm-up second at 200/s").isGreaterThan(150));
         assertThat(warmedFaster.iterations().scheduled()).as("measured at 20/s for 1 s").isEqualTo(20);
 
+        LoadTestResult warmedByMore = ResultFiles.read(fixtures.resultsDir().resolve("ModelsLoad.warmedByMore.json"));
+        assertThat(warmedByMore.plan().warmUp()).isEqualTo("1s with 3 users");
+        assertThat(warmedByMore.plan().users()).isEqualTo(1);
+        assertThat(warmedByMore.timeSeries()).extracting(second -> second.active()).as("3 users warm up, 1 is measured")
+                .containsExactly(3, 1);
+
         LoadTestResult ramped = ResultFiles.read(fixtures.resultsDir().resolve("ModelsLoad.ramped.json"));
         assertThat(ramped.plan().userStages()).hasSize(2);
         assertThat(ramped.plan().duration()).isEqualTo("2s");
@@ -250,6 +256,7 @@ class LoadTestExtensionTest {
         LoadTest.WARM_UP_PROPERTY + ", -1s",
         LoadTest.WARM_UP_PROPERTY + ", 2s at fast",
         LoadTest.WARM_UP_PROPERTY + ", 2s at 100/s",
+        LoadTest.WARM_UP_PROPERTY + ", 2s with 0 users",
         LoadTest.THINK_TIME_PROPERTY + ", 5s..",
         LoadTest.ARRIVAL_RATE_PROPERTY + ", fast",
         LoadTest.ITERATIONS_PROPERTY + ", -3",

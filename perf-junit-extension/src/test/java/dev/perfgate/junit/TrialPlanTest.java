@@ -34,15 +34,18 @@ class TrialPlanTest {
     }
 
     @Test
-    void aWarmUpTrialRunsAtTheTestsWarmUpRate() {
+    void aWarmUpTrialRunsTheTestsWarmUpLoad() {
         OpenLoadPlan open = OpenLoadPlan.of(ArrivalSchedule.constant(50, Duration.ofSeconds(60))).withWarmUp(Duration.ofSeconds(5), 400);
-        LoadPlan closed = new LoadPlan(4, Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(2));
+        LoadPlan closed = new LoadPlan(1, Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(2))
+                .withWarmUp(Duration.ofSeconds(5), 4);
 
         assertThat(((OpenLoadPlan) TrialPlan.warmUp(open, Duration.ofSeconds(3), "T.t")).arrivals())
                 .isEqualTo(ArrivalSchedule.constant(400, Duration.ofSeconds(3)));
         assertThat(((OpenLoadPlan) TrialPlan.of(open, Duration.ofSeconds(3), "T.t")).arrivals())
                 .isEqualTo(ArrivalSchedule.constant(50, Duration.ofSeconds(3)));
-        assertThat(TrialPlan.warmUp(closed, Duration.ofSeconds(3), "T.t")).isEqualTo(TrialPlan.of(closed, Duration.ofSeconds(3), "T.t"));
+        assertThat(TrialPlan.warmUp(closed, Duration.ofSeconds(3), "T.t"))
+                .isEqualTo(new LoadPlan(4, Duration.ZERO, Duration.ofSeconds(3), Duration.ofSeconds(2)));
+        assertThat(((LoadPlan) TrialPlan.of(closed, Duration.ofSeconds(3), "T.t")).users()).isEqualTo(1);
     }
 
     @Test

@@ -156,10 +156,11 @@ public final class LoadEngine {
         CountDownLatch go = new CountDownLatch(1);
         AtomicLong iterations = new AtomicLong();
         UserSchedule timeline = plan.timeline();
-        AtomicInteger active = new AtomicInteger(Math.min(plan.users(), timeline.usersAt(0)));
+        int users = plan.peakUsersWithWarmUp();
+        AtomicInteger active = new AtomicInteger(Math.min(users, timeline.usersAt(0)));
         AtomicReference<Throwable> firstFailure = new AtomicReference<>();
         RunStop stop = new RunStop();
-        List<Thread> threads = new ArrayList<>(plan.users());
+        List<Thread> threads = new ArrayList<>(users);
 
         // phase: {start, measured start, measured end} in nanoTime, set once every user thread is
         // ready, so that starting many threads does not eat into the warm-up; the latch publishes it.
@@ -169,7 +170,7 @@ public final class LoadEngine {
             ends.add(new Target(target, UserConnections.fromProperty().forRun(target, plan.requestTimeout()), phase, windows, plan));
         }
         ClosedRun run = new ClosedRun(plan, timeline, phase, iterations, active, firstFailure, stop);
-        for (int id = 1; id <= plan.users(); id++) {
+        for (int id = 1; id <= users; id++) {
             UserHttp[] https = new UserHttp[ends.size()];
             for (int t = 0; t < https.length; t++) {
                 Target end = ends.get(t);

@@ -9,7 +9,8 @@ import java.util.List;
  * first for {@code warmUp} (not measured), then for {@code duration} (measured); a user whose session
  * is limited stops after {@code iterationsPerUser} iterations. With a {@link UserSchedule} the users
  * are started and stopped over time (ramps, steps); {@code users} is then its peak and {@code duration}
- * its length, and the warm-up holds its initial users.
+ * its length. The warm-up holds the schedule's initial users, or {@code warmUpUsers}: a JIT compiles after
+ * so many calls, not so many seconds, so a test of one user warms up faster with several.
  *
  * <pre>{@code
  * LoadPlan plan = new LoadPlan(8, Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(5));
@@ -17,6 +18,8 @@ import java.util.List;
  * LoadPlan sessions = plan.withThinkTime(ThinkTime.exponential(Duration.ofMillis(500))).withIterationsPerUser(20);
  * LoadPlan ramped = LoadPlan.of(UserSchedule.ramp(0, 20, Duration.ofSeconds(10)).thenHold(20, Duration.ofSeconds(30)))
  *         .withWarmUp(Duration.ZERO);
+ * LoadPlan oneUserWarmedByFour = new LoadPlan(1, Duration.ZERO, Duration.ofSeconds(10), Duration.ofSeconds(5))
+ *         .withWarmUp(Duration.ofSeconds(5), 4);
  * }</pre>
  *
  * @param users             concurrent virtual users, 1 to {@value #MAX_USERS}
@@ -28,9 +31,11 @@ import java.util.List;
  * @param schedule          how many users are active over the measured phase; {@code null} (given to the
  *                          constructor) means {@code users} throughout. Its peak must be {@code users} and its
  *                          length {@code duration}
+ * @param warmUpUsers       users active in the warm-up, 1 to {@value #MAX_USERS}; 0 for the schedule's initial users.
+ *                          Those beyond the schedule's leave when it ends, each after its iteration
  */
 public record LoadPlan(int users, Duration warmUp, Duration duration, Duration requestTimeout, ThinkTime thinkTime,
-        long iterationsPerUser, UserSchedule schedule) implements RunPlan {
+        long iterationsPerUser, UserSchedule schedule, int warmUpUsers) implements RunPlan {
 
     /**
      * Upper bound on virtual users. Each is a thread (platform, or virtual on Java 21+ when asked) and
@@ -64,6 +69,16 @@ public record LoadPlan(int users, Duration warmUp, Duration duration, Duration r
                     + schedule.duration() + ", but the plan says " + users + " users over " + duration
                     + "; build staged plans with LoadPlan.of(schedule)");
         }
+        if (warmUpUsers < 0 || warmUpUsers > MAX_USERS) {
+            throw new IllegalArgumentException("warmUpUsers: " + warmUpUsers + " is out of range; use 1 to " + MAX_USERS
+                    + ", or 0 for the schedule's initial users, e.g. 4");
+        }
+    }
+
+    /** A plan whose warm-up, if any, holds the schedule's initial users. */
+    public LoadPlan(int users, Duration warmUp, Duration duration, Duration requestTimeout, ThinkTime thinkTime,
+            long iterationsPerUser, UserSchedule schedule) {
+        this(users, warmUp, duration, requestTimeout, thinkTime, iterationsPerUser, schedule, 0);
     }
 
     /** A plan with a think time and a session limit, and {@code users} active throughout. */
@@ -97,17 +112,32 @@ public record LoadPlan(int users, Duration warmUp, Duration duration, Duration r
     /** A copy whose users follow {@code newSchedule}: {@code users} becomes its peak and {@code duration} its length. */
     public LoadPlan withSchedule(UserSchedule newSchedule) {
         return new LoadPlan(newSchedule.peakUsers(), warmUp, newSchedule.duration(), requestTimeout, thinkTime, iterationsPerUser,
-                newSchedule);
+                newSchedule, warmUpUsers);
     }
 
-    /** A copy with another warm-up. */
+    /** A copy with another warm-up length, holding the same users. */
     public LoadPlan withWarmUp(Duration newWarmUp) {
-        return new LoadPlan(users, newWarmUp, duration, requestTimeout, thinkTime, iterationsPerUser, schedule);
+        return new LoadPlan(users, newWarmUp, duration, requestTimeout, thinkTime, iterationsPerUser, schedule, warmUpUsers);
+    }
+
+    /** A copy whose warm-up lasts {@code newWarmUp} with {@code users} active (0: the schedule's initial users). */
+    public LoadPlan withWarmUp(Duration newWarmUp, int users) {
+        return new LoadPlan(this.users, newWarmUp, duration, requestTimeout, thinkTime, iterationsPerUser, schedule, users);
+    }
+
+    /** The users active in the warm-up: {@link #warmUpUsers()}, else the schedule's initial users. */
+    public int usersInWarmUp() {
+        return warmUpUsers == 0 ? schedule.initialUsers() : warmUpUsers;
+    }
+
+    /** The users the run needs at its peak, the warm-up included: a thread each. */
+    public int peakUsersWithWarmUp() {
+        return warmUp.isZero() ? users : Math.max(users, usersInWarmUp());
     }
 
     /** A copy with another request timeout. */
     public LoadPlan withRequestTimeout(Duration newRequestTimeout) {
-        return new LoadPlan(users, warmUp, duration, newRequestTimeout, thinkTime, iterationsPerUser, schedule);
+        return new LoadPlan(users, warmUp, duration, newRequestTimeout, thinkTime, iterationsPerUser, schedule, warmUpUsers);
     }
 
     /** Whether users are started or stopped during the run (a schedule with more than one count). */
@@ -120,9 +150,9 @@ public record LoadPlan(int users, Duration warmUp, Duration duration, Duration r
         return schedule.stages().stream().map(UserStage::duration).toList();
     }
 
-    /** The whole run's user timeline: the warm-up holding the initial users, then {@link #schedule()}. */
+    /** The whole run's user timeline: the warm-up holding its users, then {@link #schedule()}. */
     UserSchedule timeline() {
-        return schedule.afterLeadIn(warmUp);
+        return schedule.afterLeadIn(warmUp, usersInWarmUp());
     }
 
     /** A copy with another fixed think time. */
@@ -132,12 +162,12 @@ public record LoadPlan(int users, Duration warmUp, Duration duration, Duration r
 
     /** A copy with another think time. */
     public LoadPlan withThinkTime(ThinkTime pause) {
-        return new LoadPlan(users, warmUp, duration, requestTimeout, pause, iterationsPerUser, schedule);
+        return new LoadPlan(users, warmUp, duration, requestTimeout, pause, iterationsPerUser, schedule, warmUpUsers);
     }
 
     /** A copy in which each user stops after {@code iterations} iterations (0: no limit). */
     public LoadPlan withIterationsPerUser(long iterations) {
-        return new LoadPlan(users, warmUp, duration, requestTimeout, thinkTime, iterations, schedule);
+        return new LoadPlan(users, warmUp, duration, requestTimeout, thinkTime, iterations, schedule, warmUpUsers);
     }
 
     /** The most iterations a user may run: the session limit, or the engine's bound when there is none. */

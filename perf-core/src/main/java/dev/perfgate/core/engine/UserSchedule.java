@@ -207,15 +207,15 @@ public final class UserSchedule {
     }
 
     /**
-     * This schedule after a lead-in of {@code warmUp} holding its initial users: the timeline of a run
+     * This schedule after a lead-in of {@code warmUp} holding {@code warmUpUsers}: the timeline of a run
      * whose warm-up comes first.
      */
-    UserSchedule afterLeadIn(Duration warmUp) {
+    UserSchedule afterLeadIn(Duration warmUp, int warmUpUsers) {
         if (warmUp.isZero()) {
             return this;
         }
         List<UserStage> longer = new ArrayList<>();
-        longer.add(UserStage.hold(initialUsers(), warmUp));
+        longer.add(UserStage.hold(warmUpUsers, warmUp));
         longer.addAll(stages);
         return new UserSchedule(longer);
     }

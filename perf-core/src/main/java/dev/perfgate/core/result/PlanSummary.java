@@ -21,8 +21,8 @@ import dev.perfgate.core.time.ReadableDuration;
  * @param model          {@code "closed"}: a fixed number of users, each sending its next request after the last;
  *                       {@code "open"}: iterations start on an arrival schedule
  * @param users          concurrent virtual users; 0 in the open model
- * @param warmUp         unmeasured warm-up, e.g. {@code "2s"}, or in the open model at a rate of its own,
- *                       {@code "10s at 500/s"}
+ * @param warmUp         unmeasured warm-up, e.g. {@code "2s"}; with a load of its own, {@code "10s at 500/s"}
+ *                       (open model) or {@code "5s with 4 users"} (closed model)
  * @param duration       measured phase, e.g. {@code "10s"}
  * @param requestTimeout per-request timeout
  * @param thinkTime      pause of each user after each iteration: {@code "100ms"}, {@code "50ms to 150ms"} (uniform)
@@ -77,11 +77,13 @@ public record PlanSummary(String model, int users, String warmUp, String duratio
             return new PlanSummary("open", 0, openWarmUp, duration, requestTimeout, "0s", stages, open.maxInFlight(), 0);
         }
         LoadPlan closed = (LoadPlan) plan;
+        String closedWarmUp = closed.usersInWarmUp() != closed.schedule().initialUsers() && !closed.warmUp().isZero()
+                ? warmUp + " with " + closed.usersInWarmUp() + (closed.usersInWarmUp() == 1 ? " user" : " users") : warmUp;
         List<UserStageSummary> userStages = !closed.isStaged() ? List.of()
                 : closed.schedule().stages().stream()
                         .map(stage -> new UserStageSummary(stage.fromUsers(), stage.toUsers(), ReadableDuration.format(stage.duration())))
                         .toList();
-        return new PlanSummary("closed", closed.users(), warmUp, duration, requestTimeout, closed.thinkTime().describe(),
+        return new PlanSummary("closed", closed.users(), closedWarmUp, duration, requestTimeout, closed.thinkTime().describe(),
                 List.of(), 0, closed.iterationsPerUser(), userStages);
     }
 

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -209,6 +211,24 @@ class LoadEngineTest {
         assertThat(recorded).isPositive();
         // More left out than the one request per user that may start just after the measured phase.
         assertThat(okServed.get() - recorded).isGreaterThan(plan.users());
+    }
+
+    @Test
+    void aWarmUpWithMoreUsersRunsThemAllThenOnlyTheTestsUsers() {
+        LoadPlan plan = plan(1, 1_000, 1_000, 2_000).withThinkTime(Duration.ofMillis(2)).withWarmUp(Duration.ofMillis(1_000), 4);
+        Set<Integer> users = ConcurrentHashMap.newKeySet();
+
+        RunMeasurements m = runWithin(Duration.ofSeconds(10), plan, user -> {
+            users.add(user.id());
+            user.http().get("/ok");
+        });
+
+        assertThat(users).containsExactlyInAnyOrder(1, 2, 3, 4);
+        assertThat(m.seconds()).filteredOn(SecondFigures::warmUp).singleElement()
+                .satisfies(second -> assertThat(second.active()).as("users active in the warm-up").isEqualTo(4));
+        assertThat(m.seconds()).filteredOn(second -> !second.warmUp()).singleElement()
+                .satisfies(second -> assertThat(second.active()).as("users active once measuring").isEqualTo(1));
+        assertThat(m.completed()).isTrue();
     }
 
     @Test

@@ -69,6 +69,26 @@ class OpenLoadPlanTest {
     }
 
     @Test
+    void aClosedWarmUpHoldsTheInitialUsersUnlessGivenUsersOfItsOwn() {
+        LoadPlan plan = new LoadPlan(1, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(2));
+        LoadPlan busier = plan.withWarmUp(Duration.ofSeconds(5), 4);
+
+        assertThat(plan.usersInWarmUp()).isEqualTo(1);
+        assertThat(plan.peakUsersWithWarmUp()).isEqualTo(1);
+        assertThat(busier.usersInWarmUp()).isEqualTo(4);
+        assertThat(busier.peakUsersWithWarmUp()).isEqualTo(4);
+        assertThat(busier.timeline().usersAt(0)).isEqualTo(4);
+        assertThat(busier.timeline().usersAt(Duration.ofSeconds(6).toNanos())).isEqualTo(1);
+        assertThat(busier.withThinkTime(Duration.ofMillis(5)).withIterationsPerUser(3).withWarmUp(Duration.ofSeconds(2)).warmUpUsers())
+                .as("the other withers keep the warm-up's users").isEqualTo(4);
+        assertThat(busier.withWarmUp(Duration.ZERO).peakUsersWithWarmUp()).as("no warm-up, no extra users").isEqualTo(1);
+        assertThat(PlanSummary.of(busier).warmUp()).isEqualTo("5s with 4 users");
+        assertThat(PlanSummary.of(plan).warmUp()).isEqualTo("5s");
+        assertThatThrownBy(() -> plan.withWarmUp(Duration.ofSeconds(1), -1))
+                .hasMessageContaining("warmUpUsers: -1 is out of range; use 1 to 10000, or 0 for the schedule's initial users, e.g. 4");
+    }
+
+    @Test
     void closedPlansKeepTheirConstructorsAndNameTheFieldTheyRefuse() {
         LoadPlan plan = new LoadPlan(4, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO)
                 .withThinkTime(Duration.ofMillis(5));
