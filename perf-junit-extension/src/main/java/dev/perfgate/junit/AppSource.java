@@ -55,6 +55,15 @@ sealed interface AppSource permits AppSource.FromDockerfile, AppSource.FromImage
         return "perfgate-under-test/" + name + "-" + String.format("%08x", key.hashCode()) + ":latest";
     }
 
+    /**
+     * A build of the image tagged {@code name}, kept after the run. Docker keeps the container of a failed build
+     * step unless told otherwise: without {@code forcerm} every failing build would leave one stopped on the
+     * user's engine.
+     */
+    static ImageFromDockerfile imageBuild(String name) {
+        return new ImageFromDockerfile(name, false).withBuildImageCmdModifier(build -> build.withForcerm(true));
+    }
+
     /** A Dockerfile, its folder the build context (filtered by its {@code .dockerignore}). */
     record FromDockerfile(Path dockerfile, Map<String, String> buildArgs) implements AppSource {
 
@@ -84,7 +93,7 @@ sealed interface AppSource permits AppSource.FromDockerfile, AppSource.FromImage
 
         @Override
         public GenericContainer<?> newContainer() {
-            return new GenericContainer<>(new ImageFromDockerfile(imageNameFor(absolute()), false)
+            return new GenericContainer<>(imageBuild(imageNameFor(absolute()))
                     .withDockerfile(absolute())
                     .withBuildArgs(effectiveBuildArgs()));
         }
@@ -176,7 +185,7 @@ sealed interface AppSource permits AppSource.FromDockerfile, AppSource.FromImage
         public GenericContainer<?> newContainer() {
             Path absolute = absolute();
             String label = absolute.getFileName().toString().replaceFirst("(?i)\\.jar$", "");
-            return new GenericContainer<>(new ImageFromDockerfile(imageNameFor(label, absolute + " on " + effectiveBaseImage()), false)
+            return new GenericContainer<>(imageBuild(imageNameFor(label, absolute + " on " + effectiveBaseImage()))
                     .withFileFromPath("app.jar", absolute)
                     .withFileFromString("Dockerfile", dockerfile()));
         }

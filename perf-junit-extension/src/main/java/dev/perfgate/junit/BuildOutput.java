@@ -39,7 +39,8 @@ final class BuildOutput {
         BuildImageCmd build = DockerClientFactory.instance().client().buildImageCmd(dockerfile.toFile())
                 .withBaseDirectory(dockerfile.getParent().toFile())
                 .withPull(false)
-                .withRemove(true);
+                .withRemove(true)
+                .withForcerm(true); // the failing step's container too, as AppSource.imageBuild
         buildArgs.forEach(build::withBuildArg);
         BuildImageResultCallback callback = new BuildImageResultCallback() {
             @Override

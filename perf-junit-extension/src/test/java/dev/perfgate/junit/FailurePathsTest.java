@@ -111,7 +111,8 @@ class FailurePathsTest {
     }
 
     @Test
-    void dockerfileThatFailsToBuildFailsNamingItAndTheBuildOutputTail() {
+    void dockerfileThatFailsToBuildFailsNamingItAndTheBuildOutputTailLeavingNoBuildContainer() {
+        long startedAtSecond = System.currentTimeMillis() / 1000;
         long started = System.nanoTime();
         EngineExecutionResults results = Fixtures.run(BrokenDockerfileLoad.class);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -122,6 +123,9 @@ class FailurePathsTest {
                         BrokenDockerfileLoad.BUILD_OUTPUT);
         assertThat(took).isLessThan(Duration.ofSeconds(60));
         assertThat(fixtures.resultsDir()).isEmptyDirectory();
+        assertThat(Fixtures.containersCreatedSince(startedAtSecond, BrokenDockerfileLoad.FAILING_STEP))
+                .as("the failed step's containers (the build and its repetition for the output), stopped but still on the engine")
+                .isEmpty();
     }
 
     /** Writes to two streams. */

@@ -62,6 +62,17 @@ final class Fixtures {
         return running;
     }
 
+    /** Containers, running or not, created at or after {@code epochSecond} whose command contains {@code command}. */
+    static List<String> containersCreatedSince(long epochSecond, String command) {
+        List<String> created = new ArrayList<>();
+        for (Container container : DockerClientFactory.instance().client().listContainersCmd().withShowAll(true).exec()) {
+            if (container.getCreated() >= epochSecond && container.getCommand() != null && container.getCommand().contains(command)) {
+                created.add(container.getId() + " (" + container.getImage() + ", " + container.getStatus() + ")");
+            }
+        }
+        return created;
+    }
+
     /** Live threads of a WireMock server (Jetty's pool {@code qtp...} and its connector scheduler). */
     static List<String> stubServerThreads() {
         List<String> names = new ArrayList<>();
