@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # The side-by-side gate's verdicts over the runs bench/side-by-side.sh kept, decided again at several
 # minimum effects (the same SideBySideComparator perf:check uses, floor 0, 20 tail samples, significance 0.05, Holm over
-# the metrics): how the false-alarm rate (A/A runs) and the detection rates (+5 %, +10 %) trade off.
-#   bench/side-by-side-table.sh /tmp/perfgate-side-by-side.XXXX [MIN_EFFECTS=3,5,8,10] [METRICS=p50,p95,throughput,errorRate]
+# the metrics): how the false-alarm rate (A/A runs) and the detection rates (+5 %, +10 %) trade off. Then, with
+# RESAMPLES > 0, each level's rate over that many synthetic runs drawn from the kept runs' instances at the first
+# minimum effect (bench/SideBySideResample.java: finer than the runs alone can show, with its caveat).
+#   [RESAMPLES=0] bench/side-by-side-table.sh /tmp/perfgate-side-by-side.XXXX [MIN_EFFECTS=3,5,8,10] [METRICS=p50,p95,throughput,errorRate]
 set -euo pipefail
 dir="$1"; effects="${2:-3,5,8,10}"; metrics="${3:-p50,p95,throughput,errorRate}"
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -o -pl perf-core compile >/dev/null
 ./mvnw -B -q -o -pl perf-core dependency:build-classpath -Dmdep.outputFile="$dir/cp.txt" >/dev/null
 mkdir -p "$dir/classes"
-javac -d "$dir/classes" -cp "perf-core/target/classes:$(cat "$dir/cp.txt")" bench/SideBySideVerdict.java
+javac -d "$dir/classes" -cp "perf-core/target/classes:$(cat "$dir/cp.txt")" bench/SideBySideVerdict.java bench/SideBySideResample.java
 cp="$dir/classes:perf-core/target/classes:$(cat "$dir/cp.txt")"
 printf '| minimum effect | A/A: REGRESSED | +5 %%: REGRESSED | +10 %%: REGRESSED |\n|---|---|---|---|\n'
 for effect in ${effects//,/ }; do
@@ -35,3 +37,11 @@ for level in 0 5 10; do
     java -cp "$cp" SideBySideVerdict "$result" 100 p50 | grep -m1 'p50 latency' | sed -E 's/.*: p50 latency/  /'
   done
 done
+if [ "${RESAMPLES:-0}" -gt 0 ]; then
+  for level in 0 5 10; do
+    results=("$dir"/s$level-*/SideBySideLoadIT.reminders.json)
+    [ -f "${results[0]}" ] || continue
+    echo "+$level %, resampled at a minimum effect of ${effects%%,*} %:"
+    java -cp "$cp" SideBySideResample "$RESAMPLES" 1 "${effects%%,*}" "$metrics" "${results[@]}" | sed 's/^/  /'
+  done
+fi
