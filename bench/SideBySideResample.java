@@ -26,12 +26,11 @@ import dev.perfgate.core.result.ResultFiles;
  * than 20 runs can show (0 of 20 bounds it at 14 % only). Each instance of a kept run (its reference and
  * candidate JVMs and their pairs of trials) goes into a pool; each synthetic run draws as many instances as the
  * runs had, at random with replacement, renumbers them and their pairs in the runs' layout, and is decided by
- * the same SideBySideComparator perf:check uses (as the sample app gates: floor 0, 20 tail samples,
- * significance 0.05, Holm over the metrics). Drawing across runs keeps what differs between JVMs and between
+ * the same SideBySideComparator perf:check uses, gated as SideBySideVerdict gates (the sample app's settings). Drawing across runs keeps what differs between JVMs and between
  * pairs, and any bias of one side (it is in every instance); it loses what the instances of one run share
  * beyond that, so the real runs stay the first evidence and this the finer one.
  *
- *   java -cp <perf-core classpath> SideBySideResample RUNS SEED MIN_EFFECT_PERCENT METRICS RESULT.json...
+ *   java -cp <perf-core classpath, with SideBySideVerdict> SideBySideResample RUNS SEED MIN_EFFECT_PERCENT METRICS RESULT.json...
  *
  * Prints the synthetic runs' verdicts and the spread of their p50 estimates.
  */
@@ -41,7 +40,7 @@ public class SideBySideResample {
     public static void main(String[] args) throws IOException {
         int runs = Integer.parseInt(args[0]);
         Random random = new Random(Long.parseLong(args[1]));
-        GateSettings gate = new GateSettings(Double.parseDouble(args[2]), 0, 1, 20, 0.05, Metric.parseList(args[3]));
+        GateSettings gate = SideBySideVerdict.sampleGate(Double.parseDouble(args[2]), Metric.parseList(args[3]));
         List<Path> files = Arrays.stream(args, 4, args.length).map(Path::of).toList();
 
         JsonNode template = MAPPER.readTree(files.get(0).toFile());

@@ -57,7 +57,7 @@ final class Fixtures {
         for (Container container : DockerClientFactory.instance().client().listContainersCmd()
                 .withLabelFilter(Map.of(DockerClientFactory.TESTCONTAINERS_SESSION_ID_LABEL, DockerClientFactory.SESSION_ID))
                 .exec()) {
-            running.add(container.getId() + " (" + container.getImage() + ", " + container.getStatus() + ")");
+            running.add(describe(container));
         }
         return running;
     }
@@ -67,10 +67,14 @@ final class Fixtures {
         List<String> created = new ArrayList<>();
         for (Container container : DockerClientFactory.instance().client().listContainersCmd().withShowAll(true).exec()) {
             if (container.getCreated() >= epochSecond && container.getCommand() != null && container.getCommand().contains(command)) {
-                created.add(container.getId() + " (" + container.getImage() + ", " + container.getStatus() + ")");
+                created.add(describe(container));
             }
         }
         return created;
+    }
+
+    private static String describe(Container container) {
+        return container.getId() + " (" + container.getImage() + ", " + container.getStatus() + ")";
     }
 
     /** Live threads of a WireMock server (Jetty's pool {@code qtp...} and its connector scheduler). */
