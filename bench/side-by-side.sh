@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Side-by-side detection rates (issue 8) on the sample app in real containers: SideBySideLoadIT (reminders, one
-# user, 6 instances of each version, each pair warmed up together for 10 s with 4 users, then 5 pairs of 1 s
-# interleaved trials: 90 s of load; other settings through extra Maven args, e.g.
-# -Dperfgate.sideBySide=pairs:30,instances:3,trial:1s,interleaved -Dperfgate.warmUp=10s) decided by the real gate (perf:check with the sample's <rule>: minimum effect 4 %, no floor,
+# user, one instance of each version warmed up together for 50 s with 4 users, then 40 pairs of 1 s interleaved
+# trials: 90 s of load; other settings through extra Maven args, e.g.
+# -Dperfgate.sideBySide=pairs:30,instances:6,trial:1s,interleaved '-Dperfgate.warmUp=5s with 4 users') decided by the real gate (perf:check with the sample's <rule>: minimum effect 4 %, no floor,
 # p50 and errorRate, significance 0.05 Holm-corrected; bench/side-by-side-table.sh re-decides the kept runs at other
 # minimum effects and metrics). The reference is the untouched app, the candidate the same image with
 # REGRESSION_EXTRA_WORK_MICROS: 0 (A/A), 5 % and 10 % of the reference's median latency, which first
@@ -14,8 +14,8 @@
 #   [CALIBRATIONS=3] bench/side-by-side.sh [RUNS=20] [extra Maven args]
 #
 # Prints one line per run and the running counts; every run's log and result stay in the folder it names.
-# About 3.05 minutes a run with the suite's 6 instances (Maven, twelve container starts, 90 s of load): RUNS=20
-# takes about 3 h; about 100 s a run with one instance.
+# About 1.9 minutes a run with the suite's one instance (Maven, two container starts, 90 s of load): RUNS=20
+# takes about 2 h; about 3.05 minutes a run with 6 instances (twelve starts).
 set -euo pipefail
 runs="${1:-20}"; shift || true
 CALIBRATIONS="${CALIBRATIONS:-3}"

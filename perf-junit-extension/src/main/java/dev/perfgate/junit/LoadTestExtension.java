@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 
+import dev.perfgate.core.compare.WarmUpDrift;
 import dev.perfgate.core.engine.RunMeasurements;
 import dev.perfgate.core.http.Redaction;
 import dev.perfgate.core.result.LoadTestResult;
@@ -93,6 +94,9 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         }
         if (paired != null) {
             System.out.println("[perfgate] " + paired.describe());
+            if (result.sideBySide() != null) {
+                WarmUpDrift.of(result.sideBySide()).ifPresent(drift -> System.out.println("[perfgate] warning: " + drift.describe(settings.testId())));
+            }
         }
         report(context, result, file);
         app.stubs().report(context);

@@ -27,6 +27,13 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
+ * <h2>Warm-up</h2>
+ * A pair is only as quiet as the two JVMs are steady: give {@link LoadTest#warmUp()} enough requests for
+ * the JIT to compile the request path (it counts calls, not seconds; e.g. {@code "25s with 4 users"}).
+ * On the sample app, pairs measured in the first seconds after a short warm-up spread about 6 %, pairs of
+ * steady JVMs about 1 % (bench/RESULTS.md, session 14). When the first pairs of an instance were more than
+ * 10 % slower than its last, the test log and {@code perf:check} warn that the apps were still warming up.
+ *
  * <h2>Overrides</h2>
  * The system property {@value #PROPERTY} turns it on (or changes it) for every load test of the JVM
  * whose application declares a reference, e.g. {@code -Dperfgate.sideBySide=pairs:12,instances:6,trial:2s,seed:42};
@@ -63,7 +70,9 @@ public @interface SideBySide {
      * several, each instance pair is a fresh container of each version with its own warm-up, and the gate
      * decides on the instances' differences (a t test), so what it calls a change is more than the JVMs'
      * spread. The first instance is the test class's own container, the others start and stop within the
-     * test. The load lasts {@code instances x 2 x warmUp + 2 x pairs x trial}.
+     * test. The load lasts {@code instances x 2 x warmUp + 2 x pairs x trial}. The JVMs differ most while they
+     * warm up: two steady JVMs of the sample app differed by -0.4 % to +2 %, so one instance warmed up to
+     * steady state can decide a change of 4 % or more there.
      */
     int instances() default 1;
 

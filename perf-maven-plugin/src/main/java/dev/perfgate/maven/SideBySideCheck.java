@@ -8,6 +8,7 @@ import org.apache.maven.plugin.logging.Log;
 import dev.perfgate.core.compare.GateRules;
 import dev.perfgate.core.compare.MetricComparison;
 import dev.perfgate.core.compare.SideBySideComparator;
+import dev.perfgate.core.compare.WarmUpDrift;
 import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.SideBySideResult;
 
@@ -27,6 +28,7 @@ final class SideBySideCheck {
         log.info("perfgate: " + result.testId() + " ran side by side with its reference (A: " + trials.reference() + "; B: this build), "
                 + trials.describeTrials() + "; decided on the " + (trials.instances() > 1
                 ? "instances: mean change [t interval], one-sided t test p (Holm)" : "pairs: Hodges-Lehmann change [interval], one-sided signed-rank p (Holm)"));
+        WarmUpDrift.of(trials).ifPresent(drift -> log.warn("perfgate: " + drift.describe(result.testId())));
         List<MetricComparison> rows = new SideBySideComparator(rules).compare(result);
         String agreed = baseline == null || baseline.sideBySide() == null ? null : baseline.sideBySide().reference();
         if (agreed == null) {

@@ -100,6 +100,32 @@ class SideBySideCheckTest {
                 .contains("Side by side: baseline = the reference (A: image search:1.4), now = this build (B: Dockerfile)");
     }
 
+    @Test
+    void appsStillGettingFasterThroughTheTrialsAreWarnedAboutBesideTheVerdict() throws Exception {
+        List<TrialResult> trials = new ArrayList<>();
+        for (int pair = 0; pair < 12; pair++) {
+            double factor = 1.5 - 0.04 * pair; // both versions' JIT still at work: 1.5 ms in the first pair, 1.06 ms in the last
+            for (String version : List.of(SideBySideResult.REFERENCE, SideBySideResult.CANDIDATE)) {
+                trials.add(new TrialResult(pair, 0, version, 0, "2026-11-22T10:00:00Z", figures(factor), Map.of("GET /search", figures(factor))));
+            }
+        }
+        ResultFiles.write(results, result(TEST, op(10, 20)).withSideBySide(new SideBySideResult("image search:1.4", "Dockerfile", 42, "1s",
+                trials, true)));
+
+        mojo.execute(); // a warning, not a verdict: the build passes
+
+        assertThat(log.at("WARN")).anySatisfy(line -> assertThat(line).contains(TEST, "still getting faster", "@LoadTest(warmUp)"));
+    }
+
+    @Test
+    void steadyAppsGetNoWarmUpWarning() throws Exception {
+        ResultFiles.write(results, sideBySide("image search:1.4", 1.0));
+
+        mojo.execute();
+
+        assertThat(log.at("WARN")).noneSatisfy(line -> assertThat(line).contains("still getting faster"));
+    }
+
     /** A side-by-side result of 10 pairs whose candidate is {@code slower} times the reference, in every pair. */
     private static LoadTestResult sideBySide(String reference, double slower) {
         List<TrialResult> trials = new ArrayList<>();

@@ -16,8 +16,8 @@ class SideBySideSnippets {
             // or a released image:             .withReferenceImage("registry.example.com/shop:1.4.0")
             // or the same image with a switch:  .withReference(AppUnderTest.fromDockerfile("Dockerfile").withEnv("NEW_CACHE", "off"))
 
-    @LoadTest(users = 4, warmUp = "5s")
-    @SideBySide(pairs = 12, instances = 6, trial = "2s") // or -Dperfgate.sideBySide=pairs:12,instances:6,trial:2s[,seed:42] (off: off)
+    @LoadTest(users = 1, warmUp = "25s with 4 users") // until steady: a JIT counts requests, not seconds
+    @SideBySide(pairs = 40, trial = "1s", interleaved = true) // or -Dperfgate.sideBySide=pairs:40,trial:1s,interleaved[,instances:3,seed:42] (off: off)
     void search(Http http) { http.get("search", "/search?q=shoes"); }
     // end::side-by-side[]
 
