@@ -66,8 +66,8 @@ public record WarmUpDrift(double firstMs, double lastMs) {
     public String describe(String testId) {
         return String.format(Locale.ROOT, "%s: the apps were still getting faster during the side-by-side trials: their median latency"
                 + " went from %.3f ms in each instance's first pairs to %.3f ms in its last (%+.0f %%). Pairs measured while the JIT"
-                + " still compiles are noisier (the sample app's spread about 6 %% in its first seconds, 1 %% once steady): give"
-                + " @LoadTest(warmUp) more requests, e.g. \"30s with 4 users\", until the first and last pairs read alike.",
+                + " still compiles are noisier, and the change they show is of two moving targets: give @LoadTest(warmUp) more"
+                + " requests, e.g. \"30s with 4 users\", until the first and last pairs read alike.",
                 testId, firstMs, lastMs, 100 * change());
     }
 
