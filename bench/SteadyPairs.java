@@ -9,6 +9,8 @@ import dev.perfgate.core.engine.LoadPlan;
 import dev.perfgate.core.engine.RunListener;
 import dev.perfgate.core.engine.RunMeasurements;
 import dev.perfgate.core.engine.Scenario;
+import dev.perfgate.core.stats.OneSampleT;
+import dev.perfgate.core.stats.TheilSen;
 
 /**
  * Two containers of the sample app measured as an interleaved side-by-side run measures them (issue 8, session 14),
@@ -49,20 +51,15 @@ public class SteadyPairs {
             }
         }
         double mean = Arrays.stream(change).average().orElse(0);
-        double sd = Math.sqrt(Arrays.stream(change).map(x -> (x - mean) * (x - mean)).sum() / Math.max(1, trials - 1));
+        double sd = OneSampleT.standardDeviation(change);
         int five = Math.min(5, trials);
         System.out.printf(Locale.ROOT, "A p50 first5 %.3f last5 %.3f ms  mean ln(B/A) %+.2f %%  sd %.2f %%  se %.2f %%%n",
-                median(Arrays.copyOf(referenceP50, five)) / 1000, median(Arrays.copyOfRange(referenceP50, trials - five, trials)) / 1000,
+                TheilSen.median(Arrays.copyOf(referenceP50, five)) / 1000,
+                TheilSen.median(Arrays.copyOfRange(referenceP50, trials - five, trials)) / 1000,
                 100 * mean, 100 * sd, 100 * sd / Math.sqrt(trials));
     }
 
     private static double p50(RunMeasurements measured) {
         return measured.total().latencyMicros().getValueAtPercentile(50);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }
