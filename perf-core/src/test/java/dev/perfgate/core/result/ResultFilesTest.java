@@ -356,6 +356,16 @@ class ResultFilesTest {
     }
 
     @Test
+    void oneUserIsSaidInTheSingular() {
+        LoadTestResult base = result("T.one");
+        LoadTestResult one = new LoadTestResult(LoadTestResult.SCHEMA_VERSION, "T.one", ResultStatus.PASSED, null, base.startedAt(),
+                PlanSummary.of(new LoadPlan(1, Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(5))),
+                base.environment(), base.total(), base.operations());
+
+        assertThat(ResultSummary.of(one)).startsWith("T.one PASSED: 1 user, 10s (warm-up 2s): ");
+    }
+
+    @Test
     void keepsAnOpenPlanAndItsIterationFiguresThroughAWriteAndRead() throws IOException {
         OpenLoadPlan open = OpenLoadPlan.of(ArrivalSchedule.constant(200, Duration.ofSeconds(10))
                 .thenRampTo(400, Duration.ofSeconds(5))).withMaxInFlight(50);

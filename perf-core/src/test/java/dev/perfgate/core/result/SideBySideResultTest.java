@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.perfgate.core.engine.OperationStats;
 
@@ -50,6 +49,16 @@ class SideBySideResultTest {
         Files.writeString(folder.resolve("T.old.json"), json.writeValueAsString(tree));
 
         assertThat(ResultFiles.read(folder.resolve("T.old.json")).sideBySide()).isNull();
+    }
+
+    @Test
+    void theSummaryLineCountsThePairsAndSaysWhoseFiguresItGives() {
+        LoadTestResult candidate = TrialFigures.candidateResult(ResultFilesTest.result("T.sbs"), trials(3), 2.0);
+
+        // the plan's duration is one trial's: "10s" would misstate what ran
+        assertThat(ResultSummary.of(candidate))
+                .startsWith("T.sbs PASSED: 4 users, 3 pairs of 2s trials (warm-up 2s): candidate (B) 600 requests, 0 errors, 100.0/s;");
+        assertThat(ResultSummary.of(ResultFilesTest.result("T.plain"))).startsWith("T.plain PASSED: 4 users, 10s (warm-up 2s): 1500 requests");
     }
 
     @Test
