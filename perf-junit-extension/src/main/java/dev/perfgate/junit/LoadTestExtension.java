@@ -94,9 +94,7 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         }
         if (paired != null) {
             System.out.println("[perfgate] " + paired.describe());
-            if (result.sideBySide() != null) {
-                WarmUpDrift.of(result.sideBySide()).ifPresent(drift -> System.out.println("[perfgate] warning: " + drift.describe(settings.testId())));
-            }
+            WarmUpDrift.of(result.sideBySide()).ifPresent(drift -> System.out.println("[perfgate] warning: " + drift.describe(settings.testId())));
         }
         report(context, result, file);
         app.stubs().report(context);
