@@ -5,9 +5,10 @@
 #   2. a JRE base image for application Dockerfiles (`ARG BASE_IMAGE`): the online default when
 #      it is present or can be pulled, otherwise a Debian JRE image built locally with debootstrap
 #      and tagged under perfgate's own name (never another vendor's);
-#   3. without a registry, a PostgreSQL image for the tests that put a database beside the
-#      application (Testcontainers' PostgreSQLContainer): Debian's PostgreSQL on the local base image,
-#      built from scripts/postgres-image/ and tagged under perfgate's own name too;
+#   3. with --with-postgres and without a registry, a PostgreSQL image for perfgate's own tests that
+#      put a database beside the application (Testcontainers' PostgreSQLContainer): Debian's
+#      PostgreSQL on the local base image, built from scripts/postgres-image/ and tagged under
+#      perfgate's own name too (the sample app needs none);
 #   4. the file .perfgate/docker.env with the settings a machine without a registry needs
 #      (Ryuk off, host override, the local images). It is written into this checkout only:
 #      nothing global changes, and on a machine with a normal Docker it stays empty.
@@ -28,6 +29,7 @@ env_file="$root/.perfgate/docker.env"
 say() { printf '[docker-up] %s\n' "$*"; }
 # shellcheck source=scripts/lib.sh
 . "$root/scripts/lib.sh"
+print_failures_as docker-up
 
 engine_answers() { timeout 10 docker info >/dev/null 2>&1; }
 
@@ -89,7 +91,7 @@ build_local_base_image() {
     -c 'ENV JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64' -c 'CMD ["java","-version"]' \
     - "$LOCAL_BASE_IMAGE" >/dev/null
   sudo_if_needed rm -rf "$dir"
-  docker run --rm "$LOCAL_BASE_IMAGE" java -version 2>&1 | head -n 1 | sed 's/^/[docker-up] built image runs: /'
+  say "built image runs: $(first_line docker run --rm "$LOCAL_BASE_IMAGE" java -version)"
 }
 
 postgres_context="$root/scripts/postgres-image"
@@ -134,6 +136,12 @@ choose_offline_postgres_image() {
 }
 
 main() {
+  local with_postgres=false
+  case "${1:-}" in
+    --with-postgres) with_postgres=true ;;
+    "") ;;
+    *) say "unknown option: $1 (the only option is --with-postgres)"; exit 2 ;;
+  esac
   mkdir -p "$(dirname "$env_file")"
   : >"$env_file.tmp"
 
@@ -162,12 +170,16 @@ main() {
   fi
 
   if [ "$offline" = true ]; then
-    local postgres_image
-    choose_offline_postgres_image "$base_image"
+    local postgres_image=""
+    if [ "$with_postgres" = true ]; then
+      choose_offline_postgres_image "$base_image"
+    fi
     {
       echo "# Written by scripts/docker-up.sh: this machine reaches no image registry."
       echo "export PERFGATE_BASE_IMAGE=$base_image"
-      echo "export PERFGATE_POSTGRES_IMAGE=$postgres_image"
+      if [ -n "$postgres_image" ]; then
+        echo "export PERFGATE_POSTGRES_IMAGE=$postgres_image"
+      fi
       if ! image_present "$RYUK_IMAGE"; then
         # Ryuk's image cannot be pulled; perfgate stops its own containers (close + shutdown hook).
         echo "export TESTCONTAINERS_RYUK_DISABLED=true"

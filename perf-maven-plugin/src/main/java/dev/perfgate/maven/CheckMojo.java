@@ -119,6 +119,17 @@ public class CheckMojo extends AbstractPerfMojo {
     @Parameter
     private List<GateRule> rules;
 
+    /**
+     * Set by {@code -DskipTests} or {@code -Dmaven.test.skip}: no load test ran, so there is nothing to gate
+     * and the goal is skipped (a build that installs without tests must not report every baseline MISSING).
+     */
+    @Parameter(property = "skipTests", defaultValue = "false")
+    private boolean skipTests;
+
+    /** See {@link #skipTests}. */
+    @Parameter(property = "maven.test.skip", defaultValue = "false")
+    private boolean skipTestCompilation;
+
     /** The module's compiled test classes, which tell what baselines it owns. */
     @Parameter(defaultValue = "${project.build.testOutputDirectory}", readonly = true)
     private File testClassesDirectory;
@@ -129,6 +140,10 @@ public class CheckMojo extends AbstractPerfMojo {
 
     @Override
     void executeGoal() throws MojoExecutionException, MojoFailureException {
+        if (skipTests || skipTestCompilation) {
+            getLog().info("perfgate: skipped, the tests were skipped (skipTests or maven.test.skip): nothing to gate");
+            return;
+        }
         GateSettings gate = gateSettings();
         GateRules gateRules = ConfiguredRules.of(gate, rules);
         List<LoadTestResult> results = readResults();
