@@ -20,8 +20,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Java blocks of {@code README.md} and {@code docs/*.md} are regions of compiled test sources, so
- * that they cannot drift from the API: a block follows a marker line naming its source and region,
+ * The code blocks of {@code README.md}, {@code sample-app/README.md} and {@code docs/*.md} are regions of
+ * compiled test sources or of the poms the invoker ITs build, so that they cannot drift from the API or
+ * from what is tested: a block follows a marker line naming its source and region,
  *
  * <pre>
  * &lt;!-- snippet: perf-junit-extension/src/test/java/dev/perfgate/junit/docs/QuickStartSnippets.java#greeting-load-test --&gt;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * </pre>
  *
  * and the region is marked in the source the AsciiDoc way, {@code // tag::greeting-load-test[]} ...
- * {@code // end::greeting-load-test[]}. The block must be the region, dedented, minus any tag lines
+ * {@code // end::greeting-load-test[]} (in XML {@code <!-- tag::name[] -->}). The block must be the region, dedented, minus any tag lines
  * of other regions nested in it. This test fails naming the doc, the line and the snippet, with a
  * diff, when a block differs or its source or region is missing.
  *
@@ -44,7 +45,8 @@ class DocSnippetsTest {
     static final String UPDATE_PROPERTY = "perfgate.docs.update";
 
     private static final Pattern MARKER = Pattern.compile("<!-- snippet: (\\S+)#([A-Za-z0-9_.-]+) -->");
-    private static final Pattern ANY_TAG_LINE = Pattern.compile("\\s*// (tag|end)::[A-Za-z0-9_.-]+\\[]\\s*");
+    private static final Pattern ANY_TAG_LINE = Pattern.compile("\\s*(// |<!-- )(tag|end)::[A-Za-z0-9_.-]+\\[](\\s*-->)?\\s*");
+    private static final Pattern FENCE_OPENING = Pattern.compile("```[a-z]+");
 
     @Test
     void everyMarkedBlockOfTheDocsIsItsRegionOfACompiledSource() throws IOException {
@@ -126,7 +128,37 @@ class DocSnippetsTest {
         assertThat(synced.missing()).containsExactly(
                 "README.md:1: snippet B.java#a: no such source file",
                 "README.md:4: snippet A.java#b: no region '// tag::b[]' ... '// end::b[]' in A.java",
-                "README.md:7: snippet A.java#a: the marker is not followed by a ```java block");
+                "README.md:7: snippet A.java#a: the marker is not followed by a fenced block (```java, ```xml)");
+    }
+
+    @Test
+    void aRegionOfAPomIsMarkedWithXmlCommentsAndShownInAnXmlBlock() {
+        String pom = """
+                <project>
+                  <dependencies>
+                    <!-- tag::dependency[] -->
+                    <dependency>
+                      <artifactId>perf-junit-extension</artifactId>
+                    </dependency>
+                    <!-- end::dependency[] -->
+                  </dependencies>
+                </project>
+                """;
+        String doc = """
+                <!-- snippet: it/pom.xml#dependency -->
+                ```xml
+                <dependency>
+                  <artifactId>perf-core</artifactId>
+                </dependency>
+                ```
+                """;
+
+        Synced synced = sync("README.md", doc, path -> Optional.of(pom));
+
+        assertThat(synced.problems()).singleElement().asString()
+                .startsWith("README.md:1: snippet it/pom.xml#dependency differs from its source")
+                .contains("-   <artifactId>perf-core</artifactId>", "+   <artifactId>perf-junit-extension</artifactId>");
+        assertThat(synced.text()).contains("```xml\n<dependency>\n  <artifactId>perf-junit-extension</artifactId>\n</dependency>\n```");
     }
 
     /** A doc after syncing its blocks: its new text, its problems (all, and those updating cannot fix). */
@@ -151,9 +183,9 @@ class DocSnippetsTest {
             }
             blocks++;
             String where = docName + ":" + i + ": snippet " + marker.group(1) + "#" + marker.group(2);
-            int close = i < lines.size() && lines.get(i).strip().equals("```java") ? lines.subList(i, lines.size()).indexOf("```") : -1;
+            int close = i < lines.size() && FENCE_OPENING.matcher(lines.get(i).strip()).matches() ? lines.subList(i, lines.size()).indexOf("```") : -1;
             if (close < 0) {
-                missing.add(where + ": the marker is not followed by a ```java block");
+                missing.add(where + ": the marker is not followed by a fenced block (```java, ```xml)");
                 continue;
             }
             List<String> block = lines.subList(i + 1, i + close);
@@ -185,9 +217,9 @@ class DocSnippetsTest {
     static Optional<List<String>> region(String source, String name) {
         List<String> lines = List.of(source.split("\r?\n", -1));
         List<String> joined = new ArrayList<>();
-        int start = indexOf(lines, "// tag::" + name + "[]", 0);
+        int start = indexOf(lines, "tag::" + name + "[]", 0);
         while (start >= 0) {
-            int end = indexOf(lines, "// end::" + name + "[]", start + 1);
+            int end = indexOf(lines, "end::" + name + "[]", start + 1);
             if (end < 0) {
                 return Optional.empty();
             }
@@ -195,7 +227,7 @@ class DocSnippetsTest {
                 joined.add("");
             }
             joined.addAll(dedented(lines.subList(start + 1, end)));
-            start = indexOf(lines, "// tag::" + name + "[]", end + 1);
+            start = indexOf(lines, "tag::" + name + "[]", end + 1);
         }
         return joined.isEmpty() ? Optional.empty() : Optional.of(joined);
     }
@@ -210,9 +242,11 @@ class DocSnippetsTest {
         return body.stream().map(line -> line.isEmpty() ? line : line.substring(indent)).toList();
     }
 
-    private static int indexOf(List<String> lines, String tagLine, int from) {
+    /** The first line from {@code from} that is {@code tag} in a Java or an XML comment. */
+    private static int indexOf(List<String> lines, String tag, int from) {
         for (int i = from; i < lines.size(); i++) {
-            if (lines.get(i).strip().equals(tagLine)) {
+            String line = lines.get(i).strip();
+            if (line.equals("// " + tag) || line.equals("<!-- " + tag + " -->")) {
                 return i;
             }
         }
@@ -252,6 +286,9 @@ class DocSnippetsTest {
 
     private static List<Path> docs(Path root) throws IOException {
         List<Path> docs = new ArrayList<>(List.of(root.resolve("README.md")));
+        if (Files.isRegularFile(root.resolve("sample-app/README.md"))) {
+            docs.add(root.resolve("sample-app/README.md"));
+        }
         try (Stream<Path> pages = Files.list(root.resolve("docs"))) {
             pages.filter(page -> page.toString().endsWith(".md")).sorted().forEach(docs::add);
         }

@@ -6,7 +6,7 @@ import dev.perfgate.junit.AppUnderTest;
 import dev.perfgate.junit.LoadTest;
 import dev.perfgate.junit.SideBySide;
 
-/** README, "Side by side": this build against a reference version in the same run. Compiled, not run (Docker). */
+/** README and docs/side-by-side.md: this build against a reference version in the same run. Compiled, not run (Docker). */
 class SideBySideSnippets {
 
     // tag::side-by-side[]
@@ -26,4 +26,17 @@ class SideBySideSnippets {
             .withReferenceImage("registry.example.com/shop:1.4.0");
     static AppUnderTest sameImageWithASwitch = AppUnderTest.fromDockerfile("Dockerfile")
             .withReference(AppUnderTest.fromDockerfile("Dockerfile").withEnv("NEW_CACHE", "off"));
+
+    /** The README's short form. */
+    static class ShortForm {
+        // tag::short-form[]
+        @App
+        static AppUnderTest app = AppUnderTest.fromJar("target/shop.jar")
+                .withReferenceImage("registry.example.com/shop:1.4.0");   // the version to compare with
+
+        @LoadTest(users = 1, warmUp = "25s with 4 users")
+        @SideBySide(pairs = 40, trial = "1s", interleaved = true)
+        void search(Http http) { http.get("search", "/search?q=shoes"); }
+        // end::short-form[]
+    }
 }
