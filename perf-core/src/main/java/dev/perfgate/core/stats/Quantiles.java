@@ -6,7 +6,7 @@ public final class Quantiles {
     private Quantiles() {
     }
 
-    /** The z with P(Z >= z) = p for a standard normal Z, 0 < p < 1; e.g. 1.645 for 0.05. */
+    /** The z with P(Z >= z) = p for a standard normal Z, {@code 0 < p < 1}; e.g. 1.645 for 0.05. */
     public static double normalUpper(double p) {
         return Normal.upperQuantile(p);
     }

@@ -28,7 +28,7 @@ public final class StudentT {
         return t >= 0 ? tail : 1 - tail;
     }
 
-    /** The t with P(T >= t) = p, for 0 < p < 1 (bisection on {@link #upperTail}, to 1e-12). */
+    /** The t with P(T >= t) = p, for {@code 0 < p < 1} (bisection on {@link #upperTail}, to 1e-12). */
     public static double upperQuantile(double p, double df) {
         requirePositive(df);
         if (!(p > 0 && p < 1)) {
