@@ -151,6 +151,27 @@ class CheckMojoTest {
     }
 
     @Test
+    void skippedTestsLeaveNothingToGateEvenWithAStaleRegression() throws Exception {
+        MojoFixture.set(mojo, "skipTests", true);
+        given(result(TEST, op(10, 30)), result(TEST, op(20, 30)));
+
+        mojo.execute();
+
+        assertThat(log.lines()).containsExactly("INFO perfgate: skipped, the tests were skipped (skipTests or maven.test.skip): nothing to gate");
+        assertThat(MojoFixture.reportDirectoryFor(results)).doesNotExist();
+    }
+
+    @Test
+    void testsNotEvenCompiledLeaveNothingToGate() throws Exception {
+        MojoFixture.set(mojo, "skipTestCompilation", true);
+        given(result(TEST, op(10, 30)), result(TEST, op(20, 30)));
+
+        mojo.execute();
+
+        assertThat(log.lines()).singleElement().asString().contains("nothing to gate");
+    }
+
+    @Test
     void noResultsFolderHasNothingToCheck() throws Exception {
         mojo.execute();
 

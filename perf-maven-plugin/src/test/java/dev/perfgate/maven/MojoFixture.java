@@ -37,7 +37,9 @@ final class MojoFixture {
             Map.entry("failOnMissingBaseline", false),
             Map.entry("force", false),
             Map.entry("tests", ""),
-            Map.entry("failOnMissingResult", false));
+            Map.entry("failOnMissingResult", false),
+            Map.entry("skipTests", false),
+            Map.entry("skipTestCompilation", false));
 
     static final RunEnvironment ENVIRONMENT = new RunEnvironment(8, "Test CPU @ 3.0GHz", "Test JVM 17", "Linux 6.1 amd64", null, null);
 
