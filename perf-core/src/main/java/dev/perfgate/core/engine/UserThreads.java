@@ -7,8 +7,8 @@ import java.lang.invoke.MethodType;
 /**
  * What the closed model's virtual users run on: a platform thread each (the default), or, on Java 21
  * and later, a virtual thread each. Found by reflection, so perfgate still compiles and runs on
- * Java 17. See {@code docs/architecture.md} for what was measured before keeping platform threads the
- * default.
+ * Java 17. See {@code docs/decisions.md} (Threads, virtual threads and many users) for what was measured
+ * before keeping platform threads the default.
  *
  * <pre>{@code
  * new LoadEngine().withUserThreads(UserThreads.VIRTUAL).run(plan, target, scenario);

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What a staged run found, by kind: {@code "stages"} (a schedule of several stages: their figures
  * only), {@code "spike"} (the recovery time), {@code "stress"} (the breaking point) or {@code "soak"}
- * (the latency drift). Fields of other kinds are {@code null}. See {@code docs/architecture.md}
+ * (the latency drift). Fields of other kinds are {@code null}. See {@code docs/decisions.md}
  * (Stages) for the definitions.
  *
  * @param kind              {@code "stages"}, {@code "spike"}, {@code "stress"} or {@code "soak"}

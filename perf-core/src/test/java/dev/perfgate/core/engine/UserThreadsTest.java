@@ -18,7 +18,8 @@ import dev.perfgate.core.testing.LoopbackHttpServer;
 
 /**
  * Users on virtual threads where the JVM has them (Java 21+), a clear refusal where it does not. The
- * build runs this on Java 17; run it on Java 21+ to see the other half (see docs/architecture.md).
+ * build runs this on Java 17; run it on Java 21+ to see the other half (see docs/decisions.md, "Threads,
+ * virtual threads and many users").
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class UserThreadsTest {
