@@ -31,8 +31,9 @@ import java.lang.annotation.Target;
  * A pair is only as quiet as the two JVMs are steady: give {@link LoadTest#warmUp()} enough requests for
  * the JIT to compile the request path (it counts calls, not seconds; e.g. {@code "25s with 4 users"}).
  * On the sample app, pairs measured in the first seconds after a short warm-up spread about 6 %, pairs of
- * steady JVMs about 1 % (bench/RESULTS.md, session 14). When the last quarter of the pairs ran more than
- * 10 % faster than the first, the test log and {@code perf:check} warn that the apps were still warming up.
+ * steady JVMs about 1 % (bench/RESULTS.md, "Steady pairs: the noise was the JIT"). When the last quarter
+ * of the pairs ran more than 10 % faster than the first, the test log and {@code perf:check} warn that
+ * the apps were still warming up.
  *
  * <h2>Overrides</h2>
  * The system property {@value #PROPERTY} turns it on (or changes it) for every load test of the JVM

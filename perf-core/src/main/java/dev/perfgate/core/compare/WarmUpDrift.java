@@ -16,8 +16,8 @@ import dev.perfgate.core.stats.TheilSen;
  * median latency on each instance in its first quarter of pairs against its last quarter. A JVM whose
  * JIT is still compiling the request path is measured while its speed moves, and the pairs are noisier
  * for it: on the sample app, pairs measured in the first seconds after a 10 s warm-up spread about
- * 6 %, pairs of the same app once steady about 1 % (bench/RESULTS.md, session 14). A warning, not a
- * verdict: the pairs still cancel what both versions share; the run only pays in noise.
+ * 6 %, pairs of the same app once steady about 1 % (bench/RESULTS.md, "Steady pairs: the noise was the
+ * JIT"). A warning, not a verdict: the pairs still cancel what both versions share; the run only pays in noise.
  *
  * <pre>{@code
  * WarmUpDrift.of(result.sideBySide()).ifPresent(drift -> log.warn(drift.describe(result.testId())));

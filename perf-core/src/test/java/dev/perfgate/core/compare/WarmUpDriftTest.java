@@ -20,7 +20,7 @@ class WarmUpDriftTest {
 
     @Test
     void appsGettingFasterThroughTheTrialsAreNamedWithTheirFirstAndLastMedians() {
-        // The shape of session 13's runs: 6 instances of 5 pairs, each instance 1.4 ms in its first pair, 1.1 ms in its last.
+        // The shape of the sample app's six-instance runs: 6 instances of 5 pairs, each 1.4 ms in its first pair, 1.1 ms in its last.
         SideBySideResult run = run(6, 5, pair -> 1.4 - 0.075 * pair);
 
         Optional<WarmUpDrift> drift = WarmUpDrift.of(run);

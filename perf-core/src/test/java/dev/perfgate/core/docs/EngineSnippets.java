@@ -59,7 +59,7 @@ final class EngineSnippets {
         return result;
     }
 
-    /** README, "Stages": a ramp, and spike, stress and soak with what each reports. */
+    /** docs/stages.md, "Without JUnit": a ramp, and spike, stress and soak with what each reports. */
     static LoadTestResult stages(URI target, Scenario scenario, List<SloThreshold> slos, String id, RunEnvironment environment) {
         // tag::stages[]
         LoadPlan ramped = LoadPlan.of(UserSchedule.parse("ramp 0->20 over 10s, hold 20 for 30s, ramp 20->0 over 5s", "ramp"));

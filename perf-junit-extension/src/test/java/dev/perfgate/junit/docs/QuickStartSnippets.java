@@ -8,7 +8,7 @@ import dev.perfgate.junit.AppUnderTest;
 import dev.perfgate.junit.LoadTest;
 
 /**
- * README, "Writing a load test": the first load test class; docs/load-test.md: that class again, and requests with headers and bodies.
+ * docs/load-test.md: a first load test class, and requests with headers and bodies.
  * Compiled, not run: they need Docker and the user's Dockerfile.
  */
 class QuickStartSnippets {

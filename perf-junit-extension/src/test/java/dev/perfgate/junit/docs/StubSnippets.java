@@ -14,7 +14,7 @@ import dev.perfgate.junit.LoadTest;
 import dev.perfgate.junit.Stub;
 
 /**
- * README, "Stubbing downstream services", and docs/stubs.md: a WireMock stub with latency and faults, the
+ * docs/stubs.md: a WireMock stub with latency and faults, the
  * three latencies, and an application with two stubs. Compiled, not run (Docker); stubs run in the fixture
  * {@code StubbedLoad}.
  */

@@ -13,7 +13,7 @@ import dev.perfgate.junit.Task;
 import dev.perfgate.junit.UserType;
 
 /**
- * README, "User types, tasks, feeders and checks": weighted user types with weighted tasks, a CSV
+ * docs/user-mix.md: weighted user types with weighted tasks, a CSV
  * feeder and checks. Compiled, not run (Docker); the run of such a mix is the fixture
  * {@code MixedUsersLoad}, which docs/user-mix.md shows.
  */

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 /**
  * Switches that reintroduce the slowdowns teams really ship, each an honest code path, all off unless
  * their environment variable (or Spring property) is {@code true}. The load suites and the switch ITs
- * turn them on to prove that the gate notices; see the README's table for the operation and metric each
+ * turn them on to prove that the gate notices; see sample-app/README.md's table for the operation and metric each
  * one moves.
  *
  * <ul>

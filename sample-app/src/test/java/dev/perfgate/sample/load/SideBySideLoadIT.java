@@ -15,13 +15,14 @@ import dev.perfgate.junit.Slo;
  * pairs of 1 s trials in which the one user sends its requests to A and B in a random order each round;
  * 90 s of load in all. One user without think time: each request's latency is its cost, not a queue.
  *
- * <p>Why this shape (bench/RESULTS.md, session 14): a pair is only as quiet as the JVMs it measures are
- * steady. The app's JIT needs about 20,000 requests a version to compile its request path, 40-50 s of four
- * users on a two-core machine; measured sooner, both versions are still getting faster through the trials
- * and the pairs spread about 6 % (six instances warmed for 5 s each could not resolve a 5 % change often
- * enough). Warmed up to steady state, the pairs spread about 1 % and two JVMs of one build differ by
- * -0.4 % to +2 %, under the sample's 4 % minimum effect, so one instance decides (the Wilcoxon test over its
- * 40 pairs). perfgate warns when the first pairs were markedly slower than the last ({@code WarmUpDrift}).
+ * <p>Why this shape (bench/RESULTS.md, "Steady pairs: the noise was the JIT"): a pair is only as quiet as the
+ * JVMs it measures are steady. The app's JIT needs about 20,000 requests a version to compile its request
+ * path, 40-50 s of four users on a two-core machine; measured sooner, both versions are still getting faster
+ * through the trials and the pairs spread about 6 % (six instances warmed for 5 s each could not resolve a
+ * 5 % change often enough). Warmed up to steady state, the pairs spread about 1 % and two JVMs of one build
+ * differ by -0.4 % to +2 %, under the sample's 4 % minimum effect, so one instance decides (the Wilcoxon test
+ * over its 40 pairs). perfgate warns when the first pairs were markedly slower than the last
+ * ({@code WarmUpDrift}).
  * The sample gates it on the median and the errors at a 4 % minimum effect (sample-app/pom.xml).
  *
  * <p>Reminders rather than XP: a reminders request (a database query) varied 2-3 % between the two trials
