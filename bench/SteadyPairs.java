@@ -13,7 +13,7 @@ import dev.perfgate.core.stats.OneSampleT;
 import dev.perfgate.core.stats.TheilSen;
 
 /**
- * Two containers of the sample app measured as an interleaved side-by-side run measures them (issue 8, session 14),
+ * Two containers of the sample app measured as an interleaved side-by-side run measures them,
  * with perfgate's own engine and without JUnit: a warm-up of {@code warmSeconds} with {@code warmUsers} users whose
  * requests go to A and B in turn, then {@code trials} interleaved 1 s trials of one user on the reminders
  * operation. Prints the reference's p50 over the first and last five trials and the mean and sd of the trials'

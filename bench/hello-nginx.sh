@@ -48,5 +48,5 @@ CONF
     sleep 0.1
   done
   curl -sf "$url" >/dev/null || { echo "bench: nginx did not answer on $url; see $work/nginx-error.log" >&2; exit 1; }
-  nginx_worker="$(pgrep -P "$nginx_pid" | head -n 1)"
+  nginx_worker="$(pgrep -P "$nginx_pid" | sed -n 1p)"
 }

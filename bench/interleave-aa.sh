@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# How much of a side-by-side A/A run's noise request-level interleaving removes (issue 8, session 8): two fresh
+# How much of a side-by-side A/A run's noise request-level interleaving removes: two fresh
 # containers of the sample app's image (the same build: A/A) on a network this script creates, each warmed up
 # for 20 s in alternating 5 s slices by wrk, then, from one Python client with a keep-alive connection to each:
 #   interleave: 30 windows of 1 s, requests alternating A and B (random order in each pair of requests);

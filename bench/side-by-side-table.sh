@@ -34,7 +34,7 @@ for level in 0 5 10; do
   echo "+$level %: p50 estimates:"
   for result in "$dir"/s$level-*/SideBySideLoadIT.reminders.json; do
     [ -f "$result" ] || continue
-    java -cp "$cp" SideBySideVerdict "$result" 100 p50 | grep -m1 'p50 latency' | sed -E 's/.*: p50 latency/  /'
+    java -cp "$cp" SideBySideVerdict "$result" 100 p50 | awk '/p50 latency/ && !seen { seen = 1; sub(/.*: p50 latency/, "  "); print }'
   done
 done
 if [ "${RESAMPLES:-0}" -gt 0 ]; then

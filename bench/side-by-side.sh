@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Side-by-side detection rates (issue 8) on the sample app in real containers: SideBySideLoadIT (reminders, one
+# Side-by-side detection rates on the sample app in real containers: SideBySideLoadIT (reminders, one
 # user, one instance of each version warmed up together for 50 s with 4 users, then 40 pairs of 1 s interleaved
 # trials: 90 s of load; other settings through extra Maven args, e.g.
 # -Dperfgate.sideBySide=pairs:30,instances:6,trial:1s,interleaved '-Dperfgate.warmUp=5s with 4 users') decided by the real gate (perf:check with the sample's <rule>: minimum effect 4 %, no floor,
@@ -51,9 +51,9 @@ PY
 
 echo "load before: $(uptime)"
 # The extra work is sized on the median of the last CALIBRATIONS A/A runs' reference p50: the calibration runs
-# first, then each round's own A/A run. One run on a slow stretch made "+5 %" a 9 % change in session 7, and
-# the machine slowing over a long bench made it a 3 % change in session 9: a fixed amount of work fixed once
-# shrinks as the request it is added to grows.
+# first, then each round's own A/A run. Sized once, one run on a slow stretch made "+5 %" a 9 % change, and
+# the machine slowing over a long bench made it a 3 % change: a fixed amount of work fixed once shrinks as
+# the request it is added to grows.
 calibrations=()
 for c in $(seq 1 "$CALIBRATIONS"); do
   run "calibration-$c" ""

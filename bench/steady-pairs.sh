@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Whether two JVMs of the sample app differ once steady, and how long they take to get there (issue 8, session 14):
+# Whether two JVMs of the sample app differ once steady, and how long they take to get there:
 # REPS fresh pairs of containers of the sample app's image, B with REGRESSION_EXTRA_WORK_MICROS set to each of
 # EXTRA_MICROS in turn (0: A/A), warmed up together for WARM seconds by WARM_USERS users interleaved, then TRIALS
 # interleaved 1 s trials of one user (bench/SteadyPairs.java, perfgate's own engine, no JUnit). Prints one line per

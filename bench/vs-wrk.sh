@@ -72,7 +72,7 @@ run() {
   /usr/bin/time -f '%U %S %M' -o "$work/$tool-$round.time" taskset -c 1 "$@" >"$work/$tool-$round.out" 2>&1 &
   time_pid=$!
   sleep "$((warm + 1))"
-  pid="$(pgrep -P "$time_pid" | head -n 1)"
+  pid="$(pgrep -P "$time_pid" | sed -n 1p)"
   cpu0="$(cpu_ticks "$pid")"; nginx0="$(cpu_ticks "$nginx_worker")"; served0="$(served)"
   sleep "$((seconds - 2))"
   cpu1="$(cpu_ticks "$pid")"; nginx1="$(cpu_ticks "$nginx_worker")"; served1="$(served)"
