@@ -32,7 +32,7 @@ final class MojoFixture {
             Map.entry("errorRateTolerancePoints", 1.0),
             Map.entry("minTailSamples", 50),
             Map.entry("significance", 0.05),
-            Map.entry("metrics", "p95,p99,throughput,errorRate"),
+            Map.entry("metrics", "p50,p95,p99,throughput,errorRate"),
             Map.entry("failOnRegression", true),
             Map.entry("failOnMissingBaseline", false),
             Map.entry("force", false),

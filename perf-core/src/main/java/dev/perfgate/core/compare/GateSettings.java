@@ -18,11 +18,12 @@ import java.util.stream.Collectors;
  *                                 still noise, e.g. 10 for 10 %
  * @param latencyFloorMillis       latency changes smaller than this many milliseconds are noise
  *                                 whatever their relative size (sub-millisecond percentiles of a fast
- *                                 endpoint move by more than 10 % with the scheduler alone)
+ *                                 endpoint move by more than 10 % with the scheduler alone); against a
+ *                                 committed baseline only, side by side decides on its pairs' interval
  * @param errorRateTolerancePoints rise of the error rate, in percentage points, that is still noise
  * @param minTailSamples           successful requests a run needs beyond a percentile for it to be
  *                                 gated: p99 of 900 requests rests on 9 of them, and moves by tens of
- *                                 percent from one run to the next; such a row is INCONCLUSIVE
+ *                                 percent from one run to the next; such a percentile is left out
  * @param significance             the one-sided significance level a change must reach across windows
  *                                 (Mann-Whitney U) or in error counts (Fisher's exact test), e.g. 0.05
  * @param metrics                  the load-test metrics compared, {@link Metric#DEFAULT_GATED} unless chosen

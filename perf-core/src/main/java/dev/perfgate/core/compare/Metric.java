@@ -13,7 +13,7 @@ import dev.perfgate.core.result.WindowResult;
 
 /** A figure of an operation that the gate compares with its baseline, and which direction is worse. */
 public enum Metric implements GatedMetric {
-    /** Median latency, milliseconds; higher is worse. Not gated unless chosen. */
+    /** Median latency, milliseconds; higher is worse. */
     P50_LATENCY("p50 latency", "p50", r -> r.latencyMs().p50(), 0.5),
     /** 95th percentile latency, milliseconds; higher is worse. */
     P95_LATENCY("p95 latency", "p95", r -> r.latencyMs().p95(), 0.05),
@@ -24,8 +24,11 @@ public enum Metric implements GatedMetric {
     /** Failed requests as a share of all, 0 to 1; higher is worse. */
     ERROR_RATE("error rate", "errorRate", OperationResult::errorRate, 0);
 
-    /** The metrics gated unless configured otherwise: p95 and p99 latency, throughput and error rate. */
-    public static final Set<Metric> DEFAULT_GATED = Collections.unmodifiableSet(EnumSet.of(P95_LATENCY, P99_LATENCY, THROUGHPUT, ERROR_RATE));
+    /**
+     * The metrics gated unless configured otherwise: every one. The median decides a short run; p95 and
+     * p99 join in where the run holds enough requests beyond them ({@link GateSettings#minTailSamples()}).
+     */
+    public static final Set<Metric> DEFAULT_GATED = Collections.unmodifiableSet(EnumSet.allOf(Metric.class));
 
     private final String label;
     private final String key;
@@ -73,6 +76,14 @@ public enum Metric implements GatedMetric {
     public long tailSamples(OperationResult operation) {
         long successful = operation.requests() - operation.errors();
         return tailFraction == 0 ? successful : (long) Math.floor(successful * tailFraction);
+    }
+
+    /**
+     * How many successful requests put {@code tail} of them beyond this percentile, e.g. 5,000 for 50
+     * beyond p99; {@code tail} itself for metrics that are not percentiles.
+     */
+    public long requestsFor(long tail) {
+        return tailFraction == 0 ? tail : (long) Math.ceil(tail / tailFraction - 1e-9);
     }
 
     /**

@@ -40,7 +40,7 @@ public record MetricComparison(String testId, String operation, GatedMetric metr
     public String describe() {
         String subject = testId + " " + operation;
         if (metric == null) {
-            return subject + ": " + verdict;
+            return subject + ": " + verdict + (note.isEmpty() ? "" : " (" + note + ")");
         }
         return subject + ": " + metric.label() + " " + format(baseline) + " -> " + format(current)
                 + (change().isEmpty() ? "" : " (" + change() + (note.isEmpty() ? "" : ", " + note) + ")");

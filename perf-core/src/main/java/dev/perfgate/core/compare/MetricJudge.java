@@ -27,13 +27,6 @@ final class MetricJudge {
     }
 
     private Decision decide(Metric metric, OperationResult baseline, OperationResult current, double before, double now) {
-        if (metric.isPercentile()) {
-            long tail = Math.min(metric.tailSamples(baseline), metric.tailSamples(current));
-            if (tail < gate.minTailSamples()) {
-                return new Decision(Verdict.INCONCLUSIVE, metric.label().split(" ")[0] + " rests on " + tail
-                        + " requests beyond it, fewer than " + gate.minTailSamples() + ": run longer");
-            }
-        }
         Verdict byEffect = metric.judge(before, now, gate);
         if (byEffect == Verdict.UNCHANGED) {
             return Decision.UNCHANGED;

@@ -10,6 +10,13 @@ import dev.perfgate.core.result.OperationResult;
 
 /**
  * Compares a result with its baseline, metric by metric, for every operation and their total.
+ * <ul>
+ * <li>A latency percentile with too few requests beyond it is left out, said once per test
+ * ({@link GateSettings#minTailSamples()}).</li>
+ * <li>In the open model the arrival rate, not the app, sets throughput: it is not gated; the share of
+ * dropped arrivals is ({@link DroppedArrivals}).</li>
+ * <li>A total that regressed names the operations that moved most the same way.</li>
+ * </ul>
  *
  * <pre>{@code
  * List<MetricComparison> rows = new ResultComparator(GateSettings.DEFAULT).compare(baseline, current);
@@ -40,15 +47,30 @@ public final class ResultComparator {
      */
     public List<MetricComparison> compare(LoadTestResult baseline, LoadTestResult current) {
         List<MetricComparison> rows = new ArrayList<>();
+        UngatedTails tails = new UngatedTails();
+        boolean open = current.plan() != null && current.plan().open();
         if (!sameSingleOperation(baseline, current)) {
-            compareOperation(current.testId(), TOTAL, baseline.total(), current.total(), rows);
+            compareOperation(current.testId(), TOTAL, baseline.total(), current.total(), open, tails, rows);
+        }
+        if (open && baseline.iterations() != null && current.iterations() != null) {
+            GateSettings gate = rules.settingsFor(current.testId(), TOTAL);
+            rows.add(DroppedArrivals.DROPPED_ARRIVALS.compare(current.testId(), baseline.iterations(), current.iterations(), gate));
         }
         TreeSet<String> names = new TreeSet<>(baseline.operations().keySet());
         names.addAll(current.operations().keySet());
         for (String name : names) {
-            compareOperation(current.testId(), name, baseline.operations().get(name), current.operations().get(name), rows);
+            compareOperation(current.testId(), name, baseline.operations().get(name), current.operations().get(name), open, tails, rows);
         }
-        return rows;
+        tails.row(current.testId()).ifPresent(rows::add);
+        return rows.stream().map(row -> namingWhatMoved(row, baseline, current)).toList();
+    }
+
+    private static MetricComparison namingWhatMoved(MetricComparison row, LoadTestResult baseline, LoadTestResult current) {
+        if (!TOTAL.equals(row.operation()) || row.verdict() != Verdict.REGRESSED || !(row.metric() instanceof Metric metric)) {
+            return row;
+        }
+        String moved = OperationsThatMoved.of(metric, baseline, current);
+        return moved.isEmpty() ? row : row.withRemark(moved);
     }
 
     private static boolean sameSingleOperation(LoadTestResult baseline, LoadTestResult current) {
@@ -65,8 +87,8 @@ public final class ResultComparator {
         return new MetricComparison(testId, TOTAL, null, null, null, Verdict.MISSING);
     }
 
-    private void compareOperation(String testId, String operation, OperationResult baseline, OperationResult current,
-            List<MetricComparison> rows) {
+    private void compareOperation(String testId, String operation, OperationResult baseline, OperationResult current, boolean open,
+            UngatedTails tails, List<MetricComparison> rows) {
         if (baseline == null || current == null) {
             rows.add(new MetricComparison(testId, operation, null, null, null, baseline == null ? Verdict.NEW : Verdict.MISSING));
             return;
@@ -74,7 +96,13 @@ public final class ResultComparator {
         GateSettings settings = rules.settingsFor(testId, operation);
         MetricJudge judge = new MetricJudge(settings);
         for (Metric metric : settings.metrics()) {
-            rows.add(judge.judge(testId, operation, metric, baseline, current));
+            if (open && metric == Metric.THROUGHPUT) {
+                continue;
+            }
+            long tail = Math.min(metric.tailSamples(baseline), metric.tailSamples(current));
+            if (tails.admits(metric, operation, tail, settings)) {
+                rows.add(judge.judge(testId, operation, metric, baseline, current));
+            }
         }
     }
 

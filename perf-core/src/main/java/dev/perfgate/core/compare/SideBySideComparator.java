@@ -18,11 +18,14 @@ import dev.perfgate.core.stats.Holm;
  * which every pair is equal, e.g. an error rate of 0 on both sides: they can never be significant). When the
  * run measured several instances of each version ({@code @SideBySide(instances)}), the instances are
  * the units instead: each one's mean difference over its pairs, their mean and a one-sample t test
- * (see {@link PairedEvidence}).
+ * (see {@link PairedEvidence}). A latency percentile is gated only where the trials of each version hold
+ * {@link GateSettings#minTailSamples()} requests beyond it together; in the open model throughput is not.
  *
  * <ul>
  * <li>REGRESSED: "B is worse" is significant after the correction and the estimate is at least the
- * minimum effect (the gate's tolerance; for latency also its millisecond floor);</li>
+ * minimum effect (the gate's tolerance). The latency floor of a committed baseline does not apply: the
+ * pairs measure both versions on the same machine state, so their interval, not a constant, says
+ * what is noise;</li>
  * <li>IMPROVED: the same the other way;</li>
  * <li>UNCHANGED: significant but smaller than the minimum effect, or not significant with enough units
  * (pairs, or instances) to have seen the minimum effect;</li>
@@ -66,10 +69,15 @@ public final class SideBySideComparator {
         SideBySideResult trials = result.sideBySide();
         List<TrialResult[]> pairs = trials.completePairs();
         List<Row> rows = new ArrayList<>();
+        UngatedTails tails = new UngatedTails();
+        boolean open = result.plan() != null && result.plan().open();
         for (String operation : operationsOf(trials)) {
             GateSettings gate = rules.settingsFor(result.testId(), operation);
             for (Metric metric : gate.metrics()) {
-                rows.add(rowOf(result.testId(), operation, metric, gate, pairs));
+                // In the open model both versions get the same arrivals: their throughput is the schedule's.
+                if (!(open && metric == Metric.THROUGHPUT) && tails.admits(metric, operation, tailOf(metric, operation, pairs), gate)) {
+                    rows.add(rowOf(result.testId(), operation, metric, gate, pairs));
+                }
             }
         }
         // A metric on which every unit is equal (no errors on either side, typically) has p = 1 both ways, whatever
@@ -88,7 +96,20 @@ public final class SideBySideComparator {
                 decided.add(row.decide(1, 1, 0));
             }
         }
+        tails.row(result.testId()).ifPresent(decided::add);
         return decided;
+    }
+
+    /** The successful requests beyond {@code metric} over all complete pairs, on the side that has fewer. */
+    private static long tailOf(Metric metric, String operation, List<TrialResult[]> pairs) {
+        long[] sides = new long[2];
+        for (TrialResult[] pair : pairs) {
+            for (int side = 0; side < 2; side++) {
+                OperationResult figures = pair[side].figuresOf(operation, ResultComparator.TOTAL);
+                sides[side] += figures == null ? 0 : metric.tailSamples(figures);
+            }
+        }
+        return Math.min(sides[0], sides[1]);
     }
 
     /** The operations the trials made, after their total unless there is one only. */
@@ -142,15 +163,14 @@ public final class SideBySideComparator {
                     + "), " + evidence.units() + (evidence.unusable() > 0 ? " (" + evidence.unusable()
                     + " without a successful request left out)" : "");
             double alpha = gate.significance();
-            if (pWorse < alpha && estimate >= effect && aboveFloor(estimate)) {
+            if (pWorse < alpha && estimate >= effect) {
                 return row(Verdict.REGRESSED, note);
             }
-            if (pBetter < alpha && -estimate >= effect && aboveFloor(estimate)) {
+            if (pBetter < alpha && -estimate >= effect) {
                 return row(Verdict.IMPROVED, note);
             }
             if (pWorse < alpha || pBetter < alpha) {
-                return row(Verdict.UNCHANGED, note + "; significant but within the minimum effect ("
-                        + PairedScale.format(metric, effect) + (metric.isPercentile() ? " and " + gate.latencyFloorMillis() + " ms" : "") + ")");
+                return row(Verdict.UNCHANGED, note + "; significant but within the minimum effect (" + PairedScale.format(metric, effect) + ")");
             }
             int needed = evidence.unitsNeeded(effect, alpha / Math.max(family, 1));
             int have = evidence.byInstance() ? evidence.instances() : evidence.pairs();
@@ -159,14 +179,6 @@ public final class SideBySideComparator {
                         + PairedScale.format(metric, effect) + " (80 % power)");
             }
             return row(Verdict.UNCHANGED, note);
-        }
-
-        /** Latency changes must also exceed the gate's millisecond floor, measured on the reference's median. */
-        private boolean aboveFloor(double estimate) {
-            if (!metric.isPercentile()) {
-                return true;
-            }
-            return Math.abs(evidence.reference() * Math.expm1(estimate)) > gate.latencyFloorMillis();
         }
 
         private MetricComparison row(Verdict verdict, String note) {

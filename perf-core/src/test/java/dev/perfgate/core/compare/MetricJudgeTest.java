@@ -197,14 +197,4 @@ class MetricJudgeTest {
         assertThat(judge(Metric.ERROR_RATE, errors(10_000, 500), errors(10_000, 0)).verdict()).isEqualTo(Verdict.IMPROVED);
         assertThat(judge(Metric.ERROR_RATE, errors(10_000, 0), errors(10_000, 50)).verdict()).isEqualTo(Verdict.UNCHANGED);
     }
-
-    @Test
-    void percentileRestingOnFewRequestsIsInconclusiveBeforeAnyTest() {
-        // 600 requests: 30 beyond p95, fewer than 50.
-        MetricComparison row = judge(Metric.P95_LATENCY, operation(600, 0, steady(10), steady(100)),
-                operation(600, 0, steady(20), steady(100)));
-
-        assertThat(row.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
-        assertThat(row.note()).isEqualTo("p95 rests on 30 requests beyond it, fewer than 50: run longer");
-    }
 }

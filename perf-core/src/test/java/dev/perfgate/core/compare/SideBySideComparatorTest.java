@@ -12,7 +12,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.perfgate.core.engine.ArrivalSchedule;
 import dev.perfgate.core.engine.LoadPlan;
+import dev.perfgate.core.engine.OpenLoadPlan;
 import dev.perfgate.core.result.LatencySummary;
 import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.OperationResult;
@@ -24,8 +26,12 @@ import dev.perfgate.core.stats.WilcoxonSignedRank;
 
 class SideBySideComparatorTest {
 
-    /** 3 % minimum effect, 0 ms floor: what a side-by-side test of a fast service would set. */
-    private static final GateSettings GATE = new GateSettings(3, 0, 1, 50, 0.05);
+    /**
+     * 3 % minimum effect: what a side-by-side test of a fast service would set. The simulated median moves
+     * with the p95, so it is left out: the Holm counts below are those of p95, p99, throughput and errors.
+     */
+    private static final GateSettings GATE = new GateSettings(3, 0, 1, 50, 0.05)
+            .withMetrics(Set.of(Metric.P95_LATENCY, Metric.P99_LATENCY, Metric.THROUGHPUT, Metric.ERROR_RATE));
 
     @Test
     void aConsistentSlowdownOfTenPercentIsARegressionDespiteLargeNoiseBetweenPairs() {
@@ -99,12 +105,45 @@ class SideBySideComparatorTest {
     }
 
     @Test
-    void aSlowdownBelowTheLatencyFloorDoesNotFailTheBuild() {
+    void theLatencyFloorOfCommittedBaselinesDoesNotHideASlowdownThePairsMeasured() {
         GateSettings withFloor = new GateSettings(3, 20, 1, 50, 0.05); // the simulated p95 is about 10 ms: +10 % is 1 ms
         List<MetricComparison> rows = new SideBySideComparator(withFloor).compare(simulated(new Random(1), 10, 0.10, 0.15, 0.01, 0, 0));
 
-        assertThat(row(rows, Metric.P95_LATENCY).verdict()).isEqualTo(Verdict.UNCHANGED);
-        assertThat(row(rows, Metric.THROUGHPUT).verdict()).isEqualTo(Verdict.REGRESSED); // no floor on throughput
+        assertThat(row(rows, Metric.P95_LATENCY).verdict()).isEqualTo(Verdict.REGRESSED);
+        assertThat(row(rows, Metric.P50_LATENCY).verdict()).isEqualTo(Verdict.REGRESSED);
+    }
+
+    @Test
+    void aPercentileIsGatedOnlyWhereTheTrialsOfEachVersionHoldEnoughRequestsBeyondIt() {
+        // 8 pairs of 300 requests: 8 x 3 = 24 beyond p99 on each side, fewer than 50; 8 x 15 = 120 beyond p95.
+        List<TrialResult> trials = new ArrayList<>();
+        Random random = new Random(15);
+        for (int pair = 0; pair < 8; pair++) {
+            for (int position = 0; position < 2; position++) {
+                double factor = Math.exp(random.nextGaussian() * 0.05);
+                trials.add(trial(pair, 0, position == 0 ? SideBySideResult.REFERENCE : SideBySideResult.CANDIDATE, position, 300,
+                        10 * factor, 300 / factor, 0));
+            }
+        }
+        List<MetricComparison> rows = new SideBySideComparator(GateSettings.DEFAULT).compare(result(new SideBySideResult("A", "B", 1, "1s", trials)));
+
+        assertThat(rows).extracting(MetricComparison::metric).contains(Metric.P50_LATENCY, Metric.P95_LATENCY).doesNotContain(Metric.P99_LATENCY);
+        assertThat(rows).filteredOn(r -> r.metric() == null).singleElement().satisfies(r -> {
+            assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+            assertThat(r.note()).contains("not gated", "p99 of GET / (24)", "p99 5000 requests");
+        });
+    }
+
+    @Test
+    void anOpenModelRunGatesNoThroughputBecauseTheScheduleSetsItForBothVersions() {
+        LoadTestResult closed = simulated(new Random(16), 10, 0.10, 0.15, 0.01, 0, 0);
+        LoadTestResult open = new LoadTestResult(closed.schemaVersion(), closed.testId(), closed.status(), null, closed.startedAt(),
+                PlanSummary.of(OpenLoadPlan.of(ArrivalSchedule.constant(50, Duration.ofSeconds(10)))), null, null, closed.total(),
+                closed.operations(), null, null, List.of(), null, null, closed.sideBySide());
+
+        assertThat(new SideBySideComparator(GATE).compare(closed)).extracting(MetricComparison::metric).contains(Metric.THROUGHPUT);
+        assertThat(new SideBySideComparator(GATE).compare(open)).extracting(MetricComparison::metric)
+                .doesNotContain(Metric.THROUGHPUT).contains(Metric.P95_LATENCY);
     }
 
     @Test
@@ -273,7 +312,12 @@ class SideBySideComparatorTest {
 
     private static TrialResult trial(int pair, int instance, String version, int position, double p95, double throughput,
             double errorRate) {
-        OperationResult figures = new OperationResult(5000, Math.round(5000 * errorRate), Map.of(), errorRate, throughput,
+        return trial(pair, instance, version, position, 5000, p95, throughput, errorRate);
+    }
+
+    private static TrialResult trial(int pair, int instance, String version, int position, long requests, double p95, double throughput,
+            double errorRate) {
+        OperationResult figures = new OperationResult(requests, Math.round(requests * errorRate), Map.of(), errorRate, throughput,
                 new LatencySummary(p95 / 2, p95 * 0.9, p95, p95 * 1.5, p95 * 2, p95 / 2), "", List.of());
         return new TrialResult(pair, instance, version, position, "2026-11-22T10:00:00Z", figures, Map.of("GET /", figures));
     }
