@@ -61,11 +61,21 @@ abstract class AbstractPerfMojo extends AbstractMojo {
 
     /** Every result of this module, read and validated. */
     List<LoadTestResult> readResults() throws MojoExecutionException {
+        return readResults(resultFiles());
+    }
+
+    /** The results in {@code files}, read and validated. */
+    static List<LoadTestResult> readResults(List<Path> files) throws MojoExecutionException {
         List<LoadTestResult> results = new ArrayList<>();
-        for (Path file : list(resultsDirectory())) {
+        for (Path file : files) {
             results.add(read(file));
         }
         return results;
+    }
+
+    /** The result files of this module. */
+    List<Path> resultFiles() throws MojoExecutionException {
+        return list(resultsDirectory());
     }
 
     /** The module's JMH benchmark results, read and validated; empty when JMH wrote none. */

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -139,6 +140,17 @@ public class CheckMojo extends AbstractPerfMojo {
     @Parameter(property = "maven.test.skip", defaultValue = "false")
     private boolean skipTestCompilation;
 
+    /**
+     * When this build started: a build that ran the tests gates only the results written since, and warns
+     * about the others (left by an earlier run of a test this build did not run).
+     */
+    @Parameter(defaultValue = "${session.request.startTime}", readonly = true)
+    private Date buildStarted;
+
+    /** The goals and phases this build was asked for: whether it ran the tests, or only this gate. */
+    @Parameter(defaultValue = "${session.goals}", readonly = true)
+    private List<String> goals;
+
     /** The module's compiled test classes, which tell what baselines it owns. */
     @Parameter(defaultValue = "${project.build.testOutputDirectory}", readonly = true)
     private File testClassesDirectory;
@@ -155,7 +167,7 @@ public class CheckMojo extends AbstractPerfMojo {
         }
         GateSettings gate = gateSettings();
         GateRules gateRules = ConfiguredRules.of(gate, rules);
-        List<LoadTestResult> results = readResults();
+        List<LoadTestResult> results = readResults(freshResultFiles());
         List<String> missing = missingResults(results);
         BenchmarkSet benchmarks = readBenchmarks();
         List<MetricComparison> benchmarkRows = benchmarks.compare(gateRules, new ClassOwnership(path(classesDirectory), path(testClassesDirectory)));
@@ -208,6 +220,18 @@ public class CheckMojo extends AbstractPerfMojo {
                     + " successful requests beyond it in both runs; run longer to decide it");
         }
         decide(rows, replanned, resultsDirectory() + (benchmarks.isEmpty() ? "" : " and " + benchmarks.resultFile()));
+    }
+
+    /** The result files this build wrote, after a warning for each one an earlier run left. */
+    private List<Path> freshResultFiles() throws MojoExecutionException {
+        List<Path> files = resultFiles();
+        List<Path> stale = ResultsOfThisBuild.stale(files, buildStarted, goals);
+        for (Path file : stale) {
+            getLog().warn("perfgate: ignoring " + file + ": an earlier run wrote it (" + ResultsOfThisBuild.writtenAt(file)
+                    + "), before this build started, so its test did not run now. Run the test to gate it, or delete the file"
+                    + " (mvn clean); mvn perf:check on its own gates every result there is");
+        }
+        return files.stream().filter(file -> !stale.contains(file)).toList();
     }
 
     private List<String> missingResults(List<LoadTestResult> results) throws MojoExecutionException {

@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.perfgate.core.compare.GateSettings;
 import dev.perfgate.core.result.AppMetricsResult;
 import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.PlanSummary;
@@ -216,6 +220,34 @@ class CheckMojoTest {
                 .doesNotContain("JVM");
         assertThat(log.rows(TEST, "")).hasSize(5)
                 .allSatisfy(row -> assertThat(row).endsWith("another environment: cores 4 -> 16, CPU 'Intel Core i5' -> 'AMD EPYC 7763'"));
+    }
+
+    @Test
+    void aResultAnEarlierRunLeftIsIgnoredWithAWarningWhenThisBuildRanTheTests() throws Exception {
+        String stale = "OldIT.slow";
+        given(result(TEST, op(10, 20)), result(TEST, op(10, 20)));
+        given(result(stale, op(10, 20)), result(stale, op(40, 80))); // would fail the gate
+        Files.setLastModifiedTime(ResultFiles.fileOf(results, stale), FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+
+        mojo.execute();
+
+        assertThat(log.at("WARN")).anySatisfy(line -> assertThat(line).contains("ignoring", stale + ".json", "an earlier run wrote it",
+                "before this build started", "mvn clean"));
+        assertThat(log.rows(stale, "p95 latency")).isEmpty();
+        assertThat(log.at("INFO")).contains("perfgate: 1 load-test result(s) compared with " + baselines
+                + " (" + GateSettings.DEFAULT.describe() + ")");
+        assertThat(Files.exists(ResultFiles.fileOf(results, stale))).as("the stale file is kept").isTrue();
+    }
+
+    @Test
+    void theGateRunOnItsOwnChecksEveryResultThereIs() throws Exception {
+        String earlier = "OldIT.slow";
+        given(result(earlier, op(10, 20)), result(earlier, op(40, 80)));
+        Files.setLastModifiedTime(ResultFiles.fileOf(results, earlier), FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        MojoFixture.set(mojo, "goals", List.of("dev.perfgate:perf-maven-plugin:check"));
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class).hasMessageContaining(earlier);
+        assertThat(log.at("WARN")).noneSatisfy(line -> assertThat(line).contains("ignoring"));
     }
 
     @Test

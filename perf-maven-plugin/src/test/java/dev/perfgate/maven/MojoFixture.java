@@ -39,7 +39,8 @@ final class MojoFixture {
             Map.entry("tests", ""),
             Map.entry("failOnMissingResult", false),
             Map.entry("skipTests", false),
-            Map.entry("skipTestCompilation", false));
+            Map.entry("skipTestCompilation", false),
+            Map.entry("goals", List.of("verify")));
 
     static final RunEnvironment ENVIRONMENT = new RunEnvironment(8, "Test CPU @ 3.0GHz", "Test JVM 17", "Linux 6.1 amd64", null, null);
 
@@ -57,6 +58,8 @@ final class MojoFixture {
                     set(mojo, "resultsDirectory", results.toFile());
                 } else if (field.getName().equals("baselineDirectory")) {
                     set(mojo, "baselineDirectory", baselines.toFile());
+                } else if (field.getName().equals("buildStarted")) {
+                    set(mojo, "buildStarted", new java.util.Date(System.currentTimeMillis() - 60_000)); // a build that began a minute ago
                 } else if (field.getName().equals("rules")) {
                     set(mojo, "rules", null); // no <rules> configured
                 } else if (field.getName().equals("testClassesDirectory")) {
