@@ -80,7 +80,8 @@ class HtmlReportBrowserTest {
         promote.execute();
         new JmhOutput().add("com.example.ParseBenchmark.parse", "thrpt", "ops/s", JmhOutput.around(900))
                 .add("com.example.ParseBenchmark.parse", "avgt", "us/op", JmhOutput.around(11)).writeTo(jmh);
-        CheckMojo check = MojoFixture.configure(new CheckMojo(), results, baselines, new CapturingLog());
+        CapturingLog checkLog = new CapturingLog();
+        CheckMojo check = MojoFixture.configure(new CheckMojo(), results, baselines, checkLog);
         MojoFixture.set(check, "failOnRegression", false);
 
         check.execute();
@@ -98,6 +99,11 @@ class HtmlReportBrowserTest {
         assertThat(bodyTag(dom)).contains("data-charts-rendered=\"24\"").doesNotContain("data-errors");
         assertThat(count(dom, "<canvas")).isEqualTo(24);
         assertThat(dom).contains("data-grade=\"A\"", "(total) p95");
+        // The gate's verdict first, then each test headed by both its run's status and its gate's word.
+        assertThat(dom.indexOf("id=\"verdict\"")).isPositive().isLessThan(dom.indexOf("data-test="));
+        String gate = checkLog.at("WARN").stream().anyMatch(line -> line.contains("Performance regression")) ? "FAILED" : "PASSED";
+        assertThat(dom).contains("data-verdict=\"" + gate + "\"", "<p>Gate " + gate + ": ",
+                "<h2>Shop.added (test PASSED, no baseline)</h2>", "data-gate=\"no baseline\"");
         assertThat(dom).contains("data-test=\"Shop.browse\"", "data-test=\"Shop.added\"", "data-test=\"Shop.checkout\"", "<canvas",
                 "data-view=\"(total)\"", "data-view=\"GET /cart\"", "data-view=\"POST /order\"", "data-benchmark=\"ParseBenchmark.parse\"",
                 "<td class=\"num\">1,000 ops/s</td>");

@@ -75,7 +75,7 @@ public final class ComparisonReport {
     }
 
     private String gated() {
-        StringBuilder out = new StringBuilder("## perfgate\n\n");
+        StringBuilder out = new StringBuilder("## perfgate\n\n**Gate " + GateOutcome.of(rows).headline() + "**\n\n");
         Map<Verdict, Long> counts = counts();
         out.append(counts.entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> "**" + e.getKey() + "** " + e.getValue()).collect(Collectors.joining(" · ")));

@@ -23,7 +23,9 @@ import dev.perfgate.core.result.OperationResult;
 import dev.perfgate.core.result.WindowResult;
 
 /**
- * {@code index.html}: one self-contained page (the charting library inlined, no network) with, per
+ * {@code index.html}: one self-contained page (the charting library inlined, no network). First the
+ * gate's verdict and the rows that failed it ({@link GateOutcome}); each test is headed by its run's
+ * status and its gate's word apart, as a load test may pass as a test and fail the gate. Then, per
  * load test, the comparison rows and, for the total and each operation, three charts of baseline vs
  * now: the latency percentile distribution on a log scale (recomputed from the stored histograms),
  * latency per window, and throughput per window; per JMH benchmark, its rows and the score of every
@@ -61,12 +63,23 @@ public final class HtmlReport {
     public static String render(List<MetricComparison> rows, List<ReportedTest> tests, List<ReportedBenchmark> benchmarks,
             String chartLibrary) {
         Map<String, Object> data = new LinkedHashMap<>();
+        GateOutcome outcome = GateOutcome.of(rows);
+        Map<String, Object> verdict = new LinkedHashMap<>();
+        verdict.put("failed", outcome.failed());
+        verdict.put("headline", outcome.headline());
+        verdict.put("failing", outcome.failing().stream().map(row -> {
+            Map<String, Object> failing = row(row);
+            failing.put("testId", row.testId());
+            return failing;
+        }).collect(Collectors.toList()));
+        data.put("verdict", verdict);
         List<Map<String, Object>> testData = new ArrayList<>();
         for (ReportedTest test : tests) {
             Map<String, Object> entry = new LinkedHashMap<>();
             String testId = test.current().testId();
             entry.put("testId", testId);
             entry.put("status", test.current().status().name());
+            entry.put("gate", outcome.ofTest(testId));
             entry.put("views", views(test.current(), test.baseline()));
             entry.put("grade", test.current().slo() == null ? null : test.current().slo().grade().name());
             entry.put("slo", test.current().slo() == null ? List.of()
@@ -207,12 +220,13 @@ public final class HtmlReport {
             "td.num{text-align:right;font-variant-numeric:tabular-nums}.REGRESSED{color:#b00020;font-weight:600}.IMPROVED{color:#1b7f3b}",
             ".grade{font-weight:600}.INCONCLUSIVE{color:#8a6d00}.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(360px,1fr));gap:1.5rem;margin-top:1rem}",
             ".charts div{height:280px}.charts div.wide{grid-column:1/-1}p.note{color:#8a6d00;margin:.4rem 0}select{margin-top:.6rem}",
+            "#verdict{padding:.8rem 1rem;border-radius:4px;margin:1rem 0}#verdict.failed{background:#fde7ea}#verdict.passed{background:#e6f4ea}#verdict p{font-size:1.1rem;font-weight:600;margin:0 0 .4rem}",
             "</style>",
             "<script>window.__perfgateErrors=[];window.addEventListener('error',function(e){window.__perfgateErrors.push(String(e.message));",
             "document.body&&document.body.setAttribute('data-errors',window.__perfgateErrors.join(' | '));});</script>",
             "<script>/*CHART_JS*/</script>",
             "</head><body>",
-            "<h1>perfgate: baseline vs now</h1><div id=\"tests\"></div>",
+            "<h1>perfgate: baseline vs now</h1><div id=\"verdict\"></div><div id=\"tests\"></div>",
             "<script type=\"application/json\" id=\"data\">/*DATA*/</script>",
             "<script>",
             "(function(){",
@@ -222,8 +236,8 @@ public final class HtmlReport {
             ShownSection.SCRIPT,
             "function windows(n){var l=[];for(var i=1;i<=n;i++){l.push('window '+i);}return l;}",
             "function line(label,values,color,dash){return{label:label,data:values,borderColor:color,backgroundColor:color,borderDash:dash||[],pointRadius:2,tension:0};}",
-            "function table(rows){var table=el('table');var head=el('tr');['operation','metric','baseline','now','change','verdict','note'].forEach(function(h){head.appendChild(el('th',{},h));});table.appendChild(head);",
-            " rows.forEach(function(r){var tr=el('tr');tr.appendChild(el('td',{},r.operation));tr.appendChild(el('td',{},r.metric));",
+            "function table(rows,withTest){var table=el('table');var head=el('tr');(withTest?['test']:[]).concat(['operation','metric','baseline','now','change','verdict','note']).forEach(function(h){head.appendChild(el('th',{},h));});table.appendChild(head);",
+            " rows.forEach(function(r){var tr=el('tr');if(withTest){tr.appendChild(el('td',{},r.testId));}tr.appendChild(el('td',{},r.operation));tr.appendChild(el('td',{},r.metric));",
             "  tr.appendChild(el('td',{'class':'num'},r.baseline));tr.appendChild(el('td',{'class':'num'},r.now));tr.appendChild(el('td',{'class':'num'},r.change));",
             "  tr.appendChild(el('td',{'class':r.verdict},r.verdict));tr.appendChild(el('td',{},r.note));table.appendChild(tr);});return table;}",
             "function viewCharts(section,v){",
@@ -248,8 +262,12 @@ public final class HtmlReport {
             "  plugins:{title:{display:true,text:'Throughput per window (requests/s)'}},scales:{y:{beginAtZero:true}}}});",
             "}",
             "function points(values){return (values||[]).map(function(v,i){return{x:i+1,y:v};});}",
+            "var verdict=document.getElementById('verdict');verdict.setAttribute('class',data.verdict.failed?'failed':'passed');",
+            "verdict.setAttribute('data-verdict',data.verdict.failed?'FAILED':'PASSED');verdict.appendChild(el('p',{},'Gate '+data.verdict.headline));",
+            "if(data.verdict.failing.length){verdict.appendChild(table(data.verdict.failing,true));}",
             "data.tests.forEach(function(t){",
-            " var section=el('section',{'data-test':t.testId});section.appendChild(el('h2',{},t.testId+' ('+t.status+')'));",
+            " var section=el('section',{'data-test':t.testId,'data-gate':t.gate});",
+            " section.appendChild(el('h2',{},t.testId+' (test '+t.status+', '+t.gate+')'));",
             " if(t.sideBySide){section.appendChild(el('p',{'class':'side-by-side'},t.sideBySide));}",
             " if(t.grade){var g=el('p',{'class':'grade','data-grade':t.grade},'SLO grade '+t.grade);section.appendChild(g);",
             "  var ul=el('ul');t.slo.forEach(function(c){ul.appendChild(el('li',{},c));});section.appendChild(ul);}",

@@ -55,7 +55,8 @@ class ComparisonReportTest {
     void markdownListsWhatChangedAndEscapesTableCells() {
         String markdown = ComparisonReport.of(ROWS, GateSettings.DEFAULT).markdown();
 
-        assertThat(markdown).contains("**REGRESSED** 1", "**UNCHANGED** 1", "**INCONCLUSIVE** 1", "**NEW** 1")
+        assertThat(markdown).startsWith("## perfgate\n\n**Gate FAILED: 1 regressed metric in Shop.checkout**\n")
+                .contains("**REGRESSED** 1", "**UNCHANGED** 1", "**INCONCLUSIVE** 1", "**NEW** 1")
                 .contains("| Shop.checkout | POST /pay | p95 latency | 10.000 ms | 25.000 ms | +150.0 % | **REGRESSED** | p=1.0e-04 |")
                 .contains("GET /a\\|b<c>")
                 .doesNotContain("throughput");

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.perfgate.core.compare.Metric;
+import dev.perfgate.core.compare.MetricComparison;
+import dev.perfgate.core.compare.Verdict;
 import dev.perfgate.core.result.AppMetricsResult.MetricSeries;
 import dev.perfgate.core.result.LoadTestResult;
 
@@ -147,6 +150,33 @@ class HtmlReportTest {
         assertThat(section.get("notes")).extracting(JsonNode::asText).contains("Not served in this run: missing{a=\"<i>\"}.");
         // The page writes every such string with textContent/setAttribute, never innerHTML.
         assertThat(ShownSection.SCRIPT).doesNotContain("innerHTML");
+    }
+
+    @Test
+    void theVerdictAndTheFailingRowsComeFirstAndATestWhoseGateFailedIsNeverHeadedPassedAlone() throws Exception {
+        LoadTestResult slow = result("Shop.checkout");
+        List<MetricComparison> rows = List.of(
+                new MetricComparison("Shop.checkout", "POST /pay", Metric.P50_LATENCY, 10.0, 25.0, Verdict.REGRESSED, "p=1.0e-04"),
+                new MetricComparison("Shop.checkout", "POST /pay", Metric.THROUGHPUT, 500.0, 505.0, Verdict.UNCHANGED, ""),
+                new MetricComparison("Shop.browse", "(total)", Metric.P50_LATENCY, 5.0, 5.0, Verdict.UNCHANGED, ""),
+                new MetricComparison("Shop.added", "(total)", null, null, null, Verdict.NEW, ""));
+
+        JsonNode data = data(HtmlReport.render(rows, List.of(new ReportedTest(slow, slow), new ReportedTest(result("Shop.browse"), null),
+                new ReportedTest(result("Shop.added"), null)), CHART_JS));
+
+        assertThat(data.get("verdict").get("failed").asBoolean()).isTrue();
+        assertThat(data.get("verdict").get("headline").asText()).isEqualTo("FAILED: 1 regressed metric in Shop.checkout");
+        assertThat(data.get("verdict").get("failing")).singleElement().satisfies(row -> {
+            assertThat(row.get("testId").asText()).isEqualTo("Shop.checkout");
+            assertThat(row.get("metric").asText()).isEqualTo("p50 latency");
+            assertThat(row.get("change").asText()).isEqualTo("+150.0 %");
+        });
+        assertThat(data.get("tests")).extracting(t -> t.get("status").asText() + ", " + t.get("gate").asText())
+                .containsExactly("PASSED, gate FAILED", "PASSED, gate passed", "PASSED, no baseline");
+        JsonNode passed = data(HtmlReport.render(rows.subList(1, 4), List.of(), CHART_JS)).get("verdict");
+        assertThat(passed.get("failed").asBoolean()).isFalse();
+        assertThat(passed.get("headline").asText()).isEqualTo("PASSED: no regression (1 test without a baseline: Shop.added)");
+        assertThat(passed.get("failing")).isEmpty();
     }
 
     private static String page(ReportedTest... tests) {
