@@ -124,7 +124,24 @@ public class CheckMojo extends AbstractPerfMojo {
 
     /**
      * Settings for some tests or operations that override the ones above, e.g. a wider tolerance for a
-     * noisy endpoint; see {@link GateRule}. The last matching rule wins.
+     * noisy endpoint. The last matching rule wins; a field a rule leaves out keeps the goal's value.
+     * Each {@code <rule>} holds:
+     * <ul>
+     * <li>{@code tests} (required): comma-separated test id patterns, {@code *} for any text, e.g. {@code SearchLoadIT.*};</li>
+     * <li>{@code operations}: comma-separated operation name patterns, {@code (total)} for the total; default every operation;</li>
+     * <li>{@code tolerancePercent}, {@code latencyFloorMillis}, {@code errorRateTolerancePoints},
+     * {@code minTailSamples}, {@code significance}: as the goal's parameters of those names;</li>
+     * <li>{@code metrics}: as {@code metrics}, e.g. {@code p50,errorRate}.</li>
+     * </ul>
+     * <pre>
+     * &lt;rules&gt;
+     *   &lt;rule&gt;
+     *     &lt;tests&gt;SearchLoadIT.*&lt;/tests&gt;
+     *     &lt;operations&gt;GET /search&lt;/operations&gt;
+     *     &lt;tolerancePercent&gt;25&lt;/tolerancePercent&gt;
+     *   &lt;/rule&gt;
+     * &lt;/rules&gt;
+     * </pre>
      */
     @Parameter
     private List<GateRule> rules;
