@@ -24,6 +24,8 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 
+import dev.perfgate.core.compare.DetectableChange;
+import dev.perfgate.core.compare.GateSettings;
 import dev.perfgate.core.compare.WarmUpDrift;
 import dev.perfgate.core.engine.RunMeasurements;
 import dev.perfgate.core.http.Redaction;
@@ -183,6 +185,11 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
     private static void report(ExtensionContext context, LoadTestResult result, Path file) {
         String summary = ResultSummary.of(result);
         System.out.println("[perfgate] " + summary);
+        if (result.sideBySide() == null) {
+            // What the gate could tell from a run this noisy, so a pass is not read as "nothing changed". Side by side
+            // states its own: the interval of each row.
+            System.out.println("[perfgate] " + result.testId() + ": " + DetectableChange.describe(result, GateSettings.DEFAULT.significance()));
+        }
         if (result.resources() != null) {
             System.out.println("[perfgate] " + result.resources().describe());
         }
