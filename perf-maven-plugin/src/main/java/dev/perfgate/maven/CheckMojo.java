@@ -366,7 +366,7 @@ public class CheckMojo extends AbstractPerfMojo {
 
     /** The tests that a whole-test row (no metric, the total) gives {@code verdict}: NEW or MISSING. */
     private static List<String> testsWith(List<MetricComparison> rows, Verdict verdict) {
-        return rows.stream().filter(r -> r.verdict() == verdict && r.metric() == null && ResultComparator.TOTAL.equals(r.operation()))
+        return rows.stream().filter(r -> r.verdict() == verdict && r.wholeTest())
                 .map(MetricComparison::testId).collect(Collectors.toList());
     }
 

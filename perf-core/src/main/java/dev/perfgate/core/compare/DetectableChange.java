@@ -1,7 +1,6 @@
 package dev.perfgate.core.compare;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,7 +8,6 @@ import java.util.TreeMap;
 
 import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.OperationResult;
-import dev.perfgate.core.stats.Quantiles;
 import dev.perfgate.core.stats.TheilSen;
 
 /**
@@ -24,9 +22,6 @@ import dev.perfgate.core.stats.TheilSen;
  * }</pre>
  */
 public final class DetectableChange {
-
-    private static final double POWER_Z = 0.8416; // 80 % power
-    private static final double RANK_TEST_EFFICIENCY = 1.05;
 
     private DetectableChange() {
     }
@@ -45,10 +40,8 @@ public final class DetectableChange {
         if (centre <= 0) {
             return Double.NaN;
         }
-        double mean = Arrays.stream(medians).average().orElse(0);
-        double variance = Arrays.stream(medians).map(v -> (v - mean) * (v - mean)).sum() / (medians.length - 1);
-        double z = Quantiles.normalUpper(significance) + POWER_Z;
-        return z * Math.sqrt(variance) * Math.sqrt(2 * RANK_TEST_EFFICIENCY / medians.length) / centre * 100;
+        double spread = Math.sqrt(RepeatedMeasurements.variance(medians));
+        return RepeatedMeasurements.detectableShift(spread, medians.length, significance) / centre * 100;
     }
 
     /**

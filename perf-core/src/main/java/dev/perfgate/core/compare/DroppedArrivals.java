@@ -3,7 +3,6 @@ package dev.perfgate.core.compare;
 import java.util.Locale;
 
 import dev.perfgate.core.result.IterationResult;
-import dev.perfgate.core.stats.FisherExact;
 
 /**
  * The share of an open-model run's arrivals that were due but never started, because
@@ -44,21 +43,11 @@ public enum DroppedArrivals implements GatedMetric {
     public MetricComparison compare(String testId, IterationResult baseline, IterationResult current, GateSettings gate) {
         double before = shareOf(baseline);
         double now = shareOf(current);
-        double points = (now - before) * 100;
-        Verdict byEffect = points > gate.errorRateTolerancePoints() ? Verdict.REGRESSED
-                : -points > gate.errorRateTolerancePoints() ? Verdict.IMPROVED : Verdict.UNCHANGED;
-        if (byEffect == Verdict.UNCHANGED) {
-            return new MetricComparison(testId, ResultComparator.TOTAL, this, before, now, Verdict.UNCHANGED);
-        }
-        double p = byEffect == Verdict.REGRESSED
-                ? FisherExact.pValueGreater(baseline.dropped(), baseline.scheduled(), current.dropped(), current.scheduled())
-                : FisherExact.pValueGreater(current.dropped(), current.scheduled(), baseline.dropped(), baseline.scheduled());
-        String note = "p=" + RepeatedMeasurements.formatP(p);
-        if (p < gate.significance()) {
-            return new MetricComparison(testId, ResultComparator.TOTAL, this, before, now, byEffect, note);
-        }
-        return new MetricComparison(testId, ResultComparator.TOTAL, this, before, now, Verdict.INCONCLUSIVE,
-                note + " > " + RepeatedMeasurements.formatP(gate.significance()) + ": too few arrivals to tell");
+        // A share of events like the error rate, so the error rate's tolerance in percentage points decides the effect.
+        Verdict byEffect = Metric.ERROR_RATE.judge(before, now, gate);
+        Decision decision = byEffect == Verdict.UNCHANGED ? Decision.UNCHANGED : MetricJudge.confirmOnCounts(baseline.dropped(),
+                baseline.scheduled(), current.dropped(), current.scheduled(), byEffect, gate, "arrivals");
+        return new MetricComparison(testId, ResultComparator.TOTAL, this, before, now, decision.verdict(), decision.note());
     }
 
     private static double shareOf(IterationResult iterations) {

@@ -5,6 +5,8 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.perfgate.core.result.PlanSummary;
+
 /**
  * How far a metric may move from its baseline before it counts as a change: beyond the tolerance
  * (the minimum effect worth failing a build for) and, where both runs carry per-window figures,
@@ -75,6 +77,19 @@ public record GateSettings(double tolerancePercent, double latencyFloorMillis, d
 
     private static String plain(double value) {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    /**
+     * The metrics gated for a run of {@code plan}: in the open model all but throughput, which the arrival
+     * schedule sets, not the app.
+     */
+    public Set<Metric> metricsFor(PlanSummary plan) {
+        if (plan == null || !plan.open() || !metrics.contains(Metric.THROUGHPUT)) {
+            return metrics;
+        }
+        EnumSet<Metric> gated = EnumSet.copyOf(metrics);
+        gated.remove(Metric.THROUGHPUT);
+        return gated;
     }
 
     /** A copy with another relative tolerance. */

@@ -31,6 +31,11 @@ public record MetricComparison(String testId, String operation, GatedMetric metr
         return new MetricComparison(testId, operation, metric, baseline, current, verdict, note.isEmpty() ? remark : note + "; " + remark);
     }
 
+    /** Whether this row speaks for its whole test (NEW, MISSING, the percentiles not gated) rather than for one metric. */
+    public boolean wholeTest() {
+        return metric == null && ResultComparator.TOTAL.equals(operation);
+    }
+
     /** The change as text, e.g. {@code "+12.5 %"}, or empty when one side is missing. */
     public String change() {
         return metric == null || baseline == null || current == null ? "" : metric.formatChange(baseline, current);

@@ -31,22 +31,28 @@ final class MetricJudge {
         if (byEffect == Verdict.UNCHANGED) {
             return Decision.UNCHANGED;
         }
-        boolean worse = byEffect == Verdict.REGRESSED;
         if (metric == Metric.ERROR_RATE) {
-            return errorRateDecision(baseline, current, worse, byEffect);
+            return confirmOnCounts(baseline.errors(), baseline.requests(), current.errors(), current.requests(), byEffect, gate, "requests");
         }
         return WINDOWS.confirm(metric, metric.windowValues(baseline), metric.windowValues(current), byEffect, before, now, gate);
     }
 
-    private Decision errorRateDecision(OperationResult baseline, OperationResult current, boolean worse, Verdict byEffect) {
-        double p = worse
-                ? FisherExact.pValueGreater(baseline.errors(), baseline.requests(), current.errors(), current.requests())
-                : FisherExact.pValueGreater(current.errors(), current.requests(), baseline.errors(), baseline.requests());
+    /**
+     * Confirms or withholds {@code byEffect} (REGRESSED or IMPROVED, as the tolerance judged the move of a share
+     * of events) on the counts: {@code eventsBefore} of {@code totalBefore} in the baseline, {@code eventsNow} of
+     * {@code totalNow} now, by Fisher's exact test at the gate's significance; {@code counted} names the total,
+     * e.g. "requests".
+     */
+    static Decision confirmOnCounts(long eventsBefore, long totalBefore, long eventsNow, long totalNow, Verdict byEffect,
+            GateSettings gate, String counted) {
+        double p = byEffect == Verdict.REGRESSED
+                ? FisherExact.pValueGreater(eventsBefore, totalBefore, eventsNow, totalNow)
+                : FisherExact.pValueGreater(eventsNow, totalNow, eventsBefore, totalBefore);
         if (p < gate.significance()) {
             return new Decision(byEffect, "p=" + RepeatedMeasurements.formatP(p));
         }
         return new Decision(Verdict.INCONCLUSIVE, "p=" + RepeatedMeasurements.formatP(p) + " > "
-                + RepeatedMeasurements.formatP(gate.significance()) + ": too few requests to tell");
+                + RepeatedMeasurements.formatP(gate.significance()) + ": too few " + counted + " to tell");
     }
 
 }

@@ -7,6 +7,7 @@ import java.util.TreeSet;
 
 import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.OperationResult;
+import dev.perfgate.core.result.PlanSummary;
 
 /**
  * Compares a result with its baseline, metric by metric, for every operation and their total.
@@ -48,18 +49,18 @@ public final class ResultComparator {
     public List<MetricComparison> compare(LoadTestResult baseline, LoadTestResult current) {
         List<MetricComparison> rows = new ArrayList<>();
         UngatedTails tails = new UngatedTails();
-        boolean open = current.plan() != null && current.plan().open();
         if (!sameSingleOperation(baseline, current)) {
-            compareOperation(current.testId(), TOTAL, baseline.total(), current.total(), open, tails, rows);
+            compareOperation(current.testId(), TOTAL, baseline.total(), current.total(), current.plan(), tails, rows);
         }
-        if (open && baseline.iterations() != null && current.iterations() != null) {
+        if (current.plan() != null && current.plan().open() && baseline.iterations() != null && current.iterations() != null) {
             GateSettings gate = rules.settingsFor(current.testId(), TOTAL);
             rows.add(DroppedArrivals.DROPPED_ARRIVALS.compare(current.testId(), baseline.iterations(), current.iterations(), gate));
         }
         TreeSet<String> names = new TreeSet<>(baseline.operations().keySet());
         names.addAll(current.operations().keySet());
         for (String name : names) {
-            compareOperation(current.testId(), name, baseline.operations().get(name), current.operations().get(name), open, tails, rows);
+            compareOperation(current.testId(), name, baseline.operations().get(name), current.operations().get(name), current.plan(), tails,
+                    rows);
         }
         tails.row(current.testId()).ifPresent(rows::add);
         return rows.stream().map(row -> namingWhatMoved(row, baseline, current)).toList();
@@ -87,7 +88,7 @@ public final class ResultComparator {
         return new MetricComparison(testId, TOTAL, null, null, null, Verdict.MISSING);
     }
 
-    private void compareOperation(String testId, String operation, OperationResult baseline, OperationResult current, boolean open,
+    private void compareOperation(String testId, String operation, OperationResult baseline, OperationResult current, PlanSummary plan,
             UngatedTails tails, List<MetricComparison> rows) {
         if (baseline == null || current == null) {
             rows.add(new MetricComparison(testId, operation, null, null, null, baseline == null ? Verdict.NEW : Verdict.MISSING));
@@ -95,10 +96,7 @@ public final class ResultComparator {
         }
         GateSettings settings = rules.settingsFor(testId, operation);
         MetricJudge judge = new MetricJudge(settings);
-        for (Metric metric : settings.metrics()) {
-            if (open && metric == Metric.THROUGHPUT) {
-                continue;
-            }
+        for (Metric metric : settings.metricsFor(plan)) {
             long tail = Math.min(metric.tailSamples(baseline), metric.tailSamples(current));
             if (tails.admits(metric, operation, tail, settings)) {
                 rows.add(judge.judge(testId, operation, metric, baseline, current));

@@ -70,12 +70,10 @@ public final class SideBySideComparator {
         List<TrialResult[]> pairs = trials.completePairs();
         List<Row> rows = new ArrayList<>();
         UngatedTails tails = new UngatedTails();
-        boolean open = result.plan() != null && result.plan().open();
         for (String operation : operationsOf(trials)) {
             GateSettings gate = rules.settingsFor(result.testId(), operation);
-            for (Metric metric : gate.metrics()) {
-                // In the open model both versions get the same arrivals: their throughput is the schedule's.
-                if (!(open && metric == Metric.THROUGHPUT) && tails.admits(metric, operation, tailOf(metric, operation, pairs), gate)) {
+            for (Metric metric : gate.metricsFor(result.plan())) {
+                if (tails.admits(metric, operation, tailOf(metric, operation, pairs), gate)) {
                     rows.add(rowOf(result.testId(), operation, metric, gate, pairs));
                 }
             }

@@ -50,8 +50,7 @@ public record GateOutcome(List<MetricComparison> rows) {
             return "FAILED: " + failing.size() + (failing.size() == 1 ? " regressed metric in " : " regressed metrics in ")
                     + failing.stream().map(MetricComparison::testId).distinct().collect(Collectors.joining(", "));
         }
-        List<String> unbaselined = rows.stream().filter(row -> row.verdict() == Verdict.NEW && row.metric() == null
-                && ResultComparator.TOTAL.equals(row.operation())).map(MetricComparison::testId).distinct().toList();
+        List<String> unbaselined = rows.stream().filter(GateOutcome::unbaselined).map(MetricComparison::testId).distinct().toList();
         return "PASSED: no regression" + (unbaselined.isEmpty() ? "" : " (" + unbaselined.size()
                 + (unbaselined.size() == 1 ? " test" : " tests") + " without a baseline: " + String.join(", ", unbaselined) + ")");
     }
@@ -62,8 +61,11 @@ public record GateOutcome(List<MetricComparison> rows) {
         if (ResultComparator.any(own, Verdict.REGRESSED)) {
             return "gate FAILED";
         }
-        boolean unbaselined = own.stream().anyMatch(row -> row.verdict() == Verdict.NEW && row.metric() == null
-                && ResultComparator.TOTAL.equals(row.operation()));
-        return unbaselined ? "no baseline" : "gate passed";
+        return own.stream().anyMatch(GateOutcome::unbaselined) ? "no baseline" : "gate passed";
+    }
+
+    /** Whether {@code row} says that its whole test has no baseline. */
+    private static boolean unbaselined(MetricComparison row) {
+        return row.verdict() == Verdict.NEW && row.wholeTest();
     }
 }
