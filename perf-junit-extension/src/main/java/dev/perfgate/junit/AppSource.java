@@ -23,7 +23,8 @@ import org.testcontainers.utility.DockerImageName;
  * The first three make the bare container that {@link RunningApp} gives its port, environment, stubs
  * and readiness wait; the test's own container keeps its ports and wait strategy.
  */
-sealed interface AppSource permits AppSource.FromDockerfile, AppSource.FromImage, AppSource.FromJar, AppSource.FromContainer {
+sealed interface AppSource permits AppSource.FromDockerfile, AppSource.FromImage, AppSource.FromJar, AppSource.FromContainer,
+        AppSource.FromGit {
 
     /** The base image where none is chosen for a jar, and the default of the sample Dockerfiles: {@value}. */
     String DEFAULT_JRE_IMAGE = "eclipse-temurin:17-jre";
@@ -296,6 +297,61 @@ sealed interface AppSource permits AppSource.FromDockerfile, AppSource.FromImage
                         + settings + " cannot reach it any more; set them on the container itself before starting it"
                         + " (withEnv, withExtraHost), or leave starting it to perfgate");
             }
+        }
+    }
+
+    /**
+     * The same jar or Dockerfile as {@code source} (a {@link FromJar} or {@link FromDockerfile}, its path
+     * relative to the module folder), taken from the project as it was at a git ref: checked out and built
+     * by {@link ReferenceWorktree} when its container is first asked for.
+     */
+    record FromGit(GitReference reference, AppSource source) implements AppSource {
+
+        @Override
+        public GenericContainer<?> newContainer() {
+            return built().newContainer();
+        }
+
+        /** {@code source} with its path in the built checkout. */
+        AppSource built() {
+            Path module = reference.builtModule("the reference " + describe());
+            AppSource built = source instanceof FromJar jar ? new FromJar(module.resolve(jar.jar()), jar.baseImage())
+                    : new FromDockerfile(module.resolve(fileOf(source)), ((FromDockerfile) source).buildArgs());
+            Path file = fileOf(built);
+            if (!Files.isRegularFile(file)) {
+                throw new AppStartException("the reference built from " + describe() + " has no " + file + ": the build at that"
+                        + " commit did not make it (an older name or path?); choose a reference that makes it, or its build command"
+                        + " with -D" + ReferenceWorktree.BUILD_PROPERTY + "=\"...\"", null);
+            }
+            return built;
+        }
+
+        private static Path fileOf(AppSource jarOrDockerfile) {
+            return jarOrDockerfile instanceof FromJar jar ? jar.jar() : ((FromDockerfile) jarOrDockerfile).dockerfile();
+        }
+
+        @Override
+        public String describe() {
+            return reference.describe("the reference") + ", " + source.describe();
+        }
+
+        @Override
+        public String origin() {
+            return describe();
+        }
+
+        @Override
+        public void requireUsable(String where) {
+            if (!(source instanceof FromJar || source instanceof FromDockerfile)) {
+                throw new ExtensionConfigurationException(where + ": a reference from git ('" + reference.ref() + "') is built from the"
+                        + " project's sources, so the application must be too: AppUnderTest.fromJar(...) or fromDockerfile(...), not "
+                        + source.describe() + "; for a released image use withReferenceImage(\"shop:1.4.0\")");
+            }
+            if (fileOf(source).isAbsolute()) {
+                throw new ExtensionConfigurationException(where + ": a reference from git takes the application's file from the same"
+                        + " place in its checkout, so give the path relative to the module folder, e.g. AppUnderTest.fromJar(\"target/app.jar\")");
+            }
+            reference.resolve(where);
         }
     }
 }

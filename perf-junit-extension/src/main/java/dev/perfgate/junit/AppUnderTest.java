@@ -301,6 +301,52 @@ public final class AppUnderTest {
         return withReference(copyWith(copy -> copy.source = fromImage(image).source));
     }
 
+    /**
+     * The reference version is this application as the project was at git ref {@code ref}: a branch,
+     * tag or commit, e.g. the main line this change will be merged into.
+     *
+     * <pre>{@code
+     * @App
+     * static AppUnderTest app = AppUnderTest.fromJar("target/shop.jar").withReferenceFromGit("origin/main");
+     * }</pre>
+     *
+     * <p>When a {@link SideBySide} test first needs it, perfgate checks the ref's commit out into a git
+     * worktree in a cache folder ({@code ~/.cache/perfgate/references}, or {@code -Dperfgate.referenceCache}),
+     * builds it with the project's Maven wrapper ({@code ./mvnw -B package -DskipTests}, the module and the
+     * modules it needs; {@code mvn} without a wrapper) and runs the same jar or Dockerfile path from it with
+     * this application's port, health path, environment, stubs and startup timeout. A commit is built once:
+     * later runs reuse it. {@code -Dperfgate.referenceBuild="..."} gives another build command, run in the
+     * module's folder of the checkout. Errors name what to do: not a git repository, an unknown ref (in a
+     * shallow clone: fetch it), a failing build (with its log's last lines), the file missing at that commit.
+     * {@code -Dperfgate.reference=git:<ref>} sets the same for every application of the run.
+     *
+     * @throws IllegalArgumentException when the application is an image or a container, which is not built from the sources
+     */
+    public AppUnderTest withReferenceFromGit(String ref) {
+        return withReferenceFromGit(ref, null);
+    }
+
+    /**
+     * As {@link #withReferenceFromGit(String)}, built with {@code buildCommand}, run by the shell in the
+     * module's folder of the checkout, e.g. {@code "./gradlew bootJar"} or {@code "../mvnw -B -q package -DskipTests"}.
+     */
+    public AppUnderTest withReferenceFromGit(String ref, String buildCommand) {
+        if (ref == null || ref.isBlank()) {
+            throw new IllegalArgumentException("withReferenceFromGit: '" + ref + "' is not a git ref; e.g. \"origin/main\", a tag or a commit");
+        }
+        if (!(source instanceof AppSource.FromJar || source instanceof AppSource.FromDockerfile)) {
+            throw new IllegalArgumentException("withReferenceFromGit: " + source.describe() + " is not built from the project's sources;"
+                    + " a reference from git needs AppUnderTest.fromJar(...) or fromDockerfile(...); for a released image use"
+                    + " withReferenceImage(\"shop:1.4.0\")");
+        }
+        if (buildCommand != null && buildCommand.isBlank()) {
+            throw new IllegalArgumentException("withReferenceFromGit: the build command is blank; e.g. \"./mvnw -B package -DskipTests\"");
+        }
+        AppSource fromGit = new AppSource.FromGit(GitReference.inWorkingDirectory(ref.strip(), buildCommand == null ? null : buildCommand.strip()),
+                source);
+        return withReference(copyWith(copy -> copy.source = fromGit));
+    }
+
     private AppUnderTest withoutReference() {
         return reference == null ? this : copyWith(copy -> copy.reference = null);
     }

@@ -132,12 +132,14 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
     static AppUnderTest appOf(Field field) {
         try {
             field.setAccessible(true);
-            AppUnderTest app = (AppUnderTest) field.get(null);
-            if (app == null) {
-                throw new ExtensionConfigurationException("@App field " + field.getDeclaringClass().getSimpleName() + "."
-                        + field.getName() + " is null; assign AppUnderTest.fromDockerfile(...), fromJar(...), fromImage(...) or fromContainer(...)");
+            AppUnderTest declared = (AppUnderTest) field.get(null);
+            String where = "@App field " + field.getDeclaringClass().getSimpleName() + "." + field.getName();
+            if (declared == null) {
+                throw new ExtensionConfigurationException(where + " is null; assign AppUnderTest.fromDockerfile(...), fromJar(...),"
+                        + " fromImage(...) or fromContainer(...)");
             }
-            app.requireUsable("@App field " + field.getDeclaringClass().getSimpleName() + "." + field.getName());
+            AppUnderTest app = ReferenceProperty.applyTo(declared, where);
+            app.requireUsable(where);
             return app;
         } catch (IllegalAccessException e) {
             throw new ExtensionConfigurationException("@App field " + field + " cannot be read: " + e.getMessage(), e);

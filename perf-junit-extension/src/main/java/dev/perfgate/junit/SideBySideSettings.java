@@ -13,7 +13,8 @@ import dev.perfgate.core.time.ReadableDuration;
 
 /**
  * How a load test runs side by side, from {@link SideBySide} on its method or the system property
- * {@value SideBySide#PROPERTY} (which wins); bad values fail before any container starts.
+ * {@value SideBySide#PROPERTY} (which wins); bad values fail before any container starts. A reference
+ * from {@value ReferenceProperty#PROPERTY} alone runs it with the defaults.
  *
  * @param pairs     pairs of trials, over all instances
  * @param instances instances of each version the pairs are spread over
@@ -38,6 +39,9 @@ record SideBySideSettings(int pairs, int instances, Duration trial, long seed, b
         String property = System.getProperty(SideBySide.PROPERTY);
         if (property != null && !property.isBlank()) {
             return parse(property.strip(), annotation.orElse(null));
+        }
+        if (annotation.isEmpty() && ReferenceProperty.isSet()) {
+            return parse("on", null);
         }
         try {
             return annotation.map(a -> checked(a.pairs(), a.instances(), ReadableDuration.parse(a.trial(), "@SideBySide(trial) on "
