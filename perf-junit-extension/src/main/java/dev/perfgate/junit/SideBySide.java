@@ -38,7 +38,9 @@ import java.lang.annotation.Target;
  * <h2>Overrides</h2>
  * The system property {@value #PROPERTY} turns it on (or changes it) for every load test of the JVM
  * whose application declares a reference, e.g. {@code -Dperfgate.sideBySide=pairs:12,instances:6,trial:2s,seed:42};
- * {@code off} turns it off. The measured duration of {@link LoadTest#duration()} does not apply: the
+ * {@code off} turns it off. {@code -Dperfgate.reference=git:origin/main} gives every application a
+ * reference built from that git ref ({@link AppUnderTest#withReferenceFromGit}) and runs every load test
+ * side by side. The measured duration of {@link LoadTest#duration()} does not apply: the
  * load lasts {@code 2 x pairs x trial} plus both warm-ups of each instance.
  *
  * <h2>Limits</h2>

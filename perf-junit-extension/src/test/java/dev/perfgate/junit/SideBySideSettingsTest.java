@@ -3,6 +3,7 @@ package dev.perfgate.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -42,6 +43,36 @@ class SideBySideSettingsTest {
     @AfterEach
     void clearProperty() {
         System.clearProperty(SideBySide.PROPERTY);
+        System.clearProperty(ReferenceProperty.PROPERTY);
+    }
+
+    @Test
+    void aReferenceFromThePropertyTurnsItOnWithTheDefaultsUnlessSaidOtherwise() throws Exception {
+        System.setProperty(ReferenceProperty.PROPERTY, "git:origin/main");
+        assertThat(SideBySideSettings.of(method("plain"))).contains(new SideBySideSettings(10, 1, Duration.ofSeconds(5), 0, false));
+        assertThat(SideBySideSettings.of(method("annotated"))).contains(new SideBySideSettings(12, 1, Duration.ofSeconds(3), 7, false));
+        System.setProperty(SideBySide.PROPERTY, "off");
+        assertThat(SideBySideSettings.of(method("plain"))).isEmpty();
+    }
+
+    @Test
+    void theReferencePropertyReplacesTheDeclaredReferenceOrSaysWhatItTakes() {
+        AppUnderTest app = AppUnderTest.fromJar("target/shop.jar").withReferenceImage("shop:1.4.0");
+        assertThat(ReferenceProperty.applyTo(app, "@App field ShopIT.app")).isSameAs(app);
+
+        System.setProperty(ReferenceProperty.PROPERTY, "git:v1.4.0");
+        assertThat(ReferenceProperty.applyTo(app, "@App field ShopIT.app").reference().source())
+                .isEqualTo(new AppSource.FromGit(new GitReference("v1.4.0", null, Path.of("")),
+                        new AppSource.FromJar(Path.of("target/shop.jar"), null)));
+
+        System.setProperty(ReferenceProperty.PROPERTY, "origin/main");
+        assertThatThrownBy(() -> ReferenceProperty.applyTo(app, "@App field ShopIT.app"))
+                .hasMessage("system property perfgate.reference: 'origin/main' is not git:<ref>; e.g. -Dperfgate.reference=git:origin/main"
+                        + " (a branch, tag or commit of the project)");
+        System.setProperty(ReferenceProperty.PROPERTY, "git:main");
+        assertThatThrownBy(() -> ReferenceProperty.applyTo(AppUnderTest.fromImage("shop:1.5.0"), "@App field ShopIT.app"))
+                .hasMessageStartingWith("system property perfgate.reference on @App field ShopIT.app: withReferenceFromGit: image shop:1.5.0"
+                        + " is not built from the project's sources");
     }
 
     @Test

@@ -12,7 +12,8 @@ class SideBySideSnippets {
     // tag::side-by-side[]
     @App
     static AppUnderTest app = AppUnderTest.fromDockerfile("Dockerfile")
-            .withReference(AppUnderTest.fromDockerfile("Dockerfile").withBuildArg("VERSION", "1.4.0"));
+            .withReferenceFromGit("origin/main");
+            // or another build argument:       .withReference(AppUnderTest.fromDockerfile("Dockerfile").withBuildArg("VERSION", "1.4.0"))
             // or a released image:             .withReferenceImage("registry.example.com/shop:1.4.0")
             // or the same image with a switch:  .withReference(AppUnderTest.fromDockerfile("Dockerfile").withEnv("NEW_CACHE", "off"))
 
@@ -22,6 +23,8 @@ class SideBySideSnippets {
     // end::side-by-side[]
 
     /** The alternatives in the comments above, compiled too. */
+    static AppUnderTest anotherBuildArgument = AppUnderTest.fromDockerfile("Dockerfile")
+            .withReference(AppUnderTest.fromDockerfile("Dockerfile").withBuildArg("VERSION", "1.4.0"));
     static AppUnderTest releasedImage = AppUnderTest.fromDockerfile("Dockerfile")
             .withReferenceImage("registry.example.com/shop:1.4.0");
     static AppUnderTest sameImageWithASwitch = AppUnderTest.fromDockerfile("Dockerfile")
@@ -32,7 +35,7 @@ class SideBySideSnippets {
         // tag::short-form[]
         @App
         static AppUnderTest app = AppUnderTest.fromJar("target/shop.jar")
-                .withReferenceImage("registry.example.com/shop:1.4.0");   // the version to compare with
+                .withReferenceFromGit("origin/main");   // the version to compare with, built by perfgate
 
         @LoadTest(users = 1, warmUp = "25s with 4 users")
         @SideBySide(pairs = 40, trial = "1s", interleaved = true)
