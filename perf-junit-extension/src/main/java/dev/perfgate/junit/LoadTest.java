@@ -164,7 +164,9 @@ public @interface LoadTest {
 
     /**
      * The test id: the result's file name and the baseline it is compared with. Default
-     * {@code <SimpleClassName>.<methodName>}. Keep it stable: renaming it orphans the baseline.
+     * {@code <SimpleClassName>.<methodName>}. Keep it stable: renaming it orphans the baseline. A
+     * second class claiming an id in one build (two {@code SearchLoadIT} in other packages) is refused:
+     * give one of them an id of its own, e.g. {@code "catalog.SearchLoadIT.search"}.
      */
     String id() default "";
 }

@@ -61,6 +61,7 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         Method method = invocationContext.getExecutable();
         LoadTest annotation = AnnotationSupport.findAnnotation(method, LoadTest.class).orElseThrow();
         LoadTestSettings settings = LoadTestSettings.of(annotation, method);
+        TestIdClaims.claim(settings.testId(), context.getRequiredTestClass(), settings.resultsDir());
         Object target = invocationContext.getTarget().orElseThrow(
                 () -> new ExtensionConfigurationException("@LoadTest on " + method + ": the method must not be static"));
         AnnotatedScenario scenario = AnnotatedScenario.of(method, target, invocationContext.getArguments().toArray(), settings.plan());
@@ -88,7 +89,7 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
             if (slo != null && result.status() == ResultStatus.PASSED && !slo.breaches().isEmpty()) {
                 result = result.withStatus(ResultStatus.FAILED, slo.failureMessage(result.testId()));
             }
-            result = withoutCredentials(result.withSlo(slo));
+            result = withoutCredentials(result.withSlo(slo)).withTestClass(context.getRequiredTestClass().getName());
             file = writeResult(settings, result);
         } finally {
             stop.finished();

@@ -123,6 +123,10 @@ public class BaselineMojo extends AbstractPerfMojo {
             throw new MojoExecutionException("cannot write the baseline of " + result.testId() + " to " + baselineDirectory() + ": " + e, e);
         }
         getLog().info("perfgate: baseline " + result.testId() + (old == null ? " (new)" : ""));
+        if (old != null && old.testClass() != null && result.testClass() != null && !old.testClass().equals(result.testClass())) {
+            getLog().warn("perfgate: the baseline " + result.testId() + " was " + old.testClass() + "'s and is now " + result.testClass()
+                    + "'s; if these are two classes, each needs an id of its own (@LoadTest(id = ...))");
+        }
         for (Metric metric : Metric.values()) {
             getLog().info("  " + describe(metric, old == null ? null : old.total(), result.total()));
         }

@@ -51,6 +51,7 @@ import dev.perfgate.core.result.TrialFigures;
 public class CheckMojo extends AbstractPerfMojo {
 
     private static final String ANOTHER_LOAD = "another load than the baseline: ";
+    private static final String RECORDED_BY = "baseline recorded by another class: ";
 
     /** Change of latency percentiles (and, as a factor, of throughput: below baseline / (1 + t/100)), in percent, that still counts as noise. */
     @Parameter(property = "perf.tolerance", defaultValue = "10")
@@ -194,7 +195,7 @@ public class CheckMojo extends AbstractPerfMojo {
             return;
         }
         ResultComparator comparator = new ResultComparator(gateRules);
-        Map<String, List<String>> replanned = new TreeMap<>();
+        Map<String, String> notCompared = new TreeMap<>();
         List<MetricComparison> rows = new ArrayList<>();
         List<ReportedTest> reported = new ArrayList<>();
         for (LoadTestResult result : results) {
@@ -208,12 +209,24 @@ public class CheckMojo extends AbstractPerfMojo {
             reported.add(new ReportedTest(result, baseline));
             List<String> loadChanges = baseline == null || baseline.plan() == null || result.plan() == null ? List.of()
                     : result.plan().loadDifferencesFrom(baseline.plan());
+            String otherClass = baseline == null ? null : otherClassThan(baseline, result);
             if (baseline == null) {
                 rows.add(ResultComparator.newTest(result));
+            } else if (otherClass != null) {
+                // Ids are SimpleClassName.method: the baseline may be another class's test of the same name.
+                notCompared.put(result.testId(), "perfgate: the baseline of " + result.testId() + " in " + baselineDirectory()
+                        + " was recorded by " + otherClass + ", this result by " + result.testClass() + ", so its figures were not"
+                        + " compared. If the class moved, record its baseline with: mvn perf:baseline -Dperf.tests=" + result.testId()
+                        + "; if two classes share the id, give one an id of its own, e.g. @LoadTest(id = \"" + idSuggestion(result)
+                        + "\")");
+                rows.add(ResultComparator.newTest(result).withRemark(RECORDED_BY + otherClass));
             } else if (!loadChanges.isEmpty()) {
                 // Figures measured under another load say nothing about the code: comparing them would pass
                 // or fail the build for the test's edit. Until it is re-recorded the test has no baseline.
-                replanned.put(result.testId(), loadChanges);
+                notCompared.put(result.testId(), "perfgate: " + result.testId() + " ran another load than its baseline in "
+                        + baselineDirectory() + " (" + String.join(", ", loadChanges) + "), so its figures were not compared. If the"
+                        + " change is intended, record its baseline with: mvn perf:baseline -Dperf.tests=" + result.testId()
+                        + " (then commit " + baselineDirectory().getFileName() + "/)");
                 rows.add(ResultComparator.newTest(result).withRemark(ANOTHER_LOAD + String.join(", ", loadChanges)));
             } else {
                 List<String> differences = result.environment() == null ? List.of()
@@ -236,7 +249,7 @@ public class CheckMojo extends AbstractPerfMojo {
                     + gate.significance() + " across the windows, and a percentile needs " + gate.minTailSamples()
                     + " successful requests beyond it in both runs; run longer to decide it");
         }
-        decide(rows, replanned, resultsDirectory() + (benchmarks.isEmpty() ? "" : " and " + benchmarks.resultFile()));
+        decide(rows, notCompared, resultsDirectory() + (benchmarks.isEmpty() ? "" : " and " + benchmarks.resultFile()));
     }
 
     /** The result files this build wrote, after a warning for each one an earlier run left. */
@@ -313,21 +326,20 @@ public class CheckMojo extends AbstractPerfMojo {
         }
     }
 
-    /** Fails the build as configured; {@code kept} names where this run's results stay for inspection. */
-    private void decide(List<MetricComparison> rows, Map<String, List<String>> replanned, String kept) throws MojoFailureException {
+    /**
+     * Fails the build as configured; {@code kept} names where this run's results stay for inspection,
+     * {@code notCompared} says why a test with a baseline was not compared with it.
+     */
+    private void decide(List<MetricComparison> rows, Map<String, String> notCompared, String kept) throws MojoFailureException {
         List<String> unbaselined = testsWith(rows, Verdict.NEW);
-        unbaselined.removeAll(replanned.keySet());
+        unbaselined.removeAll(notCompared.keySet());
         String noBaseline = unbaselined.isEmpty() ? null : "perfgate: no baseline for " + String.join(", ", unbaselined) + " in "
                 + baselineDirectory() + "; record one with: mvn perf:baseline (after the load tests or benchmarks ran) and commit it";
         if (noBaseline != null) {
             getLog().warn(noBaseline);
         }
         List<String> failures = new ArrayList<>();
-        for (Map.Entry<String, List<String>> test : replanned.entrySet()) {
-            String message = "perfgate: " + test.getKey() + " ran another load than its baseline in " + baselineDirectory() + " ("
-                    + String.join(", ", test.getValue()) + "), so its figures were not compared. If the change is intended, record"
-                    + " its baseline with: mvn perf:baseline -Dperf.tests=" + test.getKey() + " (then commit "
-                    + baselineDirectory().getFileName() + "/)";
+        for (String message : notCompared.values()) {
             getLog().warn(message);
             if (failOnMissingBaseline && gates()) {
                 failures.add(message);
@@ -362,6 +374,20 @@ public class CheckMojo extends AbstractPerfMojo {
         if (!failures.isEmpty()) {
             throw new MojoFailureException(String.join("\n", failures));
         }
+    }
+
+    /** The class that recorded {@code baseline} when both files name their class and they differ, else {@code null}. */
+    private static String otherClassThan(LoadTestResult baseline, LoadTestResult result) {
+        return baseline.testClass() != null && result.testClass() != null && !baseline.testClass().equals(result.testClass())
+                ? baseline.testClass() : null;
+    }
+
+    /** An id of its own for the result's test: its package's last part before the id, e.g. {@code catalog.SearchLoadIT.search}. */
+    private static String idSuggestion(LoadTestResult result) {
+        String className = result.testClass();
+        int lastDot = className.lastIndexOf('.');
+        String packageName = lastDot < 0 ? "" : className.substring(0, lastDot);
+        return (packageName.isEmpty() ? "other" : packageName.substring(packageName.lastIndexOf('.') + 1)) + "." + result.testId();
     }
 
     /** The tests that a whole-test row (no metric, the total) gives {@code verdict}: NEW or MISSING. */

@@ -277,6 +277,29 @@ class CheckMojoTest {
                 .hasMessageContaining(TEST + " ran another load than its baseline").hasMessageContaining("users 4 -> 8");
     }
 
+    @Test
+    void aBaselineAnotherClassRecordedIsNotComparedAndTheMessageSaysWhatToDo() throws Exception {
+        given(result(TEST, op(10, 20)).withTestClass("com.example.shop.SearchLoadIT"),
+                result(TEST, op(40, 20)).withTestClass("com.example.catalog.SearchLoadIT"));
+
+        mojo.execute();
+
+        assertThat(log.at("INFO")).anySatisfy(line -> assertThat(line).contains(" NEW ")
+                .endsWith("baseline recorded by another class: com.example.shop.SearchLoadIT"));
+        assertThat(log.at("WARN")).singleElement().asString()
+                .contains("was recorded by com.example.shop.SearchLoadIT, this result by com.example.catalog.SearchLoadIT", "not compared",
+                        "mvn perf:baseline -Dperf.tests=" + TEST, "@LoadTest(id = \"catalog." + TEST + "\")")
+                .doesNotContain("no baseline for");
+        assertThat(log.at("INFO")).contains("perfgate: no regression");
+    }
+
+    @Test
+    void aBaselineWithoutItsClassIsComparedAsBefore() throws Exception {
+        given(result(TEST, op(10, 20)), result(TEST, op(40, 20)).withTestClass("com.example.catalog.SearchLoadIT"));
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class).hasMessageContaining("Performance regression");
+    }
+
     private static LoadTestResult withPlan(LoadTestResult result, PlanSummary plan) {
         return new LoadTestResult(result.schemaVersion(), result.testId(), result.status(), null, result.startedAt(), plan,
                 result.environment(), result.iterations(), result.total(), result.operations(), null);

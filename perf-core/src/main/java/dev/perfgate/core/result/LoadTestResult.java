@@ -36,6 +36,9 @@ import dev.perfgate.core.slo.SloReport;
  *                      were asked for (and in results written before they were recorded)
  * @param sideBySide    the paired trials of the reference version and this one, or {@code null} when the
  *                      test did not run side by side
+ * @param testClass     the test's class, fully qualified, or {@code null} in results written before it was
+ *                      recorded: two classes of one simple name (ids are {@code SimpleName.method}) must not
+ *                      share one result and baseline
  */
 public record LoadTestResult(
         int schemaVersion,
@@ -53,7 +56,8 @@ public record LoadTestResult(
         List<SecondFigures> timeSeries,
         StageReport stages,
         AppMetricsResult appMetrics,
-        SideBySideResult sideBySide) {
+        SideBySideResult sideBySide,
+        String testClass) {
 
     /** The result layout this version of perfgate writes and reads. */
     public static final int SCHEMA_VERSION = 1;
@@ -61,6 +65,15 @@ public record LoadTestResult(
     public LoadTestResult {
         operations = operations == null ? Map.of() : new TreeMap<>(operations);
         timeSeries = timeSeries == null ? List.of() : List.copyOf(timeSeries);
+    }
+
+    /** A result without its test class, as written before it was recorded. */
+    public LoadTestResult(int schemaVersion, String testId, ResultStatus status, String statusReason, String startedAt,
+            PlanSummary plan, RunEnvironment environment, IterationResult iterations, OperationResult total,
+            Map<String, OperationResult> operations, SloReport slo, ResourceResult resources, List<SecondFigures> timeSeries,
+            StageReport stages, AppMetricsResult appMetrics, SideBySideResult sideBySide) {
+        this(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total, operations, slo, resources,
+                timeSeries, stages, appMetrics, sideBySide, null);
     }
 
     /** A result without application metrics and side-by-side trials, as written before they were recorded. */
@@ -126,45 +139,51 @@ public record LoadTestResult(
         return of(testId, plan, measured, environment, ResultStatus.PASSED, null);
     }
 
+    /** A copy that records the test's class, fully qualified. */
+    public LoadTestResult withTestClass(String className) {
+        return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,
+                operations, slo, resources, timeSeries, stages, appMetrics, sideBySide, className);
+    }
+
     /** A copy with another status, e.g. when a check after the run fails the test. */
     public LoadTestResult withStatus(ResultStatus newStatus, String reason) {
         return new LoadTestResult(schemaVersion, testId, newStatus, reason, startedAt, plan, environment, iterations, total,
-                operations, slo, resources, timeSeries, stages, appMetrics, sideBySide);
+                operations, slo, resources, timeSeries, stages, appMetrics, sideBySide, testClass);
     }
 
     /** A copy that records {@code report}, the run judged against its SLOs ({@code null}: none declared). */
     public LoadTestResult withSlo(SloReport report) {
         return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,
-                operations, report, resources, timeSeries, stages, appMetrics, sideBySide);
+                operations, report, resources, timeSeries, stages, appMetrics, sideBySide, testClass);
     }
 
     /** A copy that records the application container's CPU and memory ({@code null}: not sampled). */
     public LoadTestResult withResources(ResourceResult figures) {
         return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,
-                operations, slo, figures, timeSeries, stages, appMetrics, sideBySide);
+                operations, slo, figures, timeSeries, stages, appMetrics, sideBySide, testClass);
     }
 
     /** A copy whose plan records the user types its users were divided into (see {@link PlanSummary#userTypes()}). */
     public LoadTestResult withUserTypes(List<PlanSummary.UserTypeSummary> types) {
         return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan.withUserTypes(types), environment,
-                iterations, total, operations, slo, resources, timeSeries, stages, appMetrics, sideBySide);
+                iterations, total, operations, slo, resources, timeSeries, stages, appMetrics, sideBySide, testClass);
     }
 
     /** A copy that records what a staged run found ({@code null}: nothing to report). */
     public LoadTestResult withStages(StageReport report) {
         return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,
-                operations, slo, resources, timeSeries, report, appMetrics, sideBySide);
+                operations, slo, resources, timeSeries, report, appMetrics, sideBySide, testClass);
     }
 
     /** A copy that records the application's scraped metrics ({@code null}: none asked for). */
     public LoadTestResult withAppMetrics(AppMetricsResult metrics) {
         return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,
-                operations, slo, resources, timeSeries, stages, metrics, sideBySide);
+                operations, slo, resources, timeSeries, stages, metrics, sideBySide, testClass);
     }
 
     /** A copy that records the side-by-side trials ({@code null}: not run side by side). */
     public LoadTestResult withSideBySide(SideBySideResult trials) {
         return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,
-                operations, slo, resources, timeSeries, stages, appMetrics, trials);
+                operations, slo, resources, timeSeries, stages, appMetrics, trials, testClass);
     }
 }

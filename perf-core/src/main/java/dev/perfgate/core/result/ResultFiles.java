@@ -94,6 +94,19 @@ public final class ResultFiles {
         return result;
     }
 
+    /**
+     * The test class a result file records, read without checking the rest of the file, or {@code null}
+     * when it records none or cannot be read: a hint about who wrote it, not a result.
+     */
+    public static String testClassOf(Path file) {
+        try {
+            JsonNode testClass = MAPPER.readTree(file.toFile()).get("testClass");
+            return testClass == null || !testClass.isTextual() ? null : testClass.asText();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** Every {@code *.json} file in {@code folder}, sorted by name; none when the folder does not exist. */
     public static List<Path> list(Path folder) throws IOException {
         List<Path> files = new ArrayList<>();
