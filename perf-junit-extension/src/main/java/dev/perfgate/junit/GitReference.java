@@ -5,6 +5,8 @@ import java.util.Objects;
 
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
+import dev.perfgate.core.io.GitCommand;
+
 /**
  * A reference version named by a git ref of the project under test ({@code origin/main}, a tag, a
  * commit): resolved to its commit before any container starts, then checked out and built once by

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import dev.perfgate.core.io.GitCommand;
 import dev.perfgate.core.time.ReadableDuration;
 
 /**

@@ -32,8 +32,10 @@ import dev.perfgate.core.io.AtomicFiles;
 import dev.perfgate.core.report.ComparisonReport;
 import dev.perfgate.core.report.HtmlReport;
 import dev.perfgate.core.report.ReportedBenchmark;
+import dev.perfgate.core.report.BaselineVersion;
 import dev.perfgate.core.report.ReportedTest;
 import dev.perfgate.core.result.LoadTestResult;
+import dev.perfgate.core.result.ResultFiles;
 import dev.perfgate.core.result.ResultStatus;
 import dev.perfgate.core.result.TrialFigures;
 
@@ -202,11 +204,11 @@ public class CheckMojo extends AbstractPerfMojo {
             LoadTestResult baseline = readBaseline(result.testId());
             warnAboutRun(result);
             if (SideBySideComparator.applies(result)) {
-                reported.add(new ReportedTest(result, TrialFigures.referenceResult(result)));
+                reported.add(new ReportedTest(result, TrialFigures.referenceResult(result), history(result.testId())));
                 rows.addAll(SideBySideCheck.rows(result, baseline, gateRules, getLog()));
                 continue;
             }
-            reported.add(new ReportedTest(result, baseline));
+            reported.add(new ReportedTest(result, baseline, history(result.testId())));
             List<String> loadChanges = baseline == null || baseline.plan() == null || result.plan() == null ? List.of()
                     : result.plan().loadDifferencesFrom(baseline.plan());
             String otherClass = baseline == null ? null : otherClassThan(baseline, result);
@@ -374,6 +376,11 @@ public class CheckMojo extends AbstractPerfMojo {
         if (!failures.isEmpty()) {
             throw new MojoFailureException(String.join("\n", failures));
         }
+    }
+
+    /** The committed versions of the test's baseline, for the report. */
+    private List<BaselineVersion> history(String testId) {
+        return BaselineLog.of(ResultFiles.fileOf(baselineDirectory(), testId));
     }
 
     /** The class that recorded {@code baseline} when both files name their class and they differ, else {@code null}. */

@@ -84,7 +84,12 @@ public final class HtmlReport {
             entry.put("grade", test.current().slo() == null ? null : test.current().slo().grade().name());
             entry.put("slo", test.current().slo() == null ? List.of()
                     : test.current().slo().checks().stream().map(SloCheck::describe).collect(Collectors.toList()));
-            entry.put("shown", List.of(ResourceFigures.of(test), AppMetricFigures.of(test)));
+            List<ShownSection> shown = new ArrayList<>(List.of(ResourceFigures.of(test), AppMetricFigures.of(test)));
+            ShownSection history = BaselineHistoryFigures.of(test);
+            if (history != null) {
+                shown.add(history);
+            }
+            entry.put("shown", shown);
             entry.put("rows", rowsOf(rows, testId));
             entry.put("sideBySide", sideBySide(test.current()));
             testData.add(entry);

@@ -66,7 +66,26 @@ public final class ResultFiles {
      *         has another schema version, or holds another test than its name says
      */
     public static LoadTestResult read(Path file) {
-        JsonNode tree = readJson(file, MAPPER, "run the load test again");
+        return fromTree(readJson(file, MAPPER, "run the load test again"), file);
+    }
+
+    /**
+     * A result or baseline from its JSON text, e.g. a baseline as an earlier commit held it;
+     * {@code file} names it in messages and must be named for its test.
+     *
+     * @throws InvalidResultFileException as {@link #read}
+     */
+    public static LoadTestResult parse(String json, Path file) {
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidResultFileException(file, "is not JSON (" + firstLine(e) + ")");
+        }
+        return fromTree(tree, file);
+    }
+
+    private static LoadTestResult fromTree(JsonNode tree, Path file) {
         if (tree == null || !tree.isObject()) {
             throw new InvalidResultFileException(file, "is empty or not a JSON object; run the load test again");
         }

@@ -21,7 +21,9 @@ import dev.perfgate.core.compare.Metric;
 import dev.perfgate.core.compare.MetricComparison;
 import dev.perfgate.core.compare.Verdict;
 import dev.perfgate.core.result.AppMetricsResult.MetricSeries;
+import dev.perfgate.core.result.LatencySummary;
 import dev.perfgate.core.result.LoadTestResult;
+import dev.perfgate.core.result.OperationResult;
 
 /** The resource and app-metric parts of {@code index.html}, read back from the data the page draws. */
 class HtmlReportTest {
@@ -177,6 +179,42 @@ class HtmlReportTest {
         assertThat(passed.get("failed").asBoolean()).isFalse();
         assertThat(passed.get("headline").asText()).isEqualTo("PASSED: no regression (1 test without a baseline: Shop.added)");
         assertThat(passed.get("failing")).isEmpty();
+    }
+
+    @Test
+    void theBaselinesHistoryIsShownNewestFirstBelowThisBuildWithTheDriftOfItsMedian() throws Exception {
+        LoadTestResult now = withP50(result("Shop.browse"), 1.5);
+        List<BaselineVersion> history = List.of(
+                new BaselineVersion("c".repeat(40), "2026-12-01T10:00:00Z", withP50(result("Shop.browse"), 1.4)),
+                new BaselineVersion("b".repeat(40), "2026-11-15T10:00:00Z", withP50(result("Shop.browse"), 1.2)),
+                new BaselineVersion("a".repeat(40), "2026-11-01T10:00:00Z", withP50(result("Shop.browse"), 1.0)));
+
+        JsonNode section = shown(page(new ReportedTest(now, history.get(0).baseline(), history)), 0, "history");
+
+        assertThat(section.get("title").asText()).isEqualTo("Baseline history (shown, not gated)");
+        assertThat(section.get("rows")).extracting(row -> row.get("key").asText())
+                .containsExactly("now", "c".repeat(40), "b".repeat(40), "a".repeat(40));
+        assertThat(cells(section, "now")).containsExactly("this build", "2024-06-01", "1.5", "3");
+        assertThat(cells(section, "a".repeat(40))).containsExactly("aaaaaaa", "2026-11-01", "1", "3");
+        assertThat(section.get("notes")).extracting(JsonNode::asText)
+                .contains("p50 of GET /: 1 ms at aaaaaaa (2026-11-01), 1.4 ms at ccccccc (2026-12-01): +40.0 % over 3 accepted baselines.");
+    }
+
+    @Test
+    void aTestWithoutHistoryHasNoHistorySection() throws Exception {
+        for (JsonNode section : data(page(new ReportedTest(result("Shop.browse"), result("Shop.browse")))).get("tests").get(0).get("shown")) {
+            assertThat(section.get("kind").asText()).isNotEqualTo("history");
+        }
+    }
+
+    private static LoadTestResult withP50(LoadTestResult result, double p50) {
+        OperationResult total = result.total();
+        LatencySummary latency = total.latencyMs();
+        OperationResult changed = new OperationResult(total.requests(), total.errors(), total.errorsByKind(), total.errorRate(),
+                total.throughputPerSecond(), new LatencySummary(p50, latency.p90(), latency.p95(), latency.p99(), latency.max(), latency.mean()),
+                total.histogram(), total.windows());
+        return new LoadTestResult(result.schemaVersion(), result.testId(), result.status(), null, result.startedAt(), result.plan(),
+                result.environment(), changed, Map.of("GET /", changed));
     }
 
     private static String page(ReportedTest... tests) {

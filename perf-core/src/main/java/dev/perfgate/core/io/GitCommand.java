@@ -1,4 +1,4 @@
-package dev.perfgate.junit;
+package dev.perfgate.core.io;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,20 +11,25 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@code git} in one folder and gives its output, or fails with what git said. Each call is bounded
- * in time: a git waiting for credentials or a lock must not hold the test run.
+ * in time: a git waiting for credentials or a lock must not hold the build.
+ *
+ * <pre>{@code
+ * String commit = new GitCommand(projectFolder).run("rev-parse", "HEAD");
+ * }</pre>
  */
-final class GitCommand {
+public final class GitCommand {
 
     private static final long TIMEOUT_SECONDS = 120;
 
     private final Path folder;
 
-    GitCommand(Path folder) {
+    /** Git run in {@code folder} (any folder inside the repository). */
+    public GitCommand(Path folder) {
         this.folder = folder;
     }
 
     /** The output of {@code git args}, stripped. */
-    String run(String... args) throws GitFailure {
+    public String run(String... args) throws GitFailure {
         List<String> command = new ArrayList<>(List.of("git", "-C", folder.toString()));
         command.addAll(List.of(args));
         Process process;
@@ -67,7 +72,7 @@ final class GitCommand {
     }
 
     /** What git said when a command failed, or why it could not run. */
-    static final class GitFailure extends Exception {
+    public static final class GitFailure extends Exception {
 
         private static final long serialVersionUID = 1L;
 
