@@ -46,8 +46,8 @@ final class BaselineHistoryFigures {
             rows.add(row(version.commit(), version.shortCommit(), version.day(), version.baseline(), views));
         }
         List<String> notes = new ArrayList<>();
-        notes.add("The committed baseline as each commit left it, newest first (git log of its file, up to " + history.size()
-                + " versions).");
+        notes.add("The committed baseline as each commit left it, newest first (git log of its file: " + history.size()
+                + (history.size() == 1 ? " version)." : " versions)."));
         if (history.size() > 1) {
             BaselineVersion newest = history.get(0);
             BaselineVersion oldest = history.get(history.size() - 1);

@@ -162,6 +162,9 @@ public final class ResultFiles {
         if (!result.has("appMetrics")) {
             result.putNull("appMetrics");
         }
+        if (!result.has("testClass")) {
+            result.putNull("testClass");
+        }
         if (!result.has("sideBySide")) {
             result.putNull("sideBySide");
         } else if (result.get("sideBySide") instanceof ObjectNode sideBySide) {

@@ -303,6 +303,20 @@ class ResultFilesTest {
     }
 
     @Test
+    void keepsTheTestClassThroughAWriteAndReadAndReadsOlderFilesWithoutIt() throws IOException {
+        LoadTestResult withClass = result("T.cls").withTestClass("com.example.shop.T");
+
+        LoadTestResult back = ResultFiles.read(ResultFiles.write(folder, withClass));
+
+        assertThat(back.testClass()).isEqualTo("com.example.shop.T");
+        assertThat(back.withStatus(ResultStatus.FAILED, "x").withSlo(null).testClass()).as("kept by the copies").isEqualTo("com.example.shop.T");
+        assertThat(ResultFiles.testClassOf(folder.resolve("T.cls.json"))).isEqualTo("com.example.shop.T");
+        Path old = writeEdited("T.nocls.json", "T.nocls", tree -> tree.remove("testClass"));
+        assertThat(ResultFiles.read(old).testClass()).isNull();
+        assertThat(ResultFiles.testClassOf(old)).isNull();
+    }
+
+    @Test
     void keepsTheResourceFiguresThroughAWriteAndReadAndReadsOlderFilesWithoutThem() throws IOException {
         ResourceResult resources = ResourceResult.of(List.of(
                 new ResourceResult.ResourceSample(0.4, null, 80.0),
