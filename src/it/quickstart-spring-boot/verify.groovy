@@ -25,7 +25,7 @@ shows(1, /BUILD SUCCESS/, 'the first build passing')
 shows(2, /perfgate: baseline GreetingLoadIT\.greeting \(new\)/, 'the baseline being recorded')
 // 3. The slowdown fails the build, naming the test and the operation.
 shows(3, /Performance regression beyond the tolerance/, 'the regression verdict')
-shows(3, /GreetingLoadIT\.greeting greeting: (p95 latency|throughput) /, 'the operation that regressed')
+shows(3, /GreetingLoadIT\.greeting greeting: (p50 latency|p95 latency|throughput) /, 'the operation that regressed')
 shows(3, /accept it with: mvn perf:baseline/, 'how to accept the change')
 shows(3, /BUILD FAILURE/, 'the build failing')
 // 4. The slow result becomes the baseline.
