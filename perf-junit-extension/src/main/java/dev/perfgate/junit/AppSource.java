@@ -343,7 +343,7 @@ sealed interface AppSource permits AppSource.FromDockerfile, AppSource.FromImage
         @Override
         public void requireUsable(String where) {
             if (!(source instanceof FromJar || source instanceof FromDockerfile)) {
-                throw new ExtensionConfigurationException(where + ": a reference from git ('" + reference.ref() + "') is built from the"
+                throw new ExtensionConfigurationException(where + ": a reference from git (" + reference.named() + ") is built from the"
                         + " project's sources, so the application must be too: AppUnderTest.fromJar(...) or fromDockerfile(...), not "
                         + source.describe() + "; for a released image use withReferenceImage(\"shop:1.4.0\")");
             }

@@ -327,6 +327,16 @@ public final class AppUnderTest {
     }
 
     /**
+     * As {@link #withReferenceFromGit(String)}, at the commit the committed baselines were recorded at
+     * (their {@code environment.gitCommit}; the newest baseline's, in {@code -Dperf.baselineDirectory}, else
+     * {@code baselines/} in the module or at the repository's top): this build against the version its
+     * baselines describe. {@code -Dperfgate.reference=git} does the same for every application.
+     */
+    public AppUnderTest withReferenceFromGit() {
+        return withGitReference(null, null);
+    }
+
+    /**
      * As {@link #withReferenceFromGit(String)}, built with {@code buildCommand}, run by the shell in the
      * module's folder of the checkout, e.g. {@code "./gradlew bootJar"} or {@code "../mvnw -B -q package -DskipTests"}.
      */
@@ -334,16 +344,20 @@ public final class AppUnderTest {
         if (ref == null || ref.isBlank()) {
             throw new IllegalArgumentException("withReferenceFromGit: '" + ref + "' is not a git ref; e.g. \"origin/main\", a tag or a commit");
         }
+        if (buildCommand != null && buildCommand.isBlank()) {
+            throw new IllegalArgumentException("withReferenceFromGit: the build command is blank; e.g. \"./mvnw -B package -DskipTests\"");
+        }
+        return withGitReference(ref.strip(), buildCommand == null ? null : buildCommand.strip());
+    }
+
+    /** {@code ref} {@code null}: the baselines' commit. */
+    private AppUnderTest withGitReference(String ref, String buildCommand) {
         if (!(source instanceof AppSource.FromJar || source instanceof AppSource.FromDockerfile)) {
             throw new IllegalArgumentException("withReferenceFromGit: " + source.describe() + " is not built from the project's sources;"
                     + " a reference from git needs AppUnderTest.fromJar(...) or fromDockerfile(...); for a released image use"
                     + " withReferenceImage(\"shop:1.4.0\")");
         }
-        if (buildCommand != null && buildCommand.isBlank()) {
-            throw new IllegalArgumentException("withReferenceFromGit: the build command is blank; e.g. \"./mvnw -B package -DskipTests\"");
-        }
-        AppSource fromGit = new AppSource.FromGit(GitReference.inWorkingDirectory(ref.strip(), buildCommand == null ? null : buildCommand.strip()),
-                source);
+        AppSource fromGit = new AppSource.FromGit(GitReference.inWorkingDirectory(ref, buildCommand), source);
         return withReference(copyWith(copy -> copy.source = fromGit));
     }
 

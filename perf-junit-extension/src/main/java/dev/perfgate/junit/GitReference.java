@@ -9,7 +9,7 @@ import dev.perfgate.core.io.GitCommand;
 
 /**
  * A reference version named by a git ref of the project under test ({@code origin/main}, a tag, a
- * commit): resolved to its commit before any container starts, then checked out and built once by
+ * commit), or by none: then the commit the committed baselines were recorded at ({@link BaselineCommit}). Resolved to its commit before any container starts, then checked out and built once by
  * {@link ReferenceWorktree}. The project is the git repository holding the module folder (the test's
  * working directory).
  */
@@ -30,13 +30,13 @@ final class GitReference {
     private volatile Resolved resolved;
 
     /**
-     * @param ref          the ref as the user wrote it
+     * @param ref          the ref as the user wrote it, or {@code null} for the baselines' commit
      * @param buildCommand the command that builds the reference, run in the module's folder of the checkout;
      *                     {@code null}: {@value ReferenceWorktree#BUILD_PROPERTY}, else the Maven wrapper's {@code package -DskipTests}
      * @param module       the module's folder in this checkout
      */
     GitReference(String ref, String buildCommand, Path module) {
-        this.ref = Objects.requireNonNull(ref, "ref");
+        this.ref = ref;
         this.buildCommand = buildCommand;
         this.module = module.toAbsolutePath().normalize();
     }
@@ -46,8 +46,14 @@ final class GitReference {
         return new GitReference(ref, buildCommand, Path.of(""));
     }
 
+    /** The ref as written, or {@code null} for the baselines' commit. */
     String ref() {
         return ref;
+    }
+
+    /** The ref for messages, e.g. {@code 'origin/main'}. */
+    String named() {
+        return ref == null ? "the baselines' commit" : "'" + ref + "'";
     }
 
     String buildCommand() {
@@ -72,16 +78,24 @@ final class GitReference {
             repository = git.run("rev-parse", "--show-toplevel");
             prefix = git.run("rev-parse", "--show-prefix");
         } catch (GitCommand.GitFailure e) {
-            throw new ExtensionConfigurationException(where + ": the reference is built from git ref '" + ref + "', but " + module
+            throw new ExtensionConfigurationException(where + ": the reference is built from git ref " + named() + ", but " + module
                     + " is not in a git repository (" + e.getMessage() + "); run the tests in the project's clone (in CI, check the"
                     + " repository out with git, not as an archive)", e);
         }
+        String wanted = ref;
+        if (ref == null) {
+            BaselineCommit.Found found = BaselineCommit.of(module, Path.of(repository), where);
+            System.out.println("[perfgate] reference: the baselines' commit " + found.commit() + " (" + found.file() + ", recorded "
+                    + found.day() + ")");
+            wanted = found.commit();
+        }
         String commit;
         try {
-            commit = git.run("rev-parse", "--verify", "--quiet", ref + "^{commit}");
+            commit = git.run("rev-parse", "--verify", "--quiet", wanted + "^{commit}");
         } catch (GitCommand.GitFailure e) {
-            throw new ExtensionConfigurationException(where + ": '" + ref + "' is not a commit of the git repository " + repository
-                    + "; name a branch, tag or commit, e.g. origin/main" + shallowHint(git), e);
+            throw new ExtensionConfigurationException(where + ": " + (ref == null ? "the baselines' commit " + wanted : "'" + ref + "'")
+                    + " is not a commit of the git repository " + repository + "; name a branch, tag or commit, e.g. origin/main"
+                    + shallowHint(git), e);
         }
         return new Resolved(Path.of(repository), prefix, commit);
     }
@@ -106,12 +120,15 @@ final class GitReference {
     /** For the result and messages, e.g. {@code "git origin/main (3f2a9c1)"}. */
     String describe(String where) {
         Resolved commit = resolve(where);
+        if (ref == null) {
+            return "git baselines' commit (" + commit.shortCommit() + ")";
+        }
         return "git " + ref + (commit.commit().startsWith(ref) ? "" : " (" + commit.shortCommit() + ")");
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof GitReference that && ref.equals(that.ref) && Objects.equals(buildCommand, that.buildCommand)
+        return other instanceof GitReference that && Objects.equals(ref, that.ref) && Objects.equals(buildCommand, that.buildCommand)
                 && module.equals(that.module);
     }
 
@@ -122,6 +139,6 @@ final class GitReference {
 
     @Override
     public String toString() {
-        return "GitReference[" + ref + (buildCommand == null ? "" : ", built with " + buildCommand) + ", module " + module + "]";
+        return "GitReference[" + (ref == null ? "baselines' commit" : ref) + (buildCommand == null ? "" : ", built with " + buildCommand) + ", module " + module + "]";
     }
 }

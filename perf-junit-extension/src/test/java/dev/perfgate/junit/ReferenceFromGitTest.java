@@ -7,13 +7,24 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.perfgate.core.engine.LoadPlan;
+import dev.perfgate.core.result.LatencySummary;
+import dev.perfgate.core.result.LoadTestResult;
+import dev.perfgate.core.result.OperationResult;
+import dev.perfgate.core.result.PlanSummary;
+import dev.perfgate.core.result.ResultFiles;
+import dev.perfgate.core.result.ResultStatus;
+import dev.perfgate.core.result.RunEnvironment;
 
 /** The reference from git without Docker: resolving refs, checking out, building, caching, and the errors. */
 class ReferenceFromGitTest {
@@ -184,6 +195,49 @@ class ReferenceFromGitTest {
                 System.setProperty(ReferenceWorktree.CACHE_PROPERTY, previous);
             }
         }
+    }
+
+    @Test
+    void withoutARefTheReferenceIsTheCommitTheNewestBaselineWasRecordedAt() throws Exception {
+        String first = git("rev-parse", "HEAD");
+        Files.writeString(module.resolve("version.txt"), "2\n");
+        commit("second");
+        String second = git("rev-parse", "HEAD");
+        Files.writeString(module.resolve("version.txt"), "3\n");
+        commit("third");
+        Path baselines = repository.resolve("baselines");
+        ResultFiles.write(baselines, baseline("ShopIT.browse", first, "2026-11-01T10:00:00Z"));
+        ResultFiles.write(baselines, baseline("ShopIT.search", second, "2026-11-20T10:00:00Z"));
+
+        GitReference reference = new GitReference(null, null, module);
+
+        assertThat(reference.resolve("test").commit()).isEqualTo(second);
+        assertThat(reference.describe("test")).isEqualTo("git baselines' commit (" + second.substring(0, 7) + ")");
+
+        Path elsewhere = Files.createDirectories(temp.resolve("other-baselines"));
+        ResultFiles.write(elsewhere, baseline("ShopIT.browse", first, "2026-11-01T10:00:00Z"));
+        System.setProperty(BaselineCommit.BASELINE_DIRECTORY_PROPERTY, elsewhere.toString());
+        try {
+            assertThat(new GitReference(null, null, module).resolve("test").commit()).isEqualTo(first);
+        } finally {
+            System.clearProperty(BaselineCommit.BASELINE_DIRECTORY_PROPERTY);
+        }
+    }
+
+    @Test
+    void withoutARefOrABaselineThatRecordsACommitTheErrorSaysWhatToDo() {
+        assertThatThrownBy(() -> new GitReference(null, null, module).resolve("@App field ShopIT.app"))
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageStartingWith("@App field ShopIT.app: the reference is the commit the baselines were recorded at, but no baseline in")
+                .hasMessageContaining("mvn verify perf:baseline")
+                .hasMessageContaining("-Dperfgate.reference=git:origin/main");
+    }
+
+    private static LoadTestResult baseline(String testId, String commit, String startedAt) {
+        OperationResult total = new OperationResult(100, 0, Map.of(), 0, 10, new LatencySummary(1, 2, 3, 4, 5, 1), "", List.of());
+        return new LoadTestResult(LoadTestResult.SCHEMA_VERSION, testId, ResultStatus.PASSED, null, startedAt,
+                PlanSummary.of(new LoadPlan(1, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1))),
+                new RunEnvironment(2, "cpu", "jvm", "os", "docker", commit), total, Map.of("GET /", total));
     }
 
     @Test

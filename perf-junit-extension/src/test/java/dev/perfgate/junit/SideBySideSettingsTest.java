@@ -67,8 +67,12 @@ class SideBySideSettingsTest {
 
         System.setProperty(ReferenceProperty.PROPERTY, "origin/main");
         assertThatThrownBy(() -> ReferenceProperty.applyTo(app, "@App field ShopIT.app"))
-                .hasMessage("system property perfgate.reference: 'origin/main' is not git:<ref>; e.g. -Dperfgate.reference=git:origin/main"
-                        + " (a branch, tag or commit of the project)");
+                .hasMessageStartingWith("system property perfgate.reference: 'origin/main' is not git:<ref> or git; e.g."
+                        + " -Dperfgate.reference=git:origin/main");
+        System.setProperty(ReferenceProperty.PROPERTY, "git");
+        assertThat(ReferenceProperty.applyTo(app, "@App field ShopIT.app").reference().source())
+                .isEqualTo(new AppSource.FromGit(new GitReference(null, null, Path.of("")),
+                        new AppSource.FromJar(Path.of("target/shop.jar"), null)));
         System.setProperty(ReferenceProperty.PROPERTY, "git:main");
         assertThatThrownBy(() -> ReferenceProperty.applyTo(AppUnderTest.fromImage("shop:1.5.0"), "@App field ShopIT.app"))
                 .hasMessageStartingWith("system property perfgate.reference on @App field ShopIT.app: withReferenceFromGit: image shop:1.5.0"
