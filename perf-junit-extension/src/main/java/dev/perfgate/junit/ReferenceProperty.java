@@ -1,5 +1,9 @@
 package dev.perfgate.junit;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
@@ -11,6 +15,10 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 final class ReferenceProperty {
 
     static final String PROPERTY = "perfgate.reference";
+
+    // The @App field is read several times a test; one reference per declared application and value keeps
+    // its ref resolved (and the baselines read) once, as a reference declared in the code is.
+    private static final Map<List<Object>, AppUnderTest> APPLIED = new ConcurrentHashMap<>();
 
     private ReferenceProperty() {
     }
@@ -27,15 +35,21 @@ final class ReferenceProperty {
             return app;
         }
         String value = System.getProperty(PROPERTY).strip();
+        AppUnderTest applied = APPLIED.get(List.of(app, value));
+        if (applied != null) {
+            return applied;
+        }
         if (!value.equals("git") && (!value.startsWith("git:") || value.length() == "git:".length())) {
             throw new ExtensionConfigurationException("system property " + PROPERTY + ": '" + value + "' is not git:<ref> or git; e.g. -D"
                     + PROPERTY + "=git:origin/main (a branch, tag or commit of the project), or -D" + PROPERTY
                     + "=git for the commit the baselines were recorded at");
         }
         try {
-            return value.equals("git") ? app.withReferenceFromGit() : app.withReferenceFromGit(value.substring("git:".length()));
+            applied = value.equals("git") ? app.withReferenceFromGit() : app.withReferenceFromGit(value.substring("git:".length()));
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException("system property " + PROPERTY + " on " + where + ": " + e.getMessage(), e);
         }
+        APPLIED.put(List.of(app, value), applied);
+        return applied;
     }
 }
