@@ -307,6 +307,14 @@ sealed interface AppSource permits AppSource.FromDockerfile, AppSource.FromImage
      */
     record FromGit(GitReference reference, AppSource source) implements AppSource {
 
+        public FromGit {
+            if (!(source instanceof FromJar || source instanceof FromDockerfile)) {
+                throw new IllegalArgumentException("withReferenceFromGit: " + source.describe() + " is not built from the project's"
+                        + " sources; a reference from git needs AppUnderTest.fromJar(...) or fromDockerfile(...); for a released image"
+                        + " use withReferenceImage(\"shop:1.4.0\")");
+            }
+        }
+
         @Override
         public GenericContainer<?> newContainer() {
             return built().newContainer();
@@ -342,11 +350,6 @@ sealed interface AppSource permits AppSource.FromDockerfile, AppSource.FromImage
 
         @Override
         public void requireUsable(String where) {
-            if (!(source instanceof FromJar || source instanceof FromDockerfile)) {
-                throw new ExtensionConfigurationException(where + ": a reference from git (" + reference.named() + ") is built from the"
-                        + " project's sources, so the application must be too: AppUnderTest.fromJar(...) or fromDockerfile(...), not "
-                        + source.describe() + "; for a released image use withReferenceImage(\"shop:1.4.0\")");
-            }
             if (fileOf(source).isAbsolute()) {
                 throw new ExtensionConfigurationException(where + ": a reference from git takes the application's file from the same"
                         + " place in its checkout, so give the path relative to the module folder, e.g. AppUnderTest.fromJar(\"target/app.jar\")");

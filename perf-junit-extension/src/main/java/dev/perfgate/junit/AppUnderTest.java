@@ -352,11 +352,6 @@ public final class AppUnderTest {
 
     /** {@code ref} {@code null}: the baselines' commit. */
     private AppUnderTest withGitReference(String ref, String buildCommand) {
-        if (!(source instanceof AppSource.FromJar || source instanceof AppSource.FromDockerfile)) {
-            throw new IllegalArgumentException("withReferenceFromGit: " + source.describe() + " is not built from the project's sources;"
-                    + " a reference from git needs AppUnderTest.fromJar(...) or fromDockerfile(...); for a released image use"
-                    + " withReferenceImage(\"shop:1.4.0\")");
-        }
         AppSource fromGit = new AppSource.FromGit(GitReference.inWorkingDirectory(ref, buildCommand), source);
         return withReference(copyWith(copy -> copy.source = fromGit));
     }

@@ -9,7 +9,8 @@ import dev.perfgate.core.io.GitCommand;
 
 /**
  * A reference version named by a git ref of the project under test ({@code origin/main}, a tag, a
- * commit), or by none: then the commit the committed baselines were recorded at ({@link BaselineCommit}). Resolved to its commit before any container starts, then checked out and built once by
+ * commit), or by none: then the commit the committed baselines were recorded at ({@link BaselineCommit}).
+ * Resolved to its commit before any container starts, then checked out and built once by
  * {@link ReferenceWorktree}. The project is the git repository holding the module folder (the test's
  * working directory).
  */
@@ -52,7 +53,7 @@ final class GitReference {
     }
 
     /** The ref for messages, e.g. {@code 'origin/main'}. */
-    String named() {
+    private String named() {
         return ref == null ? "the baselines' commit" : "'" + ref + "'";
     }
 

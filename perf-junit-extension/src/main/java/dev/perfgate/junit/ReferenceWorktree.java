@@ -81,10 +81,10 @@ final class ReferenceWorktree {
     /** The module's folder in the worktree, checked out and built (now, or by an earlier run with the same command). */
     Path built() {
         Path module = worktree.resolve(commit.modulePrefix()).normalize();
-        BuildCommand build = buildCommand(module);
         if (BUILT.contains(module)) {
             return module;
         }
+        BuildCommand build = buildCommand(module);
         try {
             Files.createDirectories(cache);
             try (FileChannel channel = FileChannel.open(cache.resolve(worktree.getFileName() + ".lock"), StandardOpenOption.CREATE,
@@ -130,13 +130,13 @@ final class ReferenceWorktree {
                 + " (log: " + log + ")");
         long started = System.nanoTime();
         ProcessBuilder processBuilder = new ProcessBuilder(shell(build.command())).directory(build.folder().toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(
-                        Path.of(System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null").toFile()));
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         // The test JVM may run under a Maven wrapper that exported this build's folder: the reference's
         // build must find its own.
         processBuilder.environment().remove("MAVEN_PROJECTBASEDIR");
         processBuilder.environment().remove("MAVEN_BASEDIR");
         Process process = processBuilder.start();
+        process.getOutputStream().close(); // a build that asks a question reads end of input, not the test's console
         boolean ended;
         try {
             ended = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 import dev.perfgate.core.result.ResultFiles;
+import dev.perfgate.core.result.TestIds;
 
 /**
  * Refuses a second test class that claims a test id already taken in this build. Ids are
@@ -53,11 +54,9 @@ final class TestIdClaims {
     }
 
     private static ExtensionConfigurationException collision(String testId, String otherClass, Class<?> testClass, Path resultsDir) {
-        String packageName = testClass.getPackageName();
-        String prefix = packageName.isEmpty() ? "other" : packageName.substring(packageName.lastIndexOf('.') + 1);
         return new ExtensionConfigurationException("@LoadTest in " + testClass.getName() + ": its test id '" + testId + "' is taken by "
                 + otherClass + " in this build; both would write " + ResultFiles.fileOf(resultsDir, testId) + " and be compared with"
-                + " one baseline. Give one of them an id of its own, e.g. @LoadTest(id = \"" + prefix + "." + testId + "\")");
+                + " one baseline. Give one of them an id of its own, e.g. @LoadTest(id = \"" + TestIds.ownId(testClass.getName(), testId) + "\")");
     }
 
     /** For tests: forget the claims of this JVM. */

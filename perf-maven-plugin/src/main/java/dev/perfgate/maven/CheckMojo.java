@@ -37,6 +37,7 @@ import dev.perfgate.core.report.ReportedTest;
 import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.ResultFiles;
 import dev.perfgate.core.result.ResultStatus;
+import dev.perfgate.core.result.TestIds;
 import dev.perfgate.core.result.TrialFigures;
 
 /**
@@ -219,7 +220,8 @@ public class CheckMojo extends AbstractPerfMojo {
                 notCompared.put(result.testId(), "perfgate: the baseline of " + result.testId() + " in " + baselineDirectory()
                         + " was recorded by " + otherClass + ", this result by " + result.testClass() + ", so its figures were not"
                         + " compared. If the class moved, record its baseline with: mvn perf:baseline -Dperf.tests=" + result.testId()
-                        + "; if two classes share the id, give one an id of its own, e.g. @LoadTest(id = \"" + idSuggestion(result)
+                        + "; if two classes share the id, give one an id of its own, e.g. @LoadTest(id = \""
+                        + TestIds.ownId(result.testClass(), result.testId())
                         + "\")");
                 rows.add(ResultComparator.newTest(result).withRemark(RECORDED_BY + otherClass));
             } else if (!loadChanges.isEmpty()) {
@@ -387,14 +389,6 @@ public class CheckMojo extends AbstractPerfMojo {
     private static String otherClassThan(LoadTestResult baseline, LoadTestResult result) {
         return baseline.testClass() != null && result.testClass() != null && !baseline.testClass().equals(result.testClass())
                 ? baseline.testClass() : null;
-    }
-
-    /** An id of its own for the result's test: its package's last part before the id, e.g. {@code catalog.SearchLoadIT.search}. */
-    private static String idSuggestion(LoadTestResult result) {
-        String className = result.testClass();
-        int lastDot = className.lastIndexOf('.');
-        String packageName = lastDot < 0 ? "" : className.substring(0, lastDot);
-        return (packageName.isEmpty() ? "other" : packageName.substring(packageName.lastIndexOf('.') + 1)) + "." + result.testId();
     }
 
     /** The tests that a whole-test row (no metric, the total) gives {@code verdict}: NEW or MISSING. */

@@ -34,7 +34,8 @@ public final class GitCommand {
         command.addAll(List.of(args));
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(nullFile())).start();
+            process = new ProcessBuilder(command).start();
+            process.getOutputStream().close(); // git asking for credentials reads end of input, not the build's console
         } catch (IOException e) {
             throw new GitFailure("git could not be run (" + e.getMessage() + "); install git and put it on the PATH", e);
         }
@@ -65,10 +66,6 @@ public final class GitCommand {
                 return "";
             }
         });
-    }
-
-    private static java.io.File nullFile() {
-        return new java.io.File(System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 
     /** What git said when a command failed, or why it could not run. */

@@ -40,8 +40,7 @@ final class BaselineHistoryFigures {
             head.addAll(List.of("p50 (ms)", "p95 (ms)"));
         });
         List<ShownSection.Row> rows = new ArrayList<>();
-        rows.add(row("now", "this build", test.current().startedAt().length() >= 10 ? test.current().startedAt().substring(0, 10) : "",
-                test.current(), views));
+        rows.add(row("now", "this build", BaselineVersion.dayOf(test.current().startedAt()), test.current(), views));
         for (BaselineVersion version : history) {
             rows.add(row(version.commit(), version.shortCommit(), version.day(), version.baseline(), views));
         }

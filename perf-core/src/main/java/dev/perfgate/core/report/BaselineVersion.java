@@ -18,6 +18,11 @@ public record BaselineVersion(String commit, String recordedAt, LoadTestResult b
 
     /** The day it was committed, e.g. {@code 2026-11-23}. */
     String day() {
-        return recordedAt.length() >= 10 ? recordedAt.substring(0, 10) : recordedAt;
+        return dayOf(recordedAt);
+    }
+
+    /** The day of an ISO-8601 instant, e.g. {@code 2026-11-23} of {@code 2026-11-23T10:00:00Z}. */
+    static String dayOf(String instant) {
+        return instant.length() >= 10 ? instant.substring(0, 10) : instant;
     }
 }
