@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +22,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 import dev.perfgate.core.compare.ComparisonTable;
 import dev.perfgate.core.compare.GateRules;
 import dev.perfgate.core.compare.GateSettings;
-import dev.perfgate.core.compare.Metric;
 import dev.perfgate.core.compare.MetricComparison;
 import dev.perfgate.core.compare.ResultComparator;
 import dev.perfgate.core.compare.SideBySideComparator;
@@ -51,53 +49,24 @@ import dev.perfgate.core.result.TrialFigures;
  * </pre>
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class CheckMojo extends AbstractPerfMojo {
+public class CheckMojo extends AbstractGateMojo {
 
     private static final String ANOTHER_LOAD = "another load than the baseline: ";
     private static final String RECORDED_BY = "baseline recorded by another class: ";
 
-    /** Change of latency percentiles (and, as a factor, of throughput: below baseline / (1 + t/100)), in percent, that still counts as noise. */
-    @Parameter(property = "perf.tolerance", defaultValue = "10")
-    private double tolerancePercent;
-
     /**
-     * Latency changes smaller than this many milliseconds count as noise whatever their relative size: a
-     * sub-millisecond percentile of a fast endpoint moves by more than the tolerance with the scheduler alone.
-     * Against a committed baseline only; a side-by-side run decides on its pairs' interval instead.
+     * Whether each operation of a test with three or more operations is judged against the median change
+     * of the test's other operations rather than against its baseline alone. A run slower as a whole (its
+     * machine was busier) then does not fail the gate, while one operation that slowed beyond the others
+     * does. The total moves with the machine: it is gated at {@code sharedShiftTolerancePercent} at least.
+     * A change of every operation alike fails only beyond that; run side by side to see smaller ones.
      */
-    @Parameter(property = "perf.latencyFloorMillis", defaultValue = "1")
-    private double latencyFloorMillis;
+    @Parameter(property = "perf.discountSharedShift", defaultValue = "false")
+    private boolean discountSharedShift;
 
-    /** Rise of the error rate, in percentage points, that still counts as noise. */
-    @Parameter(property = "perf.errorRateTolerance", defaultValue = "1")
-    private double errorRateTolerancePoints;
-
-    /**
-     * Successful requests a run needs beyond a latency percentile (in the baseline and now) for that
-     * percentile to be gated. With fewer it is left out, and one row per test says which were: p99 with
-     * the default 50 needs 5,000 requests of the operation, p95 1,000, the median 100. Side by side, the
-     * requests of all trials of each version count together.
-     */
-    @Parameter(property = "perf.minTailSamples", defaultValue = "50")
-    private int minTailSamples;
-
-    /**
-     * One-sided significance level a change beyond the tolerance must also reach: across the runs'
-     * windows (Mann-Whitney U) for latency and throughput, on the request counts (Fisher's exact test)
-     * for the error rate. A change beyond the tolerance that is not significant is INCONCLUSIVE.
-     */
-    @Parameter(property = "perf.significance", defaultValue = "0.05")
-    private double significance;
-
-    /**
-     * The load-test metrics compared, comma-separated: {@code p50}, {@code p95}, {@code p99} (latency
-     * percentiles), {@code throughput}, {@code errorRate}. A {@code <rule>} may choose others for some tests.
-     * All by default: the median decides a short run, the tails join in where there are requests enough
-     * beyond them (see {@code minTailSamples}). In an open-model test (an arrival rate) throughput is never
-     * gated, because the schedule sets it; the share of dropped arrivals is, with the error rate's tolerance.
-     */
-    @Parameter(property = "perf.metrics", defaultValue = "p50,p95,p99,throughput,errorRate")
-    private String metrics;
+    /** With {@code discountSharedShift}: the tolerance, in percent, of the total's latency and throughput. */
+    @Parameter(property = "perf.sharedShiftTolerance", defaultValue = "30")
+    private double sharedShiftTolerancePercent;
 
     /**
      * Where {@code comparison.json}, {@code summary.md} and {@code junit.xml} are written, also when the
@@ -127,30 +96,6 @@ public class CheckMojo extends AbstractPerfMojo {
     private boolean failOnMissingResult;
 
     /**
-     * Settings for some tests or operations that override the ones above, e.g. a wider tolerance for a
-     * noisy endpoint. The last matching rule wins; a field a rule leaves out keeps the goal's value.
-     * Each {@code <rule>} holds:
-     * <ul>
-     * <li>{@code tests} (required): comma-separated test id patterns, {@code *} for any text, e.g. {@code SearchLoadIT.*};</li>
-     * <li>{@code operations}: comma-separated operation name patterns, {@code (total)} for the total; default every operation;</li>
-     * <li>{@code tolerancePercent}, {@code latencyFloorMillis}, {@code errorRateTolerancePoints},
-     * {@code minTailSamples}, {@code significance}: as the goal's parameters of those names;</li>
-     * <li>{@code metrics}: as {@code metrics}, e.g. {@code p50,errorRate}.</li>
-     * </ul>
-     * <pre>
-     * &lt;rules&gt;
-     *   &lt;rule&gt;
-     *     &lt;tests&gt;SearchLoadIT.*&lt;/tests&gt;
-     *     &lt;operations&gt;GET /search&lt;/operations&gt;
-     *     &lt;tolerancePercent&gt;25&lt;/tolerancePercent&gt;
-     *   &lt;/rule&gt;
-     * &lt;/rules&gt;
-     * </pre>
-     */
-    @Parameter
-    private List<GateRule> rules;
-
-    /**
      * Set by {@code -DskipTests} or {@code -Dmaven.test.skip}: no load test ran, so there is nothing to gate
      * and the goal is skipped (a build that installs without tests must not report every baseline MISSING).
      */
@@ -160,17 +105,6 @@ public class CheckMojo extends AbstractPerfMojo {
     /** See {@link #skipTests}. */
     @Parameter(property = "maven.test.skip", defaultValue = "false")
     private boolean skipTestCompilation;
-
-    /**
-     * When this build started: a build that ran the tests gates only the results written since, and warns
-     * about the others (left by an earlier run of a test this build did not run).
-     */
-    @Parameter(defaultValue = "${session.request.startTime}", readonly = true)
-    private Date buildStarted;
-
-    /** The goals and phases this build was asked for: whether it ran the tests, or only this gate. */
-    @Parameter(defaultValue = "${session.goals}", readonly = true)
-    private List<String> goals;
 
     /** The module's compiled test classes, which tell what baselines it owns. */
     @Parameter(defaultValue = "${project.build.testOutputDirectory}", readonly = true)
@@ -187,7 +121,7 @@ public class CheckMojo extends AbstractPerfMojo {
             return;
         }
         GateSettings gate = gateSettings();
-        GateRules gateRules = ConfiguredRules.of(gate, rules);
+        GateRules gateRules = gateRules(gate, true);
         List<LoadTestResult> results = readResults(freshResultFiles());
         List<String> missing = missingResults(results);
         BenchmarkSet benchmarks = readBenchmarks();
@@ -197,7 +131,7 @@ public class CheckMojo extends AbstractPerfMojo {
                     + "; nothing to check");
             return;
         }
-        ResultComparator comparator = new ResultComparator(gateRules);
+        ResultComparator comparator = comparator(gateRules);
         Map<String, String> notCompared = new TreeMap<>();
         List<MetricComparison> rows = new ArrayList<>();
         List<ReportedTest> reported = new ArrayList<>();
@@ -256,18 +190,6 @@ public class CheckMojo extends AbstractPerfMojo {
         decide(rows, notCompared, resultsDirectory() + (benchmarks.isEmpty() ? "" : " and " + benchmarks.resultFile()));
     }
 
-    /** The result files this build wrote, after a warning for each one an earlier run left. */
-    private List<Path> freshResultFiles() throws MojoExecutionException {
-        List<Path> files = resultFiles();
-        List<Path> stale = ResultsOfThisBuild.stale(files, buildStarted, goals);
-        for (Path file : stale) {
-            getLog().warn("perfgate: ignoring " + file + ": an earlier run wrote it (" + ResultsOfThisBuild.writtenAt(file)
-                    + "), before this build started, so its test did not run now. Run the test to gate it, or delete the file"
-                    + " (mvn clean); mvn perf:check on its own gates every result there is");
-        }
-        return files.stream().filter(file -> !stale.contains(file)).toList();
-    }
-
     private List<String> missingResults(List<LoadTestResult> results) throws MojoExecutionException {
         try {
             Set<String> ran = results.stream().map(LoadTestResult::testId).collect(Collectors.toSet());
@@ -275,6 +197,15 @@ public class CheckMojo extends AbstractPerfMojo {
                     .stream().filter(testId -> !ran.contains(testId)).collect(Collectors.toList());
         } catch (IOException e) {
             throw new MojoExecutionException("cannot list the baselines in " + baselineDirectory() + ": " + e, e);
+        }
+    }
+
+    private ResultComparator comparator(GateRules gateRules) throws MojoExecutionException {
+        try {
+            return discountSharedShift ? new ResultComparator(gateRules).discountingSharedShift(sharedShiftTolerancePercent)
+                    : new ResultComparator(gateRules);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("perf-maven-plugin configuration: " + e.getMessage(), e);
         }
     }
 
@@ -298,15 +229,6 @@ public class CheckMojo extends AbstractPerfMojo {
             }
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write the perfgate report to " + reportDirectory + ": " + e, e);
-        }
-    }
-
-    private GateSettings gateSettings() throws MojoExecutionException {
-        try {
-            return new GateSettings(tolerancePercent, latencyFloorMillis, errorRateTolerancePoints, minTailSamples, significance,
-                    Metric.parseList(metrics));
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("perf-maven-plugin configuration: " + e.getMessage(), e);
         }
     }
 

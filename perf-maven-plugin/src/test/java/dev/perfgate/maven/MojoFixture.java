@@ -40,7 +40,11 @@ final class MojoFixture {
             Map.entry("failOnMissingResult", false),
             Map.entry("skipTests", false),
             Map.entry("skipTestCompilation", false),
-            Map.entry("goals", List.of("verify")));
+            Map.entry("goals", List.of("verify")),
+            Map.entry("calibrationMinRuns", 5),
+            Map.entry("calibrationSpreads", 3.0),
+            Map.entry("discountSharedShift", false),
+            Map.entry("sharedShiftTolerancePercent", 30.0));
 
     static final RunEnvironment ENVIRONMENT = new RunEnvironment(8, "Test CPU @ 3.0GHz", "Test JVM 17", "Linux 6.1 amd64", null, null);
 
@@ -60,6 +64,10 @@ final class MojoFixture {
                     set(mojo, "baselineDirectory", baselines.toFile());
                 } else if (field.getName().equals("buildStarted")) {
                     set(mojo, "buildStarted", new java.util.Date(System.currentTimeMillis() - 60_000)); // a build that began a minute ago
+                } else if (field.getName().equals("calibrationFile")) {
+                    set(mojo, "calibrationFile", null); // the baseline folder's
+                } else if (field.getName().equals("calibrationRunsDirectory")) {
+                    set(mojo, "calibrationRunsDirectory", results.resolveSibling("perf-calibration").toFile());
                 } else if (field.getName().equals("rules")) {
                     set(mojo, "rules", null); // no <rules> configured
                 } else if (field.getName().equals("testClassesDirectory")) {

@@ -15,6 +15,14 @@ public interface GateRules {
     /** The settings for {@code operation} ({@link ResultComparator#TOTAL} for the total) of {@code testId}. */
     GateSettings settingsFor(String testId, String operation);
 
+    /**
+     * The settings that judge {@code metric} of {@code operation}: those of the operation unless a metric
+     * has its own, as a tolerance calibrated from the metric's measured spread does.
+     */
+    default GateSettings settingsFor(String testId, String operation, Metric metric) {
+        return settingsFor(testId, operation);
+    }
+
     /** The same settings everywhere. */
     static GateRules everywhere(GateSettings settings) {
         return (testId, operation) -> settings;

@@ -97,6 +97,11 @@ public record GateSettings(double tolerancePercent, double latencyFloorMillis, d
         return new GateSettings(percent, latencyFloorMillis, errorRateTolerancePoints, minTailSamples, significance, metrics);
     }
 
+    /** A copy with another latency floor. */
+    public GateSettings withLatencyFloorMillis(double millis) {
+        return new GateSettings(tolerancePercent, millis, errorRateTolerancePoints, minTailSamples, significance, metrics);
+    }
+
     /** A copy that gates {@code gated} instead. */
     public GateSettings withMetrics(Set<Metric> gated) {
         return new GateSettings(tolerancePercent, latencyFloorMillis, errorRateTolerancePoints, minTailSamples, significance, gated);

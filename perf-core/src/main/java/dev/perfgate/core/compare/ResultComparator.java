@@ -2,7 +2,9 @@ package dev.perfgate.core.compare;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeSet;
 
 import dev.perfgate.core.result.LoadTestResult;
@@ -31,6 +33,9 @@ public final class ResultComparator {
 
     private final GateRules rules;
 
+    /** The tolerance of the total when shared shifts are discounted; NaN when they are not. */
+    private final double sharedShiftTolerancePercent;
+
     /** A comparator with the same settings for every test and operation. */
     public ResultComparator(GateSettings gate) {
         this(GateRules.everywhere(gate));
@@ -38,7 +43,31 @@ public final class ResultComparator {
 
     /** A comparator whose settings may differ per test and operation. */
     public ResultComparator(GateRules rules) {
+        this(rules, Double.NaN);
+    }
+
+    private ResultComparator(GateRules rules, double sharedShiftTolerancePercent) {
         this.rules = rules;
+        this.sharedShiftTolerancePercent = sharedShiftTolerancePercent;
+    }
+
+    /**
+     * A comparator that judges each operation of a test with three or more operations against the
+     * median change of the others ({@link SharedShift}): a run slower as a whole, from its machine, does
+     * not fail the gate, while one operation that slowed beyond the others does. The total, which moves
+     * with the machine, is gated at {@code totalTolerancePercent} at least, so that a change of every
+     * operation alike fails only when it is larger than what machines do between runs.
+     *
+     * <pre>{@code
+     * ResultComparator comparator = new ResultComparator(rules).discountingSharedShift(30);
+     * }</pre>
+     */
+    public ResultComparator discountingSharedShift(double totalTolerancePercent) {
+        if (!(totalTolerancePercent >= 0) || Double.isInfinite(totalTolerancePercent)) {
+            throw new IllegalArgumentException("sharedShiftTolerancePercent: " + totalTolerancePercent
+                    + " must be a finite number, zero or more, e.g. 30");
+        }
+        return new ResultComparator(rules, totalTolerancePercent);
     }
 
     /**
@@ -49,8 +78,12 @@ public final class ResultComparator {
     public List<MetricComparison> compare(LoadTestResult baseline, LoadTestResult current) {
         List<MetricComparison> rows = new ArrayList<>();
         UngatedTails tails = new UngatedTails();
+        SharedShift shift = Double.isNaN(sharedShiftTolerancePercent) ? null : SharedShift.of(baseline, current, rules);
+        if (shift != null && !shift.any()) {
+            shift = null;   // fewer than three operations: no reference but the operation itself
+        }
         if (!sameSingleOperation(baseline, current)) {
-            compareOperation(current.testId(), TOTAL, baseline.total(), current.total(), current.plan(), tails, rows);
+            compareOperation(current.testId(), TOTAL, baseline.total(), current.total(), current.plan(), tails, shift, rows);
         }
         if (current.plan() != null && current.plan().open() && baseline.iterations() != null && current.iterations() != null) {
             GateSettings gate = rules.settingsFor(current.testId(), TOTAL);
@@ -60,7 +93,7 @@ public final class ResultComparator {
         names.addAll(current.operations().keySet());
         for (String name : names) {
             compareOperation(current.testId(), name, baseline.operations().get(name), current.operations().get(name), current.plan(), tails,
-                    rows);
+                    shift, rows);
         }
         tails.row(current.testId()).ifPresent(rows::add);
         return rows.stream().map(row -> namingWhatMoved(row, baseline, current)).toList();
@@ -89,19 +122,54 @@ public final class ResultComparator {
     }
 
     private void compareOperation(String testId, String operation, OperationResult baseline, OperationResult current, PlanSummary plan,
-            UngatedTails tails, List<MetricComparison> rows) {
+            UngatedTails tails, SharedShift shift, List<MetricComparison> rows) {
         if (baseline == null || current == null) {
             rows.add(new MetricComparison(testId, operation, null, null, null, baseline == null ? Verdict.NEW : Verdict.MISSING));
             return;
         }
         GateSettings settings = rules.settingsFor(testId, operation);
-        MetricJudge judge = new MetricJudge(settings);
         for (Metric metric : settings.metricsFor(plan)) {
             long tail = Math.min(metric.tailSamples(baseline), metric.tailSamples(current));
             if (tails.admits(metric, operation, tail, settings)) {
-                rows.add(judge.judge(testId, operation, metric, baseline, current));
+                GateSettings gate = rules.settingsFor(testId, operation, metric);
+                if (shift == null || !SharedShift.shifts(metric)) {
+                    rows.add(new MetricJudge(gate).judge(testId, operation, metric, baseline, current));
+                } else if (TOTAL.equals(operation)) {
+                    GateSettings total = gate.withTolerancePercent(Math.max(gate.tolerancePercent(), sharedShiftTolerancePercent));
+                    rows.add(new MetricJudge(total).judge(testId, operation, metric, baseline, current));
+                } else {
+                    rows.add(beyondOthers(testId, operation, metric, baseline, current, gate, shift));
+                }
             }
         }
+    }
+
+    /**
+     * The row of {@code metric} judged on {@code current} taken back by the other operations' shift, shown
+     * with the measured figures. A change beyond the others the other way than the baseline itself (slower
+     * than the others' shift but faster than the baseline) is not a regression: the baseline is what the
+     * build promised.
+     */
+    private static MetricComparison beyondOthers(String testId, String operation, Metric metric, OperationResult baseline,
+            OperationResult current, GateSettings gate, SharedShift shift) {
+        OptionalDouble others = shift.of(operation, metric);
+        if (others.isEmpty()) {
+            return new MetricJudge(gate).judge(testId, operation, metric, baseline, current);
+        }
+        OperationResult corrected = SharedShift.withoutShift(current, metric, others.getAsDouble());
+        MetricComparison judged = new MetricJudge(gate).judge(testId, operation, metric, baseline, corrected);
+        double before = metric.valueOf(baseline);
+        double now = metric.valueOf(current);
+        Verdict verdict = judged.verdict();
+        boolean worse = metric.higherIsWorse() ? now > before : now < before;
+        String remark = "the other operations moved " + String.format(Locale.ROOT, "%+.1f %%",
+                100 * Math.expm1(metric.higherIsWorse() ? others.getAsDouble() : -others.getAsDouble()))
+                + ", " + metric.formatChange(before, metric.valueOf(corrected)) + " beyond them";
+        if ((verdict == Verdict.REGRESSED && !worse) || (verdict == Verdict.IMPROVED && worse)) {
+            verdict = Verdict.UNCHANGED;
+            remark += (worse ? ", but slower than the baseline itself" : ", but not worse than the baseline itself");
+        }
+        return new MetricComparison(testId, operation, metric, before, now, verdict, judged.note()).withRemark(remark);
     }
 
     /** Whether any row of {@code rows} has {@code verdict}. */

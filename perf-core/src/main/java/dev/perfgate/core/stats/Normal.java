@@ -1,13 +1,19 @@
 package dev.perfgate.core.stats;
 
-/** The standard normal distribution, to the precision a gate's decision needs (about 1e-7). */
-final class Normal {
+/**
+ * The standard normal distribution, to the precision a gate's decision needs (about 1e-7).
+ *
+ * <pre>{@code
+ * double p = Normal.upperTail(3);   // 0.00135
+ * }</pre>
+ */
+public final class Normal {
 
     private Normal() {
     }
 
     /** P(Z >= z) for a standard normal Z. */
-    static double upperTail(double z) {
+    public static double upperTail(double z) {
         return 0.5 * erfc(z / Math.sqrt(2));
     }
 
