@@ -14,39 +14,22 @@ public class ReviewService {
 
     private static final Set<String> BANNED = Set.of("spoiler", "scam", "idiot", "rubbish");
 
-    /** The lock regression's one lock for the whole shop. */
-    private static final Object SHOP_LOCK = new Object();
-
     private final BookRepository books;
     private final ReviewRepository reviews;
     private final ShopStats stats;
     private final BookDetailsCache cache;
-    private final Regression regression;
 
-    public ReviewService(BookRepository books, ReviewRepository reviews, ShopStats stats, BookDetailsCache cache,
-                         Regression regression) {
+    public ReviewService(BookRepository books, ReviewRepository reviews, ShopStats stats, BookDetailsCache cache) {
         this.books = books;
         this.reviews = reviews;
         this.stats = stats;
         this.cache = cache;
-        this.regression = regression;
     }
 
     public Receipt add(long bookId, String reviewer, int rating, String text) {
         if (rating < 1 || rating > 5) {
             throw new IllegalArgumentException("rating " + rating + " is not 1 to 5");
         }
-        if (regression.is(Regression.Kind.LOCK)) {
-            // The regression: "make the figures consistent" with one global lock around the whole
-            // path, the save included, so concurrent reviews of any books wait for each other.
-            synchronized (SHOP_LOCK) {
-                return save(bookId, reviewer, rating, text);
-            }
-        }
-        return save(bookId, reviewer, rating, text);
-    }
-
-    private Receipt save(long bookId, String reviewer, int rating, String text) {
         if (!books.existsById(bookId)) {
             throw new NotFound("book " + bookId);
         }

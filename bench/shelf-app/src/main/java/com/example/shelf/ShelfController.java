@@ -16,21 +16,23 @@ public class ShelfController {
     private final BookDetailsLookup detailsLookup;
     private final ReviewService reviews;
     private final Regression regression;
+    private final ShopLock lock;
 
     public ShelfController(Catalog catalog, BookDetailsCache detailsCache, BookDetailsLookup detailsLookup,
-                          ReviewService reviews, Regression regression) {
+                          ReviewService reviews, Regression regression, ShopLock lock) {
         this.catalog = catalog;
         this.detailsCache = detailsCache;
         this.detailsLookup = detailsLookup;
         this.reviews = reviews;
         this.regression = regression;
+        this.lock = lock;
     }
 
     @GetMapping("/books")
     public String books(@RequestParam(defaultValue = "0") int page, Model model) {
         long pages = catalog.pages();
         int shown = (int) Math.max(0, Math.min(page, pages - 1));
-        model.addAttribute("books", catalog.page(shown));
+        model.addAttribute("books", lock.guarded(() -> catalog.page(shown)));
         model.addAttribute("page", shown);
         model.addAttribute("pages", pages);
         return "books";
@@ -45,14 +47,14 @@ public class ShelfController {
 
     @GetMapping("/authors/{id}")
     public String author(@PathVariable long id, Model model) {
-        model.addAttribute("author", catalog.author(id));
+        model.addAttribute("author", lock.guarded(() -> catalog.author(id)));
         return "author";
     }
 
     @PostMapping("/books/{id}/reviews")
     public String addReview(@PathVariable long id, @RequestParam String reviewer, @RequestParam int rating,
                             @RequestParam String text, Model model) {
-        model.addAttribute("receipt", reviews.add(id, reviewer, rating, text));
+        model.addAttribute("receipt", lock.guarded(() -> reviews.add(id, reviewer, rating, text)));
         return "review-added";
     }
 }
