@@ -3,15 +3,16 @@
 # N runs of an A/A series, then perf:check with those tolerances on every other run of that series
 # (each failure a false alarm) and on every run of the regression series given after it (each failure
 # naming an operation the regression slows is a catch). No load runs here: only the plugin, on the
-# result files that bench/shelf-gate.sh kept (one folder runK per run, beside runK.log).
+# result files that bench/shelf-gate.sh or bench/sample-gate.sh kept (one folder runK per run, beside
+# runK.log).
 #
 #   bench/calibrated-gate.sh APP_DIR N AA_SERIES [REGRESSION_SERIES...]
 #   bench/calibrated-gate.sh bench/shelf-app 10 /tmp/perfgate-shelf-gate.AAAA /tmp/perfgate-shelf-gate.CCCC
 #
 # N = 0 calibrates nothing: every run is gated with the settings in PERF_ARGS alone, to compare fixed
 # settings on the same runs, e.g. PERF_ARGS=-Dperf.tolerance=20 bench/calibrated-gate.sh bench/shelf-app 0 ...
-# The gate compares with APP_DIR's baselines/, as the series did. Further settings go in PERF_ARGS, e.g.
-# PERF_ARGS=-Dperf.calibrationSpreads=2.5.
+# The gate compares with the baselines APP_DIR's build names (sample-app: the top-level baselines/), as
+# the series did. Further settings go in PERF_ARGS, e.g. PERF_ARGS=-Dperf.calibrationSpreads=2.5.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 3 ] || { sed -n '/^#   bench/,/^#   bench/p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
@@ -58,8 +59,9 @@ fi
 gate() {
   local results log
   results="$(results_of "$1")"; log="$results.log"
+  # A run's JMH scores, where its series kept them (bench/sample-gate.sh); none otherwise.
   if "${mvn[@]}" perf:check -Dperf.resultsDirectory="$results" -Dperf.calibrationFile="$tolerances" \
-       "${extra[@]}" >"$log" 2>&1; then
+       -Dperf.jmhResultFile="$1/jmh/jmh-result.json" "${extra[@]}" >"$log" 2>&1; then
     echo "pass"
   elif grep -q "Performance regression beyond the tolerance" "$log"; then
     echo "FAILED on $(sed -n 's/^\[ERROR\]   [A-Za-z]*\.\([a-z]*\) \([^:(]*\):.*/\1.\2/p' "$log" | sort -u | tr '\n' ' ')"

@@ -146,6 +146,9 @@ abstract class AbstractGateMojo extends AbstractPerfMojo {
         return calibrationFile != null ? calibrationFile.toPath() : CalibrationFile.in(baselineDirectory());
     }
 
+    /** This goal's name, as a user types it after {@code perf:}. */
+    abstract String goal();
+
     /** The result files this build wrote, after a warning for each one an earlier run left. */
     List<Path> freshResultFiles() throws MojoExecutionException {
         List<Path> files = resultFiles();
@@ -153,7 +156,7 @@ abstract class AbstractGateMojo extends AbstractPerfMojo {
         for (Path file : stale) {
             getLog().warn("perfgate: ignoring " + file + ": an earlier run wrote it (" + ResultsOfThisBuild.writtenAt(file)
                     + "), before this build started, so its test did not run now. Run the test to gate it, or delete the file"
-                    + " (mvn clean); mvn perf:check on its own gates every result there is");
+                    + " (mvn clean); mvn perf:" + goal() + " on its own takes every result there is");
         }
         return files.stream().filter(file -> !stale.contains(file)).toList();
     }

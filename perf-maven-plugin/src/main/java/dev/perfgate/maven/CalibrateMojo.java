@@ -64,17 +64,22 @@ public class CalibrateMojo extends AbstractGateMojo {
     private double calibrationSpreads;
 
     @Override
+    String goal() {
+        return "calibrate";
+    }
+
+    @Override
     void executeGoal() throws MojoExecutionException {
         Path runs = calibrationRunsDirectory.toPath();
         List<Path> fresh = freshResultFiles();
         List<LoadTestResult> results = readResults(fresh);
+        List<List<LoadTestResult>> collected = readRuns(runs);
         if (results.isEmpty()) {
             getLog().info("perfgate: no load-test results in " + resultsDirectory() + " from this build to calibrate with;"
                     + " run the load tests first: mvn verify perf:calibrate");
-        } else {
-            keep(runs, fresh, results);
+        } else if (keep(runs, fresh, results, collected)) {
+            collected.add(results);
         }
-        List<List<LoadTestResult>> collected = readRuns(runs);
         NoiseCalibrator calibrator;
         try {
             calibrator = new NoiseCalibrator(gateRules(gateSettings(), false), calibrationSpreads, calibrationMinRuns);
@@ -99,15 +104,17 @@ public class CalibrateMojo extends AbstractGateMojo {
                 + " run(s) written to " + calibrationFile() + "; commit it, and perf:check judges them with it");
     }
 
-    /** Copies this build's result files into a new run folder, unless an earlier call kept these very results. */
-    private void keep(Path runs, List<Path> files, List<LoadTestResult> results) throws MojoExecutionException {
-        Set<String> kept = new HashSet<>();
-        for (List<LoadTestResult> run : readRuns(runs)) {
-            run.forEach(result -> kept.add(identity(result)));
-        }
-        if (results.stream().allMatch(result -> kept.contains(identity(result)))) {
+    /**
+     * Copies this build's result files into a new run folder, unless one of the {@code kept} runs holds these
+     * very results; whether it did.
+     */
+    private boolean keep(Path runs, List<Path> files, List<LoadTestResult> results, List<List<LoadTestResult>> kept)
+            throws MojoExecutionException {
+        Set<String> keptResults = new HashSet<>();
+        kept.forEach(run -> run.forEach(result -> keptResults.add(identity(result))));
+        if (results.stream().allMatch(result -> keptResults.contains(identity(result)))) {
             getLog().info("perfgate: these results are already a calibration run in " + runs + "; run the load tests again for another");
-            return;
+            return false;
         }
         try {
             Files.createDirectories(runs);
@@ -123,6 +130,7 @@ public class CalibrateMojo extends AbstractGateMojo {
             }
             Files.move(partial, run, StandardCopyOption.ATOMIC_MOVE);
             getLog().info("perfgate: kept " + files.size() + " result(s) as calibration run " + run.getFileName());
+            return true;
         } catch (IOException e) {
             throw new MojoExecutionException("cannot keep the results in " + runs + ": " + e, e);
         }

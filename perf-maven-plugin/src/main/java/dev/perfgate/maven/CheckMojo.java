@@ -55,16 +55,20 @@ public class CheckMojo extends AbstractGateMojo {
     private static final String RECORDED_BY = "baseline recorded by another class: ";
 
     /**
-     * Whether each operation of a test with three or more operations is judged against the median change
-     * of the test's other operations rather than against its baseline alone. A run slower as a whole (its
-     * machine was busier) then does not fail the gate, while one operation that slowed beyond the others
-     * does. The total moves with the machine: it is gated at {@code sharedShiftTolerancePercent} at least.
-     * A change of every operation alike fails only beyond that; run side by side to see smaller ones.
+     * Whether the gate tells a run slower as a whole (its machine was busier) from an operation that slowed.
+     * Each operation with at least two others in its test is judged against the median change of those
+     * others, with the usual tolerance: one operation that slowed beyond the others fails, all of them
+     * slowing alike does not. What nothing in the run can tell from the machine's speed (the total, the
+     * operations of a test with one or two) is gated at {@code sharedShiftTolerancePercent} at least.
+     * Calibrated metrics keep their own tolerance. Run side by side to see smaller changes of a whole run.
      */
     @Parameter(property = "perf.discountSharedShift", defaultValue = "false")
     private boolean discountSharedShift;
 
-    /** With {@code discountSharedShift}: the tolerance, in percent, of the total's latency and throughput. */
+    /**
+     * With {@code discountSharedShift}: the least tolerance, in percent, of latency and throughput where the
+     * run has nothing to compare with: the total, and the operations of a test with fewer than three.
+     */
     @Parameter(property = "perf.sharedShiftTolerance", defaultValue = "30")
     private double sharedShiftTolerancePercent;
 
@@ -212,6 +216,11 @@ public class CheckMojo extends AbstractGateMojo {
     /** Whether this goal fails the build on a regression ({@code check}) or only reports it. */
     boolean gates() {
         return true;
+    }
+
+    @Override
+    String goal() {
+        return "check";
     }
 
     private void writeReports(List<MetricComparison> rows, List<ReportedTest> tests, List<ReportedBenchmark> benchmarks, GateSettings gate)

@@ -17,4 +17,9 @@ public class ReportMojo extends CheckMojo {
     boolean gates() {
         return false;
     }
+
+    @Override
+    String goal() {
+        return "report";
+    }
 }

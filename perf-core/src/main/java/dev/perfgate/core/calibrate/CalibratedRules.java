@@ -41,4 +41,9 @@ public final class CalibratedRules implements GateRules {
                 .map(calibrated -> settings.withTolerancePercent(calibrated.tolerancePercent()).withLatencyFloorMillis(0))
                 .orElse(settings);
     }
+
+    @Override
+    public boolean sizedFromNoise(String testId, String operation, Metric metric) {
+        return calibration.find(testId, operation, metric).isPresent() || base.sizedFromNoise(testId, operation, metric);
+    }
 }

@@ -137,7 +137,7 @@ public final class NoiseCalibrator {
             GateSettings gate = rules.settingsFor(testId, name);
             for (Metric metric : gate.metricsFor(newest.plan())) {
                 if (metric != Metric.ERROR_RATE && gated(metric, measured, gate.minTailSamples())) {
-                    calibrate(testId, name, metric, measured).ifPresentOrElse(calibrated::add, () -> { });
+                    calibrate(testId, name, metric, measured).ifPresent(calibrated::add);
                 }
             }
         }

@@ -23,6 +23,15 @@ public interface GateRules {
         return settingsFor(testId, operation);
     }
 
+    /**
+     * Whether {@code metric}'s tolerance was sized from the project's own unchanged runs: their spread already
+     * holds what whole runs share, so such a metric is judged on its own figures, not against the run's other
+     * operations. None by default.
+     */
+    default boolean sizedFromNoise(String testId, String operation, Metric metric) {
+        return false;
+    }
+
     /** The same settings everywhere. */
     static GateRules everywhere(GateSettings settings) {
         return (testId, operation) -> settings;

@@ -52,22 +52,23 @@ public final class ResultComparator {
     }
 
     /**
-     * A comparator that judges each operation of a test with three or more operations against the
-     * median change of the others ({@link SharedShift}): a run slower as a whole, from its machine, does
-     * not fail the gate, while one operation that slowed beyond the others does. The total, which moves
-     * with the machine, is gated at {@code totalTolerancePercent} at least, so that a change of every
-     * operation alike fails only when it is larger than what machines do between runs.
+     * A comparator that tells a run slower as a whole (its machine) from an operation that slowed. Each
+     * operation with at least two others beside it in its test is judged against the median change of
+     * those others ({@link SharedShift}), with the usual tolerance. What cannot be told apart from the
+     * machine's speed is gated at {@code shiftTolerancePercent} at least: the total, and the operations of
+     * a test with fewer than three. A metric whose tolerance was calibrated keeps it
+     * ({@link GateRules#sizedFromNoise}): its measured spread already holds the shifts.
      *
      * <pre>{@code
      * ResultComparator comparator = new ResultComparator(rules).discountingSharedShift(30);
      * }</pre>
      */
-    public ResultComparator discountingSharedShift(double totalTolerancePercent) {
-        if (!(totalTolerancePercent >= 0) || Double.isInfinite(totalTolerancePercent)) {
-            throw new IllegalArgumentException("sharedShiftTolerancePercent: " + totalTolerancePercent
+    public ResultComparator discountingSharedShift(double shiftTolerancePercent) {
+        if (!(shiftTolerancePercent >= 0) || Double.isInfinite(shiftTolerancePercent)) {
+            throw new IllegalArgumentException("sharedShiftTolerancePercent: " + shiftTolerancePercent
                     + " must be a finite number, zero or more, e.g. 30");
         }
-        return new ResultComparator(rules, totalTolerancePercent);
+        return new ResultComparator(rules, shiftTolerancePercent);
     }
 
     /**
@@ -79,9 +80,6 @@ public final class ResultComparator {
         List<MetricComparison> rows = new ArrayList<>();
         UngatedTails tails = new UngatedTails();
         SharedShift shift = Double.isNaN(sharedShiftTolerancePercent) ? null : SharedShift.of(baseline, current, rules);
-        if (shift != null && !shift.any()) {
-            shift = null;   // fewer than three operations: no reference but the operation itself
-        }
         if (!sameSingleOperation(baseline, current)) {
             compareOperation(current.testId(), TOTAL, baseline.total(), current.total(), current.plan(), tails, shift, rows);
         }
@@ -132,11 +130,10 @@ public final class ResultComparator {
             long tail = Math.min(metric.tailSamples(baseline), metric.tailSamples(current));
             if (tails.admits(metric, operation, tail, settings)) {
                 GateSettings gate = rules.settingsFor(testId, operation, metric);
-                if (shift == null || !SharedShift.shifts(metric)) {
+                if (shift == null || !SharedShift.shifts(metric) || rules.sizedFromNoise(testId, operation, metric)) {
                     rows.add(new MetricJudge(gate).judge(testId, operation, metric, baseline, current));
-                } else if (TOTAL.equals(operation)) {
-                    GateSettings total = gate.withTolerancePercent(Math.max(gate.tolerancePercent(), sharedShiftTolerancePercent));
-                    rows.add(new MetricJudge(total).judge(testId, operation, metric, baseline, current));
+                } else if (TOTAL.equals(operation) || shift.of(operation, metric).isEmpty()) {
+                    rows.add(withinShift(testId, operation, metric, baseline, current, gate));
                 } else {
                     rows.add(beyondOthers(testId, operation, metric, baseline, current, gate, shift));
                 }
@@ -170,6 +167,24 @@ public final class ResultComparator {
             remark += (worse ? ", but slower than the baseline itself" : ", but not worse than the baseline itself");
         }
         return new MetricComparison(testId, operation, metric, before, now, verdict, judged.note()).withRemark(remark);
+    }
+
+    /**
+     * The row of a {@code metric} nothing in its run can tell from the machine's speed, judged at the shift
+     * tolerance. A change beyond the usual tolerance that passes says why.
+     */
+    private MetricComparison withinShift(String testId, String operation, Metric metric, OperationResult baseline,
+            OperationResult current, GateSettings gate) {
+        double tolerance = Math.max(gate.tolerancePercent(), sharedShiftTolerancePercent);
+        MetricComparison row = new MetricJudge(gate.withTolerancePercent(tolerance)).judge(testId, operation, metric, baseline, current);
+        double before = metric.valueOf(baseline);
+        double now = metric.valueOf(current);
+        double worsePercent = 100 * (metric.higherIsWorse() ? now / before - 1 : before / now - 1);
+        if (row.verdict() != Verdict.UNCHANGED || !(worsePercent > gate.tolerancePercent() && worsePercent <= tolerance)) {
+            return row;
+        }
+        String what = TOTAL.equals(operation) ? "the total" : "no other operations to compare with";
+        return row.withRemark(String.format(Locale.ROOT, "within the %.0f %% a whole run may move (%s)", tolerance, what));
     }
 
     /** Whether any row of {@code rows} has {@code verdict}. */

@@ -87,11 +87,6 @@ final class SharedShift {
         return OptionalDouble.of(TheilSen.median(others.stream().mapToDouble(Double::doubleValue).toArray()));
     }
 
-    /** Whether any operation has a reference for any metric: the test has at least three operations to compare. */
-    boolean any() {
-        return changes.values().stream().anyMatch(byOperation -> byOperation.size() > MIN_OTHERS);
-    }
-
     /**
      * {@code current} as it would have measured on the baseline's machine: {@code metric}'s figures (whole run
      * and windows) taken back by {@code shift}, ln of a factor with worse positive.

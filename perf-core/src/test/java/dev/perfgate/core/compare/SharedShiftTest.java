@@ -89,12 +89,41 @@ class SharedShiftTest {
     }
 
     @Test
-    void twoOperationsHaveNoReferenceButEachOtherAndAreJudgedAsBefore() {
-        Map<String, OperationResult> before = Map.of("a", op(10, 100, 0), "b", op(20, 100, 0));
-        Map<String, OperationResult> after = Map.of("a", op(12, 100, 0), "b", op(24, 100, 0));
-        LoadTestResult baseline = result("Shop.browse", op(20_000, 15, 200, 0), before);
-        LoadTestResult current = result("Shop.browse", op(20_000, 18, 200, 0), after);
+    void operationsWithTooFewOthersAreJudgedAtTheShiftTolerance() {
+        LoadTestResult baseline = pair(10, 20);
 
-        assertThat(discounting.compare(baseline, current)).isEqualTo(plain.compare(baseline, current));
+        List<MetricComparison> machine = discounting.compare(baseline, pair(12, 24));
+        assertThat(regressed(plain.compare(baseline, pair(12, 24)))).isNotEmpty();
+        assertThat(regressed(machine)).isEmpty();
+        assertThat(row(machine, "a", Metric.P95_LATENCY).note())
+                .contains("within the 30 % a whole run may move (no other operations to compare with)");
+
+        List<MetricComparison> slower = discounting.compare(baseline, pair(15, 20));
+        assertThat(regressed(slower)).extracting(MetricComparison::operation).contains("a").doesNotContain("b");
+    }
+
+    @Test
+    void aCalibratedMetricKeepsItsOwnToleranceAndIsJudgedOnItsOwnFigures() {
+        GateRules calibratedP95 = new GateRules() {
+            @Override
+            public GateSettings settingsFor(String testId, String operation) {
+                return GateSettings.DEFAULT;
+            }
+
+            @Override
+            public boolean sizedFromNoise(String testId, String operation, Metric metric) {
+                return metric == Metric.P95_LATENCY;
+            }
+        };
+        ResultComparator comparator = new ResultComparator(calibratedP95).discountingSharedShift(30);
+
+        List<MetricComparison> rows = comparator.compare(pair(10, 20), pair(12, 24));
+        assertThat(row(rows, "a", Metric.P95_LATENCY).verdict()).isEqualTo(Verdict.REGRESSED);
+        assertThat(row(rows, "a", Metric.P50_LATENCY).verdict()).isEqualTo(Verdict.UNCHANGED);
+    }
+
+    /** A run of two operations with these p95 latencies (ms). */
+    private static LoadTestResult pair(double a, double b) {
+        return result("Shop.browse", op(20_000, (a + b) / 2, 200, 0), Map.of("a", op(a, 100, 0), "b", op(b, 100, 0)));
     }
 }

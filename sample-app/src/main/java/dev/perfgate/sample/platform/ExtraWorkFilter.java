@@ -20,6 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * thread hashes until it has spent that much more CPU time (before: Spring flushes the response as it
  * writes it, so work after the handler would not delay the answer). CPU time, not wall time, so that the extra
  * work behaves like code a change added: on a busy machine it takes longer, as the rest of the request does.
+ * With {@link Regressions#EXTRA_WORK_PATH} set, only the requests under that path do it.
  */
 @Component
 public class ExtraWorkFilter extends OncePerRequestFilter {
@@ -28,15 +29,17 @@ public class ExtraWorkFilter extends OncePerRequestFilter {
     private static final byte[] WORK = "perfgate extra work".getBytes(StandardCharsets.UTF_8);
 
     private final long extraNanos;
+    private final String pathPrefix;
 
     public ExtraWorkFilter(Regressions regressions) {
         this.extraNanos = regressions.extraWorkMicros() * 1_000;
+        this.pathPrefix = regressions.extraWorkPath();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (extraNanos > 0) {
+        if (extraNanos > 0 && request.getRequestURI().startsWith(pathPrefix)) {
             work(extraNanos);
         }
         chain.doFilter(request, response);

@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
  * <li>{@value #EXTRA_WORK_MICROS}: not a shipped mistake but a measuring stick: every request does that
  * many microseconds of extra CPU work (see {@link ExtraWorkFilter}), so a slowdown of a known size can be
  * injected, e.g. 5 % of the median latency for the side-by-side benchmark.</li>
+ * <li>{@value #EXTRA_WORK_PATH}: limits that extra work to the requests whose path starts with it, e.g.
+ * {@code /api/v1/reminders}: a handler that got slower while the others did not.</li>
  * </ul>
  */
 @Component
@@ -41,6 +43,8 @@ public class Regressions {
     public static final String SYNCHRONIZED_LLM = "REGRESSION_SYNCHRONIZED_LLM";
     /** Environment variable adding CPU work to every request, in microseconds: {@value}. */
     public static final String EXTRA_WORK_MICROS = "REGRESSION_EXTRA_WORK_MICROS";
+    /** Environment variable limiting the extra work to one path prefix: {@value}. */
+    public static final String EXTRA_WORK_PATH = "REGRESSION_EXTRA_WORK_PATH";
 
     private final Environment environment;
 
@@ -75,6 +79,15 @@ public class Regressions {
             throw new IllegalStateException(EXTRA_WORK_MICROS + " must be 0 or more microseconds; got " + micros);
         }
         return micros;
+    }
+
+    /** The path prefix the extra work is limited to; empty when every request does it. */
+    public String extraWorkPath() {
+        String path = environment.getProperty(EXTRA_WORK_PATH, "").strip();
+        if (!path.isEmpty() && !path.startsWith("/")) {
+            throw new IllegalStateException(EXTRA_WORK_PATH + " must be a path starting with /, e.g. /api/v1/reminders; got " + path);
+        }
+        return path;
     }
 
     private boolean on(String name) {

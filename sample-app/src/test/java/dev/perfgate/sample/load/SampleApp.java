@@ -16,7 +16,8 @@ import dev.perfgate.sample.platform.Regressions;
  * language model played by a WireMock stub with a realistic latency (log-normal, median 40 ms), and
  * the regression switches named in the system property {@value #REGRESSIONS_PROPERTY} turned on, e.g.
  * {@code -Dsample.regressions=REGRESSION_INDEX_DROPPED} (see {@link Regressions}), and
- * {@value #EXTRA_WORK_PROPERTY} microseconds of extra CPU work per request when that property is set.
+ * {@value #EXTRA_WORK_PROPERTY} microseconds of extra CPU work per request when that property is set
+ * (only on the paths under {@value #EXTRA_WORK_PATH_PROPERTY} when that one is set too).
  */
 final class SampleApp {
 
@@ -24,6 +25,8 @@ final class SampleApp {
     static final String REGRESSIONS_PROPERTY = "sample.regressions";
     /** System property: microseconds of extra CPU work per request ({@link Regressions#EXTRA_WORK_MICROS}): {@value}. */
     static final String EXTRA_WORK_PROPERTY = "sample.extraWorkMicros";
+    /** System property: the path prefix the extra work is limited to ({@link Regressions#EXTRA_WORK_PATH}): {@value}. */
+    static final String EXTRA_WORK_PATH_PROPERTY = "sample.extraWorkPath";
     /**
      * System property: JVM options for the app's JVM in both versions, passed as {@code JAVA_TOOL_OPTIONS}
      * (e.g. {@code -XX:TieredStopAtLevel=1} to measure how JIT settings change the spread between two JVMs): {@value}.
@@ -51,6 +54,10 @@ final class SampleApp {
         String extraWork = System.getProperty(EXTRA_WORK_PROPERTY, "");
         if (!extraWork.isBlank()) {
             app = app.withEnv(Regressions.EXTRA_WORK_MICROS, Long.toString(extraWorkMicros(extraWork.strip())));
+        }
+        String extraWorkPath = System.getProperty(EXTRA_WORK_PATH_PROPERTY, "");
+        if (!extraWorkPath.isBlank()) {
+            app = app.withEnv(Regressions.EXTRA_WORK_PATH, extraWorkPath.strip());
         }
         for (String name : System.getProperty(REGRESSIONS_PROPERTY, "").split(",")) {
             if (!name.isBlank()) {
