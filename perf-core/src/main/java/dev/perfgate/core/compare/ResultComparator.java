@@ -171,16 +171,15 @@ public final class ResultComparator {
 
     /**
      * The row of a {@code metric} nothing in its run can tell from the machine's speed, judged at the shift
-     * tolerance. A change beyond the usual tolerance that passes says why.
+     * tolerance. A change the usual tolerance would have failed says why it passes.
      */
     private MetricComparison withinShift(String testId, String operation, Metric metric, OperationResult baseline,
             OperationResult current, GateSettings gate) {
         double tolerance = Math.max(gate.tolerancePercent(), sharedShiftTolerancePercent);
         MetricComparison row = new MetricJudge(gate.withTolerancePercent(tolerance)).judge(testId, operation, metric, baseline, current);
-        double before = metric.valueOf(baseline);
-        double now = metric.valueOf(current);
-        double worsePercent = 100 * (metric.higherIsWorse() ? now / before - 1 : before / now - 1);
-        if (row.verdict() != Verdict.UNCHANGED || !(worsePercent > gate.tolerancePercent() && worsePercent <= tolerance)) {
+        // Only where the usual tolerance and floor would have failed it: then the shift alone let it pass.
+        if (row.verdict() != Verdict.UNCHANGED
+                || metric.judge(metric.valueOf(baseline), metric.valueOf(current), gate) != Verdict.REGRESSED) {
             return row;
         }
         String what = TOTAL.equals(operation) ? "the total" : "no other operations to compare with";
