@@ -64,7 +64,8 @@ gate() {
        -Dperf.jmhResultFile="$1/jmh/jmh-result.json" "${extra[@]}" >"$log" 2>&1; then
     echo "pass"
   elif grep -q "Performance regression beyond the tolerance" "$log"; then
-    echo "FAILED on $(sed -n 's/^\[ERROR\]   [A-Za-z]*\.\([a-z]*\) \([^:(]*\):.*/\1.\2/p' "$log" | sort -u | tr '\n' ' ')"
+    # "Test.method op: ..." -> method.op, "(total)" included
+    echo "FAILED on $(sed -n 's/^\[ERROR\]   [A-Za-z]*\.\([A-Za-z]*\) \([^:]*\):.*/\1.\2/p' "$log" | sort -u | tr '\n' ' ')"
   else
     echo "broken (see $log)"
   fi

@@ -38,7 +38,8 @@ case "$name" in
   *) echo "unknown regression '$name': cache, nplus1, lock or delay2ms" >&2; exit 2 ;;
 esac
 # A regression run measures the operation tests only: one test per operation, so a failure names it.
-[ -z "$name" ] || switch+=(-Dit.test=OperationsLoadIT)
+# A regression may also break an operation's SLO, which fails its test: the build still reaches the gate.
+[ -z "$name" ] || switch+=(-Dit.test=OperationsLoadIT -Dmaven.test.failure.ignore=true)
 . scripts/env.sh
 
 out="$(mktemp -d /tmp/perfgate-sample-gate.XXXXXX)"

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,7 @@ import dev.perfgate.core.compare.ComparisonTable;
 import dev.perfgate.core.compare.GateRules;
 import dev.perfgate.core.compare.GateSettings;
 import dev.perfgate.core.compare.MetricComparison;
+import dev.perfgate.core.compare.BuildShift;
 import dev.perfgate.core.compare.ResultComparator;
 import dev.perfgate.core.compare.SideBySideComparator;
 import dev.perfgate.core.compare.Verdict;
@@ -58,16 +60,18 @@ public class CheckMojo extends AbstractGateMojo {
      * Whether the gate tells a run slower as a whole (its machine was busier) from an operation that slowed.
      * Each operation with at least two others in its test is judged against the median change of those
      * others, with the usual tolerance: one operation that slowed beyond the others fails, all of them
-     * slowing alike does not. What nothing in the run can tell from the machine's speed (the total, the
-     * operations of a test with one or two) is gated at {@code sharedShiftTolerancePercent} at least.
-     * Calibrated metrics keep their own tolerance. Run side by side to see smaller changes of a whole run.
+     * slowing alike does not. What a test cannot compare within itself (the total, the operations of a
+     * test with one or two) is judged against the median change of the build's other tests (at least two),
+     * and gated at {@code sharedShiftTolerancePercent} at least. Calibrated metrics keep their own
+     * tolerance. Run side by side to see smaller changes of a whole run.
      */
     @Parameter(property = "perf.discountSharedShift", defaultValue = "false")
     private boolean discountSharedShift;
 
     /**
-     * With {@code discountSharedShift}: the least tolerance, in percent, of latency and throughput where the
-     * run has nothing to compare with: the total, and the operations of a test with fewer than three.
+     * With {@code discountSharedShift}: the least tolerance, in percent, of latency and throughput where a
+     * test has nothing within itself to compare with: the total, and the operations of a test with fewer
+     * than three (judged beyond the build's other tests where there are two or more).
      */
     @Parameter(property = "perf.sharedShiftTolerance", defaultValue = "30")
     private double sharedShiftTolerancePercent;
@@ -135,12 +139,16 @@ public class CheckMojo extends AbstractGateMojo {
                     + "; nothing to check");
             return;
         }
-        ResultComparator comparator = comparator(gateRules);
+        Map<String, LoadTestResult> baselines = new HashMap<>();
+        for (LoadTestResult result : results) {
+            baselines.put(result.testId(), readBaseline(result.testId()));
+        }
+        ResultComparator comparator = comparator(gateRules, results, baselines);
         Map<String, String> notCompared = new TreeMap<>();
         List<MetricComparison> rows = new ArrayList<>();
         List<ReportedTest> reported = new ArrayList<>();
         for (LoadTestResult result : results) {
-            LoadTestResult baseline = readBaseline(result.testId());
+            LoadTestResult baseline = baselines.get(result.testId());
             warnAboutRun(result);
             if (SideBySideComparator.applies(result)) {
                 reported.add(new ReportedTest(result, TrialFigures.referenceResult(result), history(result.testId())));
@@ -204,13 +212,30 @@ public class CheckMojo extends AbstractGateMojo {
         }
     }
 
-    private ResultComparator comparator(GateRules gateRules) throws MojoExecutionException {
+    private ResultComparator comparator(GateRules gateRules, List<LoadTestResult> results, Map<String, LoadTestResult> baselines)
+            throws MojoExecutionException {
+        if (!discountSharedShift) {
+            return new ResultComparator(gateRules);
+        }
         try {
-            return discountSharedShift ? new ResultComparator(gateRules).discountingSharedShift(sharedShiftTolerancePercent)
-                    : new ResultComparator(gateRules);
+            return new ResultComparator(gateRules).discountingSharedShift(sharedShiftTolerancePercent)
+                    .acrossBuild(BuildShift.of(comparablePairs(results, baselines), gateRules));
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("perf-maven-plugin configuration: " + e.getMessage(), e);
         }
+    }
+
+    /** The results compared with a baseline of the same class and load: together they tell how far the build's machine moved. */
+    private static List<BuildShift.Pair> comparablePairs(List<LoadTestResult> results, Map<String, LoadTestResult> baselines) {
+        List<BuildShift.Pair> pairs = new ArrayList<>();
+        for (LoadTestResult result : results) {
+            LoadTestResult baseline = SideBySideComparator.applies(result) ? null : baselines.get(result.testId());
+            if (baseline != null && otherClassThan(baseline, result) == null
+                    && (baseline.plan() == null || result.plan() == null || result.plan().loadDifferencesFrom(baseline.plan()).isEmpty())) {
+                pairs.add(new BuildShift.Pair(baseline, result));
+            }
+        }
+        return pairs;
     }
 
     /** Whether this goal fails the build on a regression ({@code check}) or only reports it. */

@@ -84,6 +84,37 @@ class CheckMojoTest {
         assertThat(ResultFiles.read(ResultFiles.fileOf(results, TEST))).isEqualTo(current);
     }
 
+    /** Three single-operation tests, each slower than its baseline (p95 10 ms) by its factor. */
+    private void givenABuildSlowerBy(double a, double b, double c) throws Exception {
+        given(result("A.get", op(10, 20)), result("A.get", op(10 * a, 20 * a)));
+        given(result("B.get", op(10, 20)), result("B.get", op(10 * b, 20 * b)));
+        given(result("C.get", op(10, 20)), result("C.get", op(10 * c, 20 * c)));
+    }
+
+    @Test
+    void aBuildSlowerAsAWholePassesWhenSharedShiftsAreDiscounted() throws Exception {
+        givenABuildSlowerBy(2.2, 2.0, 2.0);
+        assertThat(catchThrowableOfType(mojo::execute, MojoFailureException.class)).isNotNull();
+
+        MojoFixture.set(mojo, "discountSharedShift", true);
+        log.clear();
+        mojo.execute();
+
+        assertThat(log.rows("A.get", "p95 latency")).singleElement().asString()
+                .contains("UNCHANGED", "the other tests moved +100.0 %, +10.0 % beyond them");
+    }
+
+    @Test
+    void oneTestSlowerThanTheRestOfTheBuildFailsAlone() throws Exception {
+        MojoFixture.set(mojo, "discountSharedShift", true);
+        givenABuildSlowerBy(3.0, 2.0, 2.0);
+
+        MojoFailureException failure = catchThrowableOfType(mojo::execute, MojoFailureException.class);
+
+        assertThat(failure).isNotNull();
+        assertThat(failure.getMessage()).contains("A.get", "+50.0 % beyond them").doesNotContain("B.get", "C.get");
+    }
+
     @Test
     void regressionOnlyWarnsWhenFailOnRegressionIsOff() throws Exception {
         MojoFixture.set(mojo, "failOnRegression", false);

@@ -186,6 +186,11 @@ final class MojoFixture {
         }
 
         /** The table rows of {@code testId} for {@code metricLabel}, e.g. "p95 latency", without trailing padding. */
+        /** Forgets what was said, before the mojo runs again. */
+        void clear() {
+            lines.clear();
+        }
+
         List<String> rows(String testId, String metricLabel) {
             return at("INFO").stream().filter(line -> line.startsWith(testId + " ") && line.contains(metricLabel))
                     .map(String::strip).collect(Collectors.toList());

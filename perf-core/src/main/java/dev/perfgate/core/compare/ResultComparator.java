@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.TreeSet;
 
 import dev.perfgate.core.result.LoadTestResult;
@@ -36,6 +35,9 @@ public final class ResultComparator {
     /** The tolerance of the total when shared shifts are discounted; NaN when they are not. */
     private final double sharedShiftTolerancePercent;
 
+    /** The other tests of the build, the reference of what a test cannot compare within itself. */
+    private final BuildShift build;
+
     /** A comparator with the same settings for every test and operation. */
     public ResultComparator(GateSettings gate) {
         this(GateRules.everywhere(gate));
@@ -43,12 +45,13 @@ public final class ResultComparator {
 
     /** A comparator whose settings may differ per test and operation. */
     public ResultComparator(GateRules rules) {
-        this(rules, Double.NaN);
+        this(rules, Double.NaN, BuildShift.NONE);
     }
 
-    private ResultComparator(GateRules rules, double sharedShiftTolerancePercent) {
+    private ResultComparator(GateRules rules, double sharedShiftTolerancePercent, BuildShift build) {
         this.rules = rules;
         this.sharedShiftTolerancePercent = sharedShiftTolerancePercent;
+        this.build = build;
     }
 
     /**
@@ -68,7 +71,21 @@ public final class ResultComparator {
             throw new IllegalArgumentException("sharedShiftTolerancePercent: " + shiftTolerancePercent
                     + " must be a finite number, zero or more, e.g. 30");
         }
-        return new ResultComparator(rules, shiftTolerancePercent);
+        return new ResultComparator(rules, shiftTolerancePercent, build);
+    }
+
+    /**
+     * With shared shifts discounted: what a test cannot compare within itself (its total, an operation with
+     * fewer than two others) is judged against the median change of the build's other tests
+     * ({@link BuildShift}), at the shift tolerance at least, since those ran minutes earlier or later. Without
+     * at least two other tests it stays gated at the shift tolerance.
+     *
+     * <pre>{@code
+     * ResultComparator comparator = new ResultComparator(rules).discountingSharedShift(30).acrossBuild(BuildShift.of(pairs, rules));
+     * }</pre>
+     */
+    public ResultComparator acrossBuild(BuildShift otherTests) {
+        return new ResultComparator(rules, sharedShiftTolerancePercent, otherTests);
     }
 
     /**
@@ -132,35 +149,35 @@ public final class ResultComparator {
                 GateSettings gate = rules.settingsFor(testId, operation, metric);
                 if (shift == null || !SharedShift.shifts(metric) || rules.sizedFromNoise(testId, operation, metric)) {
                     rows.add(new MetricJudge(gate).judge(testId, operation, metric, baseline, current));
-                } else if (TOTAL.equals(operation) || shift.of(operation, metric).isEmpty()) {
-                    rows.add(withinShift(testId, operation, metric, baseline, current, gate));
+                } else if (!TOTAL.equals(operation) && shift.of(operation, metric).isPresent()) {
+                    rows.add(beyondOthers(testId, operation, metric, baseline, current, gate, shift.of(operation, metric).getAsDouble(),
+                            "the other operations"));
+                } else if (build.outside(testId, metric).isPresent()) {
+                    rows.add(beyondOthers(testId, operation, metric, baseline, current, atShiftTolerance(gate),
+                            build.outside(testId, metric).getAsDouble(), "the other tests"));
                 } else {
-                    rows.add(beyondOthers(testId, operation, metric, baseline, current, gate, shift));
+                    rows.add(withinShift(testId, operation, metric, baseline, current, gate));
                 }
             }
         }
     }
 
     /**
-     * The row of {@code metric} judged on {@code current} taken back by the other operations' shift, shown
-     * with the measured figures. A change beyond the others the other way than the baseline itself (slower
-     * than the others' shift but faster than the baseline) is not a regression: the baseline is what the
-     * build promised.
+     * The row of {@code metric} judged on {@code current} taken back by the shift of {@code others} (ln of a
+     * factor, worse positive), shown with the measured figures. A change beyond the others the other way than
+     * the baseline itself (slower than the others' shift but faster than the baseline) is not a regression:
+     * the baseline is what the build promised.
      */
     private static MetricComparison beyondOthers(String testId, String operation, Metric metric, OperationResult baseline,
-            OperationResult current, GateSettings gate, SharedShift shift) {
-        OptionalDouble others = shift.of(operation, metric);
-        if (others.isEmpty()) {
-            return new MetricJudge(gate).judge(testId, operation, metric, baseline, current);
-        }
-        OperationResult corrected = SharedShift.withoutShift(current, metric, others.getAsDouble());
+            OperationResult current, GateSettings gate, double others, String whoMoved) {
+        OperationResult corrected = SharedShift.withoutShift(current, metric, others);
         MetricComparison judged = new MetricJudge(gate).judge(testId, operation, metric, baseline, corrected);
         double before = metric.valueOf(baseline);
         double now = metric.valueOf(current);
         Verdict verdict = judged.verdict();
         boolean worse = metric.higherIsWorse() ? now > before : now < before;
-        String remark = "the other operations moved " + String.format(Locale.ROOT, "%+.1f %%",
-                100 * Math.expm1(metric.higherIsWorse() ? others.getAsDouble() : -others.getAsDouble()))
+        String remark = whoMoved + " moved " + String.format(Locale.ROOT, "%+.1f %%",
+                100 * Math.expm1(metric.higherIsWorse() ? others : -others))
                 + ", " + metric.formatChange(before, metric.valueOf(corrected)) + " beyond them";
         if ((verdict == Verdict.REGRESSED && !worse) || (verdict == Verdict.IMPROVED && worse)) {
             verdict = Verdict.UNCHANGED;
@@ -175,8 +192,8 @@ public final class ResultComparator {
      */
     private MetricComparison withinShift(String testId, String operation, Metric metric, OperationResult baseline,
             OperationResult current, GateSettings gate) {
-        double tolerance = Math.max(gate.tolerancePercent(), sharedShiftTolerancePercent);
-        MetricComparison row = new MetricJudge(gate.withTolerancePercent(tolerance)).judge(testId, operation, metric, baseline, current);
+        double tolerance = atShiftTolerance(gate).tolerancePercent();
+        MetricComparison row = new MetricJudge(atShiftTolerance(gate)).judge(testId, operation, metric, baseline, current);
         // Only where the usual tolerance and floor would have failed it: then the shift alone let it pass.
         if (row.verdict() != Verdict.UNCHANGED
                 || metric.judge(metric.valueOf(baseline), metric.valueOf(current), gate) != Verdict.REGRESSED) {
@@ -184,6 +201,10 @@ public final class ResultComparator {
         }
         String what = TOTAL.equals(operation) ? "the total" : "no other operations to compare with";
         return row.withRemark(String.format(Locale.ROOT, "within the %.0f %% a whole run may move (%s)", tolerance, what));
+    }
+
+    private GateSettings atShiftTolerance(GateSettings gate) {
+        return gate.withTolerancePercent(Math.max(gate.tolerancePercent(), sharedShiftTolerancePercent));
     }
 
     /** Whether any row of {@code rows} has {@code verdict}. */

@@ -42,7 +42,8 @@ final class SharedShift {
 
     /**
      * The changes of every operation of {@code current} against {@code baseline} whose metric the gate
-     * would judge: a percentile only with its tail ({@link GateSettings#minTailSamples()}) in both runs.
+     * judges: one its rules gate, a percentile only with its tail ({@link GateSettings#minTailSamples()})
+     * in both runs. A metric the rules leave out (a spike's queueing latency) says nothing of the machine.
      */
     static SharedShift of(LoadTestResult baseline, LoadTestResult current, GateRules rules) {
         Map<Metric, Map<String, Double>> changes = new EnumMap<>(Metric.class);
@@ -53,7 +54,11 @@ final class SharedShift {
                 if (before == null) {
                     return;
                 }
-                int minTail = rules.settingsFor(current.testId(), name).minTailSamples();
+                GateSettings settings = rules.settingsFor(current.testId(), name);
+                if (!settings.metricsFor(current.plan()).contains(metric)) {
+                    return;
+                }
+                int minTail = settings.minTailSamples();
                 if (metric.isPercentile() && Math.min(metric.tailSamples(before), metric.tailSamples(now)) < minTail) {
                     return;
                 }
@@ -85,6 +90,12 @@ final class SharedShift {
             return OptionalDouble.empty();
         }
         return OptionalDouble.of(TheilSen.median(others.stream().mapToDouble(Double::doubleValue).toArray()));
+    }
+
+    /** The median change of all operations, as ln of a factor, worse positive; empty when none was judged. */
+    OptionalDouble ofAll(Metric metric) {
+        double[] all = changes.getOrDefault(metric, Map.of()).values().stream().mapToDouble(Double::doubleValue).toArray();
+        return all.length == 0 ? OptionalDouble.empty() : OptionalDouble.of(TheilSen.median(all));
     }
 
     /**
