@@ -20,11 +20,11 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
+import dev.perfgate.core.compare.BuildShift;
 import dev.perfgate.core.compare.ComparisonTable;
 import dev.perfgate.core.compare.GateRules;
 import dev.perfgate.core.compare.GateSettings;
 import dev.perfgate.core.compare.MetricComparison;
-import dev.perfgate.core.compare.BuildShift;
 import dev.perfgate.core.compare.ResultComparator;
 import dev.perfgate.core.compare.SideBySideComparator;
 import dev.perfgate.core.compare.Verdict;
@@ -156,8 +156,7 @@ public class CheckMojo extends AbstractGateMojo {
                 continue;
             }
             reported.add(new ReportedTest(result, baseline, history(result.testId())));
-            List<String> loadChanges = baseline == null || baseline.plan() == null || result.plan() == null ? List.of()
-                    : result.plan().loadDifferencesFrom(baseline.plan());
+            List<String> loadChanges = loadChanges(baseline, result);
             String otherClass = baseline == null ? null : otherClassThan(baseline, result);
             if (baseline == null) {
                 rows.add(ResultComparator.newTest(result));
@@ -230,12 +229,17 @@ public class CheckMojo extends AbstractGateMojo {
         List<BuildShift.Pair> pairs = new ArrayList<>();
         for (LoadTestResult result : results) {
             LoadTestResult baseline = SideBySideComparator.applies(result) ? null : baselines.get(result.testId());
-            if (baseline != null && otherClassThan(baseline, result) == null
-                    && (baseline.plan() == null || result.plan() == null || result.plan().loadDifferencesFrom(baseline.plan()).isEmpty())) {
+            if (baseline != null && otherClassThan(baseline, result) == null && loadChanges(baseline, result).isEmpty()) {
                 pairs.add(new BuildShift.Pair(baseline, result));
             }
         }
         return pairs;
+    }
+
+    /** How the load of {@code result} differs from its baseline's; empty without a baseline or a plan to compare. */
+    private static List<String> loadChanges(LoadTestResult baseline, LoadTestResult result) {
+        return baseline == null || baseline.plan() == null || result.plan() == null ? List.of()
+                : result.plan().loadDifferencesFrom(baseline.plan());
     }
 
     /** Whether this goal fails the build on a regression ({@code check}) or only reports it. */

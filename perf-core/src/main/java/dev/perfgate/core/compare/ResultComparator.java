@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeSet;
 
 import dev.perfgate.core.result.LoadTestResult;
@@ -149,12 +150,16 @@ public final class ResultComparator {
                 GateSettings gate = rules.settingsFor(testId, operation, metric);
                 if (shift == null || !SharedShift.shifts(metric) || rules.sizedFromNoise(testId, operation, metric)) {
                     rows.add(new MetricJudge(gate).judge(testId, operation, metric, baseline, current));
-                } else if (!TOTAL.equals(operation) && shift.of(operation, metric).isPresent()) {
-                    rows.add(beyondOthers(testId, operation, metric, baseline, current, gate, shift.of(operation, metric).getAsDouble(),
+                    continue;
+                }
+                OptionalDouble otherOperations = TOTAL.equals(operation) ? OptionalDouble.empty() : shift.of(operation, metric);
+                OptionalDouble otherTests = build.outside(testId, metric);
+                if (otherOperations.isPresent()) {
+                    rows.add(beyondOthers(testId, operation, metric, baseline, current, gate, otherOperations.getAsDouble(),
                             "the other operations"));
-                } else if (build.outside(testId, metric).isPresent()) {
-                    rows.add(beyondOthers(testId, operation, metric, baseline, current, atShiftTolerance(gate),
-                            build.outside(testId, metric).getAsDouble(), "the other tests"));
+                } else if (otherTests.isPresent()) {
+                    rows.add(beyondOthers(testId, operation, metric, baseline, current, atShiftTolerance(gate), otherTests.getAsDouble(),
+                            "the other tests"));
                 } else {
                     rows.add(withinShift(testId, operation, metric, baseline, current, gate));
                 }
@@ -192,8 +197,9 @@ public final class ResultComparator {
      */
     private MetricComparison withinShift(String testId, String operation, Metric metric, OperationResult baseline,
             OperationResult current, GateSettings gate) {
-        double tolerance = atShiftTolerance(gate).tolerancePercent();
-        MetricComparison row = new MetricJudge(atShiftTolerance(gate)).judge(testId, operation, metric, baseline, current);
+        GateSettings shiftGate = atShiftTolerance(gate);
+        double tolerance = shiftGate.tolerancePercent();
+        MetricComparison row = new MetricJudge(shiftGate).judge(testId, operation, metric, baseline, current);
         // Only where the usual tolerance and floor would have failed it: then the shift alone let it pass.
         if (row.verdict() != Verdict.UNCHANGED
                 || metric.judge(metric.valueOf(baseline), metric.valueOf(current), gate) != Verdict.REGRESSED) {
