@@ -2,6 +2,8 @@ package dev.perfgate.core.compare;
 
 import static dev.perfgate.core.compare.ResultComparatorTest.op;
 import static dev.perfgate.core.compare.ResultComparatorTest.result;
+import static dev.perfgate.core.compare.Rows.regressed;
+import static dev.perfgate.core.compare.Rows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -41,14 +43,6 @@ class BuildShiftTest {
         ResultComparator comparator = new ResultComparator(RULES).discountingSharedShift(30).acrossBuild(BuildShift.of(pairs, RULES));
         BuildShift.Pair pair = pairs.stream().filter(p -> p.current().testId().equals(testId)).findFirst().orElseThrow();
         return comparator.compare(pair.baseline(), pair.current());
-    }
-
-    private static List<MetricComparison> regressed(List<MetricComparison> rows) {
-        return rows.stream().filter(row -> row.verdict() == Verdict.REGRESSED).toList();
-    }
-
-    private static MetricComparison row(List<MetricComparison> rows, String operation, Metric metric) {
-        return rows.stream().filter(r -> r.operation().equals(operation) && r.metric() == metric).findFirst().orElseThrow();
     }
 
     @Test

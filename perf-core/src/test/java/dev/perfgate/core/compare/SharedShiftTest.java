@@ -2,6 +2,8 @@ package dev.perfgate.core.compare;
 
 import static dev.perfgate.core.compare.ResultComparatorTest.op;
 import static dev.perfgate.core.compare.ResultComparatorTest.result;
+import static dev.perfgate.core.compare.Rows.regressed;
+import static dev.perfgate.core.compare.Rows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
@@ -30,14 +32,6 @@ class SharedShiftTest {
             total += P95[i] * factors[i] / NAMES.length;
         }
         return result("Shop.browse", op(40_000, total, 400 / factors[0], 0), operations);
-    }
-
-    private static List<MetricComparison> regressed(List<MetricComparison> rows) {
-        return rows.stream().filter(row -> row.verdict() == Verdict.REGRESSED).toList();
-    }
-
-    private static MetricComparison row(List<MetricComparison> rows, String operation, Metric metric) {
-        return rows.stream().filter(r -> r.operation().equals(operation) && r.metric() == metric).findFirst().orElseThrow();
     }
 
     @Test
