@@ -63,13 +63,15 @@ public class CheckMojo extends AbstractGateMojo {
      * slowing alike does not. What a test cannot compare within itself (the total, the operations of a
      * test with one or two) is judged against the median change of the build's other tests (at least two),
      * and gated at {@code sharedShiftTolerancePercent} at least. Calibrated metrics keep their own
-     * tolerance. Run side by side to see smaller changes of a whole run.
+     * tolerance. Run side by side to see smaller changes of a whole run. On by default: on a shared
+     * machine whole runs move by more than the changes worth catching. {@code false} judges every metric
+     * against its baseline alone, at {@code tolerancePercent}: for a machine that runs nothing else.
      */
-    @Parameter(property = "perf.discountSharedShift", defaultValue = "false")
+    @Parameter(property = "perf.discountSharedShift", defaultValue = "true")
     private boolean discountSharedShift;
 
     /**
-     * With {@code discountSharedShift}: the least tolerance, in percent, of latency and throughput where a
+     * The least tolerance, in percent, of latency and throughput where a
      * test has nothing within itself to compare with: the total, and the operations of a test with fewer
      * than three (judged beyond the build's other tests where there are two or more).
      */
@@ -188,7 +190,7 @@ public class CheckMojo extends AbstractGateMojo {
         rows.addAll(benchmarkRows);
         benchmarks.environmentDifferences().forEach(this::warnAboutEnvironment);
         getLog().info("perfgate: " + results.size() + " load-test result(s)" + (benchmarks.isEmpty() ? "" : " and "
-                + benchmarks.byId().size() + " JMH benchmark(s)") + " compared with " + baselineDirectory() + " (" + gate.describe() + ")");
+                + benchmarks.byId().size() + " JMH benchmark(s)") + " compared with " + baselineDirectory() + " (" + describe(gate) + ")");
         for (String line : ComparisonTable.render(rows).split("\n")) {
             getLog().info(line);
         }
@@ -199,6 +201,12 @@ public class CheckMojo extends AbstractGateMojo {
                     + " successful requests beyond it in both runs; run longer to decide it");
         }
         decide(rows, notCompared, resultsDirectory() + (benchmarks.isEmpty() ? "" : " and " + benchmarks.resultFile()));
+    }
+
+    /** The settings the header states, e.g. "tolerance 10 %, ...; beyond the run's shared shift, 30 % at least where ...". */
+    private String describe(GateSettings gate) {
+        return gate.describe() + (discountSharedShift ? "; changes beyond what the rest of the run shared, at least "
+                + GateSettings.plain(sharedShiftTolerancePercent) + " % where there is nothing to compare with" : "");
     }
 
     private List<String> missingResults(List<LoadTestResult> results) throws MojoExecutionException {

@@ -43,7 +43,7 @@ final class MojoFixture {
             Map.entry("goals", List.of("verify")),
             Map.entry("calibrationMinRuns", 5),
             Map.entry("calibrationSpreads", 3.0),
-            Map.entry("discountSharedShift", false),
+            Map.entry("discountSharedShift", true),
             Map.entry("sharedShiftTolerancePercent", 30.0));
 
     static final RunEnvironment ENVIRONMENT = new RunEnvironment(8, "Test CPU @ 3.0GHz", "Test JVM 17", "Linux 6.1 amd64", null, null);

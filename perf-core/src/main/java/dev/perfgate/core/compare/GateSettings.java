@@ -75,7 +75,8 @@ public record GateSettings(double tolerancePercent, double latencyFloorMillis, d
                 + (metrics.equals(Metric.DEFAULT_GATED) ? "" : ", metrics " + metrics.stream().map(Metric::key).collect(Collectors.joining(",")));
     }
 
-    private static String plain(double value) {
+    /** A setting's number as the settings are written: {@code 10}, not {@code 10.0}; {@code 0.05} as it is. */
+    public static String plain(double value) {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
