@@ -19,7 +19,7 @@ import dev.perfgate.core.engine.ArrivalSchedule;
 import dev.perfgate.core.engine.LoadEngine;
 import dev.perfgate.core.engine.OpenLoadPlan;
 import dev.perfgate.core.engine.RunMeasurements;
-import dev.perfgate.core.engine.SecondFigures;
+import dev.perfgate.core.result.SecondFigures;
 import dev.perfgate.core.stages.Soak;
 import dev.perfgate.core.stats.TheilSen;
 

@@ -27,6 +27,7 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
 import dev.perfgate.core.compare.DetectableChange;
 import dev.perfgate.core.compare.GateSettings;
 import dev.perfgate.core.compare.WarmUpDrift;
+import dev.perfgate.core.engine.ResultOfRun;
 import dev.perfgate.core.engine.RunMeasurements;
 import dev.perfgate.core.http.Redaction;
 import dev.perfgate.core.result.LoadTestResult;
@@ -34,6 +35,7 @@ import dev.perfgate.core.result.ResultFiles;
 import dev.perfgate.core.result.ResultStatus;
 import dev.perfgate.core.result.ResultSummary;
 import dev.perfgate.core.result.RunEnvironment;
+import dev.perfgate.core.result.SloJudge;
 import dev.perfgate.core.slo.SloCheck;
 import dev.perfgate.core.slo.SloReport;
 
@@ -85,7 +87,7 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
                     : paired.result(judge(paired.resultSettings(), measured, app, run.stopReason(), paired.dependencyDeathNotice()));
             result = scenario.describe(PatternVerdicts.judged(settings, measured, result));
             SloReport slo = settings.slos().isEmpty() || !PatternVerdicts.slosJudgeTheWholeRun(settings) ? null
-                    : SloReport.of(settings.slos(), result);
+                    : SloJudge.judge(settings.slos(), result);
             if (slo != null && result.status() == ResultStatus.PASSED && !slo.breaches().isEmpty()) {
                 result = result.withStatus(ResultStatus.FAILED, slo.failureMessage(result.testId()));
             }
@@ -151,7 +153,7 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
     private static LoadTestResult judge(LoadTestSettings settings, RunMeasurements measured, RunningApp app, String stopReason,
             String deadDependencies) {
         RunEnvironment environment = RunEnvironment.current(RunningApp.dockerVersion());
-        LoadTestResult result = LoadTestResult.judged(settings.testId(), settings.plan(), measured, environment);
+        LoadTestResult result = ResultOfRun.judged(settings.testId(), settings.plan(), measured, environment);
         if (StopOnExit.SHUTDOWN_REASON.equals(stopReason)) {
             // Testcontainers' own shutdown hook may be removing the container meanwhile: not the app's fault.
             return result.withStatus(ResultStatus.ABORTED, stopReason);

@@ -8,6 +8,7 @@ import java.util.Random;
 
 import dev.perfgate.core.engine.LoadPlan;
 import dev.perfgate.core.engine.OpenLoadPlan;
+import dev.perfgate.core.engine.ResultOfRun;
 import dev.perfgate.core.engine.RunPlan;
 import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.SideBySideResult;
@@ -101,7 +102,7 @@ final class PairedRun {
                 last = trial(isReference ? versions.reference() : versions.candidate(), trialPlan, stop,
                         label(instance, (pairsDone + 1) + version));
                 if (completed(last)) {
-                    done.add(TrialResult.of(pairsDone, instance, version, position, last.measured()));
+                    done.add(ResultOfRun.trial(pairsDone, instance, version, position, last.measured()));
                     lastCandidate = isReference ? lastCandidate : last;
                 }
             }
@@ -125,8 +126,8 @@ final class PairedRun {
             List<WatchedRun.Outcome> ab = interleavedTrial(versions, trialPlan, order.nextLong(), stop, label(instance, (pairsDone + 1) + " A and B"));
             last = ab.get(1);
             if (completed(ab.get(0)) && completed(last)) {
-                done.add(TrialResult.of(pairsDone, instance, SideBySideResult.REFERENCE, 0, ab.get(0).measured()));
-                done.add(TrialResult.of(pairsDone, instance, SideBySideResult.CANDIDATE, 0, last.measured()));
+                done.add(ResultOfRun.trial(pairsDone, instance, SideBySideResult.REFERENCE, 0, ab.get(0).measured()));
+                done.add(ResultOfRun.trial(pairsDone, instance, SideBySideResult.CANDIDATE, 0, last.measured()));
                 lastCandidate = last;
             }
         }

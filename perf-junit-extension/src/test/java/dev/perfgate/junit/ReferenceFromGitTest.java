@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.perfgate.core.engine.LoadPlan;
+import dev.perfgate.core.engine.ResultOfRun;
 import dev.perfgate.core.result.LatencySummary;
 import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.OperationResult;
@@ -236,7 +237,7 @@ class ReferenceFromGitTest {
     private static LoadTestResult baseline(String testId, String commit, String startedAt) {
         OperationResult total = new OperationResult(100, 0, Map.of(), 0, 10, new LatencySummary(1, 2, 3, 4, 5, 1), "", List.of());
         return new LoadTestResult(LoadTestResult.SCHEMA_VERSION, testId, ResultStatus.PASSED, null, startedAt,
-                PlanSummary.of(new LoadPlan(1, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1))),
+                ResultOfRun.summary(new LoadPlan(1, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1))),
                 new RunEnvironment(2, "cpu", "jvm", "os", "docker", commit), total, Map.of("GET /", total));
     }
 

@@ -24,6 +24,7 @@ import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.OperationResult;
 import dev.perfgate.core.result.ResourceResult;
 import dev.perfgate.core.result.ResultFiles;
+import dev.perfgate.core.result.SloJudge;
 import dev.perfgate.core.result.WindowResult;
 import dev.perfgate.core.slo.SloMetric;
 import dev.perfgate.core.slo.SloReport;
@@ -54,7 +55,7 @@ class HtmlReportBrowserTest {
                         List.of())));
         // added: no baseline; resources of this run only, no app metrics.
         LoadTestResult added = result("Shop.added", measured(5.0, 3));
-        added = added.withSlo(SloReport.of(List.of(SloThreshold.parse(SloThreshold.TOTAL, SloMetric.P95, "1s", "test")), added))
+        added = added.withSlo(SloJudge.judge(List.of(SloThreshold.parse(SloThreshold.TOTAL, SloMetric.P95, "1s", "test")), added))
                 .withResources(ResourceResult.of(List.of(new ResourceResult.ResourceSample(0.5, 20.0, 40.0),
                         new ResourceResult.ResourceSample(1.5, 35.0, 42.0)), 512.0));
         ResultFiles.write(results, added);

@@ -3,7 +3,6 @@ package dev.perfgate.maven;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 
-import dev.perfgate.core.engine.LoadPlan;
 import dev.perfgate.core.result.LatencySummary;
 import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.OperationResult;
@@ -147,7 +145,7 @@ final class MojoFixture {
     /** A result of several operations. */
     static LoadTestResult result(String testId, OperationResult total, Map<String, OperationResult> operations, RunEnvironment environment) {
         return new LoadTestResult(LoadTestResult.SCHEMA_VERSION, testId, ResultStatus.PASSED, null, "2024-06-01T10:15:30Z",
-                PlanSummary.of(new LoadPlan(4, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(5))),
+                new PlanSummary("closed", 4, "1s", "10s", "5s", "0s"),
                 environment, total, operations);
     }
 

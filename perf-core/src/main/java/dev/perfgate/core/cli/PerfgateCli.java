@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import dev.perfgate.core.engine.ResultOfRun;
 import dev.perfgate.core.engine.eventloop.EventLoopDriver;
 import dev.perfgate.core.engine.eventloop.EventLoopRun;
 import dev.perfgate.core.result.LoadTestResult;
@@ -57,7 +58,7 @@ public final class PerfgateCli {
         out.println(RunReport.header(options));
         EventLoopRun run = new EventLoopDriver(options.threads()).run(options.plan(), options.url(), options.rate());
         out.print(RunReport.of(run, options.rate()));
-        LoadTestResult result = LoadTestResult.judged(testId(options), options.recordedPlan(), run.measurements(),
+        LoadTestResult result = ResultOfRun.judged(testId(options), options.recordedPlan(), run.measurements(),
                 RunEnvironment.current(null));
         if (options.json() != null && !write(result, options.json(), out, err)) {
             return RUN_FAILED;

@@ -7,7 +7,7 @@ import java.util.TreeMap;
 
 import org.HdrHistogram.Histogram;
 
-import dev.perfgate.core.engine.ErrorKind;
+import dev.perfgate.core.http.ErrorKind;
 import dev.perfgate.core.engine.OperationStats;
 import dev.perfgate.core.engine.RunMeasurements;
 import dev.perfgate.core.engine.eventloop.EventLoopRun;

@@ -1,5 +1,8 @@
 package dev.perfgate.core.engine;
 
+import dev.perfgate.core.http.ErrorKind;
+import dev.perfgate.core.http.RequestRecorder;
+
 /**
  * Times an open-model iteration from when it was due rather than from when it began: the first
  * request of each iteration is recorded as starting at the iteration's due time, so any delay before

@@ -16,11 +16,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
+import dev.perfgate.core.http.ErrorKind;
 import dev.perfgate.core.http.Http;
 import dev.perfgate.core.http.HttpTransport;
 import dev.perfgate.core.http.UserConnections;
 import dev.perfgate.core.http.UserHttp;
 import dev.perfgate.core.http.LoopbackTarget;
+import dev.perfgate.core.result.SecondFigures;
 
 /**
  * Runs a {@link RunPlan}. In the closed model ({@link LoadPlan}) every virtual user repeats its

@@ -3,6 +3,9 @@ package dev.perfgate.core.engine;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.perfgate.core.http.ErrorKind;
+import dev.perfgate.core.http.RequestRecorder;
+
 /**
  * The requests of a run's measured phase, by operation. Thread-safe: the engine's users (or the open
  * model's workers) all record into one, so its size is one {@link OperationStats} per operation

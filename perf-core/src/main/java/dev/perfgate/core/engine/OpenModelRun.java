@@ -12,9 +12,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
+import dev.perfgate.core.http.ErrorKind;
 import dev.perfgate.core.http.HttpTransport;
 import dev.perfgate.core.http.UserConnections;
 import dev.perfgate.core.http.UserHttp;
+import dev.perfgate.core.result.SecondFigures;
 
 /**
  * One run of an {@link OpenLoadPlan}. The calling thread is the dispatcher: it walks the arrivals of

@@ -9,6 +9,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
+import dev.perfgate.core.http.ErrorKind;
+import dev.perfgate.core.result.LatencySummary;
+
 /**
  * Latencies and errors of one operation. Thread-safe and lock-free: all users of a run record into
  * the same one, so that a run's memory does not grow with its users (a histogram over this range at 3
@@ -16,17 +19,14 @@ import org.HdrHistogram.Histogram;
  */
 public final class OperationStats {
 
-    /** Latencies are recorded in microseconds, from 1 us up to one hour, 3 significant digits. */
-    public static final long HIGHEST_TRACKABLE_MICROS = TimeUnit.HOURS.toMicros(1);
-
     private static final ErrorKind[] KINDS = ErrorKind.values();
 
-    private final Histogram latencyMicros = new ConcurrentHistogram(1, HIGHEST_TRACKABLE_MICROS, 3);
+    private final Histogram latencyMicros = new ConcurrentHistogram(1, LatencySummary.HIGHEST_TRACKABLE_MICROS, 3);
     private final AtomicLongArray errors = new AtomicLongArray(KINDS.length);
     private final AtomicReference<String> firstCheckFailure = new AtomicReference<>();
 
     void recordSuccess(long latencyNanos) {
-        long micros = Math.max(1, Math.min(HIGHEST_TRACKABLE_MICROS, TimeUnit.NANOSECONDS.toMicros(latencyNanos)));
+        long micros = Math.max(1, Math.min(LatencySummary.HIGHEST_TRACKABLE_MICROS, TimeUnit.NANOSECONDS.toMicros(latencyNanos)));
         latencyMicros.recordValue(micros);
     }
 

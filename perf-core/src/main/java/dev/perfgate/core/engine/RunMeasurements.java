@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 
+import dev.perfgate.core.result.SecondFigures;
+
 /**
  * Everything a run measured: per-operation latencies and errors, their total, and how the run ended.
  *

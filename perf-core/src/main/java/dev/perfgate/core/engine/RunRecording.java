@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
+import dev.perfgate.core.http.RequestRecorder;
+import dev.perfgate.core.result.SecondFigures;
+
 /**
  * The figures of one run while a load driver records them, for drivers other than
  * {@link LoadEngine} (e.g. the event-loop driver). Each recording thread gets a

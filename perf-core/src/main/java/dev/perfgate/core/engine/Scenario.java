@@ -1,5 +1,7 @@
 package dev.perfgate.core.engine;
 
+import dev.perfgate.core.http.ErrorKind;
+
 /**
  * One iteration of a virtual user. The engine calls it again and again until the run ends; an
  * exception it throws is counted as a {@link ErrorKind#CHECK} error and the user goes on.

@@ -10,6 +10,8 @@ import java.util.function.IntSupplier;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
+import dev.perfgate.core.result.SecondFigures;
+
 /**
  * The figures of a run second by second, warm-up included, in memory that does not grow with the
  * run's length beyond a few numbers a second. Counts are kept for every second; latencies go into a

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /**
  * A condition a response must meet. A request whose response fails one of its checks counts as an
- * error of kind {@link dev.perfgate.core.engine.ErrorKind#CHECK} under the request's own operation;
+ * error of kind {@link ErrorKind#CHECK} under the request's own operation;
  * the response says which check failed ({@link Response#failure()}), and the user goes on. Nothing is
  * thrown.
  *

@@ -43,7 +43,7 @@ public interface Http {
 
     /**
      * GET {@code path}, recorded as {@code operation}; a response that fails one of {@code checks} counts
-     * as a {@link dev.perfgate.core.engine.ErrorKind#CHECK} error of {@code operation}.
+     * as a {@link ErrorKind#CHECK} error of {@code operation}.
      */
     default Response get(String operation, String path, Check... checks) {
         return request(operation, "GET", path).check(checks).send();

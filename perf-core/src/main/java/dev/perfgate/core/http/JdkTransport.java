@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
-import dev.perfgate.core.engine.ErrorKind;
-
 /**
  * Requests through the JDK's {@link HttpClient} (HTTP/1.1, a keep-alive pool shared by all users of a
  * run), the engine's default. Its selector thread hands every response to the waiting user's thread:

@@ -33,7 +33,7 @@ public interface Request {
 
     /**
      * Checks the response must pass, added to those given before; a response that fails one counts as a
-     * {@link dev.perfgate.core.engine.ErrorKind#CHECK} error of this request's operation (see {@link Check}).
+     * {@link ErrorKind#CHECK} error of this request's operation (see {@link Check}).
      */
     Request check(Check... checks);
 

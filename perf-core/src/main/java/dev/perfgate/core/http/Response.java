@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import dev.perfgate.core.engine.ErrorKind;
-
 /**
  * What a request returned.
  *

@@ -2,8 +2,6 @@ package dev.perfgate.core.http;
 
 import java.util.List;
 
-import dev.perfgate.core.engine.ErrorKind;
-
 /** Applies a request's {@link Check}s to its response, for the {@link Http} implementations. */
 final class ResponseChecks {
 

@@ -23,8 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.perfgate.core.engine.ErrorKind;
-
 /**
  * HTTP/1.1 over one blocking keep-alive connection that belongs to one virtual user: the user's thread
  * writes the request and reads the answer itself, with no hand-off to another thread

@@ -13,9 +13,6 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import dev.perfgate.core.engine.ErrorKind;
-import dev.perfgate.core.engine.RequestRecorder;
-
 /**
  * A virtual user's {@link Http}: builds requests on the run's target, sends them through its
  * {@link HttpTransport}, times them, applies their checks and records them under their operation.

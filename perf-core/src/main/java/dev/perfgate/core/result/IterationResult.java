@@ -1,7 +1,5 @@
 package dev.perfgate.core.result;
 
-import dev.perfgate.core.engine.RunMeasurements;
-
 /**
  * Scenario iterations of the measured phase: how many the plan called for and how many started,
  * which in the open model are the intended and the achieved arrival rate.
@@ -15,14 +13,4 @@ import dev.perfgate.core.engine.RunMeasurements;
  * @param scheduledPerSecond {@code scheduled} per second: the intended arrival rate
  */
 public record IterationResult(long started, long scheduled, long dropped, double startedPerSecond, double scheduledPerSecond) {
-
-    /** The iterations of {@code measured}. */
-    public static IterationResult of(RunMeasurements measured) {
-        return new IterationResult(measured.iterations(), measured.scheduledIterations(), measured.droppedIterations(),
-                hundredths(measured.iterationsPerSecond()), hundredths(measured.scheduledIterationsPerSecond()));
-    }
-
-    private static double hundredths(double value) {
-        return Math.round(value * 100) / 100.0;
-    }
 }

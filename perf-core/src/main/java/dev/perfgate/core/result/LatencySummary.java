@@ -1,5 +1,7 @@
 package dev.perfgate.core.result;
 
+import java.util.concurrent.TimeUnit;
+
 import org.HdrHistogram.Histogram;
 
 /**
@@ -13,6 +15,9 @@ import org.HdrHistogram.Histogram;
  * @param mean arithmetic mean
  */
 public record LatencySummary(double p50, double p90, double p95, double p99, double max, double mean) {
+
+    /** Latencies are recorded in microseconds, from 1 us up to one hour, 3 significant digits. */
+    public static final long HIGHEST_TRACKABLE_MICROS = TimeUnit.HOURS.toMicros(1);
 
     /** The summary of {@code micros}, a histogram of latencies in microseconds. */
     public static LatencySummary of(Histogram micros) {

@@ -4,9 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.perfgate.core.engine.RunMeasurements;
-import dev.perfgate.core.engine.RunPlan;
-import dev.perfgate.core.engine.SecondFigures;
 import dev.perfgate.core.slo.SloReport;
 
 /**
@@ -104,39 +101,6 @@ public record LoadTestResult(
             PlanSummary plan, RunEnvironment environment, IterationResult iterations, OperationResult total,
             Map<String, OperationResult> operations, SloReport slo) {
         this(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total, operations, slo, null);
-    }
-
-    /** The result of a run, with the status the caller decided. */
-    public static LoadTestResult of(String testId, RunPlan plan, RunMeasurements measured, RunEnvironment environment,
-            ResultStatus status, String statusReason) {
-        double ranSeconds = measured.ranFor().toNanos() / 1e9;
-        double plannedSeconds = measured.measured().toNanos() / 1e9;
-        Map<String, OperationResult> operations = new TreeMap<>();
-        measured.operations().forEach((name, stats) ->
-                operations.put(name, OperationResult.of(stats, measured.windows().get(name), ranSeconds, plannedSeconds)));
-        List<StepResult> steps = StepResult.of(plan, measured);
-        return new LoadTestResult(SCHEMA_VERSION, testId, status, statusReason, measured.measuredStart().toString(),
-                PlanSummary.of(plan), environment, IterationResult.of(measured),
-                OperationResult.of(measured.total(), measured.totalWindows(), ranSeconds, plannedSeconds),
-                operations, null, null, measured.seconds(), steps.size() > 1 ? StageReport.stages(steps) : null);
-    }
-
-    /**
-     * The result of a run with the status its measurements alone decide: ABORTED when the run did not
-     * complete, FAILED when no request succeeded, PASSED otherwise.
-     */
-    public static LoadTestResult judged(String testId, RunPlan plan, RunMeasurements measured, RunEnvironment environment) {
-        long succeeded = measured.total().requestCount() - measured.total().errorCount();
-        if (!measured.completed()) {
-            return of(testId, plan, measured, environment, ResultStatus.ABORTED, measured.abortReason());
-        }
-        if (succeeded == 0) {
-            String reason = "no request succeeded in the measured phase (" + measured.total().requestCount() + " requests, errors "
-                    + measured.total().errors() + ")"
-                    + measured.scenarioFailure().map(f -> "; first failure: " + f).orElse("");
-            return of(testId, plan, measured, environment, ResultStatus.FAILED, reason);
-        }
-        return of(testId, plan, measured, environment, ResultStatus.PASSED, null);
     }
 
     /** A copy that records the test's class, fully qualified. */

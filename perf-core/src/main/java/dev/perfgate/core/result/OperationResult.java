@@ -1,14 +1,10 @@
 package dev.perfgate.core.result;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.HdrHistogram.Histogram;
-
-import dev.perfgate.core.engine.OperationStats;
-import dev.perfgate.core.engine.WindowSeries;
 
 /**
  * The figures of one operation (or of all together) in a result file.
@@ -54,53 +50,32 @@ public record OperationResult(
         this(requests, errors, errorsByKind, errorRate, throughputPerSecond, latencyMs, histogram, List.of());
     }
 
-    /** The figures of {@code stats} and its {@code windows} (may be null), measured over {@code measuredSeconds}. */
-    public static OperationResult of(OperationStats stats, WindowSeries windows, double measuredSeconds) {
-        return of(stats, windows, measuredSeconds, measuredSeconds);
+    /**
+     * The figures of an operation whose latencies {@code latencyMicros} holds (successful requests, in
+     * microseconds), over a measured phase of {@code ranSeconds} (the throughput is per second of that; 0 when
+     * none ran).
+     *
+     * @param errorsByKind errors by their kind's label, e.g. {@code "timeout"}
+     * @param checkFailure the first failed check's description, or {@code null}
+     * @param windows      the phase's windows, empty when none were kept
+     */
+    public static OperationResult of(Histogram latencyMicros, long requests, long errors, Map<String, Long> errorsByKind,
+            String checkFailure, List<WindowResult> windows, double ranSeconds) {
+        return new OperationResult(requests, errors, errorsByKind, requests == 0 ? 0 : (double) errors / requests,
+                perSecond(requests, ranSeconds), LatencySummary.of(latencyMicros), HistogramCodec.encode(latencyMicros), windows,
+                checkFailure);
     }
 
     /**
-     * The figures of a run whose measured phase was planned to last {@code plannedSeconds} (the windows
-     * split that) but ran for {@code ranSeconds} (the throughput is per second of that; 0 when none ran).
+     * The figures of a part of a run that lasted {@code seconds} (a stage): the latencies have the
+     * histogram's precision, errors are not split by kind and there is no histogram or window of its own.
      */
-    public static OperationResult of(OperationStats stats, WindowSeries windows, double ranSeconds, double plannedSeconds) {
-        Map<String, Long> byKind = new TreeMap<>();
-        stats.errors().forEach((kind, count) -> byKind.put(kind.label(), count));
-        long requests = stats.requestCount();
-        long errors = stats.errorCount();
-        return new OperationResult(
-                requests,
-                errors,
-                byKind,
-                requests == 0 ? 0 : (double) errors / requests,
-                ranSeconds <= 0 ? 0 : Math.round(requests / ranSeconds * 100) / 100.0,
-                LatencySummary.of(stats.latencyMicros()),
-                HistogramCodec.encode(stats.latencyMicros()),
-                windowsOf(windows, plannedSeconds),
-                stats.firstCheckFailure());
-    }
-
-    /**
-     * The figures of window {@code index} of {@code series}, which lasted {@code seconds}: for judging
-     * one stage of a run; the latencies have 2 significant digits, errors are not split by kind and
-     * there is no histogram or window of its own.
-     */
-    public static OperationResult ofWindow(WindowSeries series, int index, double seconds) {
-        Histogram latency = series.latencyMicros(index);
-        long requests = series.requests(index);
-        long errors = series.errors(index);
+    public static OperationResult ofPart(Histogram latencyMicros, long requests, long errors, double seconds) {
         return new OperationResult(requests, errors, Map.of(), requests == 0 ? 0 : (double) errors / requests,
-                seconds <= 0 ? 0 : Math.round(requests / seconds * 100) / 100.0, LatencySummary.of(latency), "", List.of());
+                perSecond(requests, seconds), LatencySummary.of(latencyMicros), "", List.of());
     }
 
-    private static List<WindowResult> windowsOf(WindowSeries series, double measuredSeconds) {
-        if (series == null) {
-            return List.of();
-        }
-        List<WindowResult> windows = new ArrayList<>(series.windows());
-        for (int i = 0; i < series.windows(); i++) {
-            windows.add(WindowResult.of(series, i, measuredSeconds / series.windows()));
-        }
-        return windows;
+    private static double perSecond(long requests, double seconds) {
+        return seconds <= 0 ? 0 : Math.round(requests / seconds * 100) / 100.0;
     }
 }

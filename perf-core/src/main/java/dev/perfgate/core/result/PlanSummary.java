@@ -10,10 +10,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import dev.perfgate.core.engine.LoadPlan;
-import dev.perfgate.core.engine.OpenLoadPlan;
-import dev.perfgate.core.engine.RunPlan;
-import dev.perfgate.core.time.ReadableDuration;
+import dev.perfgate.core.time.ReadableRate;
 
 /**
  * The load a result was measured under, in the notation users write.
@@ -63,30 +60,6 @@ public record PlanSummary(String model, int users, String warmUp, String duratio
         this(model, users, warmUp, duration, requestTimeout, thinkTime, List.of(), 0, 0);
     }
 
-    /** The summary of {@code plan}. */
-    public static PlanSummary of(RunPlan plan) {
-        String warmUp = ReadableDuration.format(plan.warmUp());
-        String duration = ReadableDuration.format(plan.duration());
-        String requestTimeout = ReadableDuration.format(plan.requestTimeout());
-        if (plan instanceof OpenLoadPlan open) {
-            List<ArrivalStage> stages = open.arrivals().stages().stream()
-                    .map(stage -> new ArrivalStage(stage.fromPerSecond(), stage.toPerSecond(), ReadableDuration.format(stage.duration())))
-                    .toList();
-            String openWarmUp = open.warmsUpAtItsOwnRate() && !open.warmUp().isZero() ? warmUp + " at " + rate(open.warmUpPerSecond())
-                    : warmUp;
-            return new PlanSummary("open", 0, openWarmUp, duration, requestTimeout, "0s", stages, open.maxInFlight(), 0);
-        }
-        LoadPlan closed = (LoadPlan) plan;
-        String closedWarmUp = closed.usersInWarmUp() != closed.schedule().initialUsers() && !closed.warmUp().isZero()
-                ? warmUp + " with " + closed.usersInWarmUp() + (closed.usersInWarmUp() == 1 ? " user" : " users") : warmUp;
-        List<UserStageSummary> userStages = !closed.isStaged() ? List.of()
-                : closed.schedule().stages().stream()
-                        .map(stage -> new UserStageSummary(stage.fromUsers(), stage.toUsers(), ReadableDuration.format(stage.duration())))
-                        .toList();
-        return new PlanSummary("closed", closed.users(), closedWarmUp, duration, requestTimeout, closed.thinkTime().describe(),
-                List.of(), 0, closed.iterationsPerUser(), userStages);
-    }
-
     /** A copy that records the user types the users were divided into. */
     public PlanSummary withUserTypes(List<UserTypeSummary> types) {
         return new PlanSummary(model, users, warmUp, duration, requestTimeout, thinkTime, arrivals, maxInFlight, iterationsPerUser,
@@ -129,13 +102,9 @@ public record PlanSummary(String model, int users, String warmUp, String duratio
 
     private static String describeArrivals(List<ArrivalStage> stages) {
         return stages.stream().map(stage -> stage.fromPerSecond() == stage.toPerSecond()
-                ? rate(stage.fromPerSecond()) + " for " + stage.duration()
-                : rate(stage.fromPerSecond()) + "->" + rate(stage.toPerSecond()) + " over " + stage.duration())
+                ? ReadableRate.format(stage.fromPerSecond()) + " for " + stage.duration()
+                : ReadableRate.format(stage.fromPerSecond()) + "->" + ReadableRate.format(stage.toPerSecond()) + " over " + stage.duration())
                 .collect(Collectors.joining(", ", "[", "]"));
-    }
-
-    private static String rate(double perSecond) {
-        return (perSecond == Math.rint(perSecond) ? Long.toString((long) perSecond) : Double.toString(perSecond)) + "/s";
     }
 
     private static String describeStages(List<UserStageSummary> stages) {

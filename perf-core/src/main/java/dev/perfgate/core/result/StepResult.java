@@ -1,13 +1,6 @@
 package dev.perfgate.core.result;
 
-import java.util.ArrayList;
 import java.util.List;
-
-import dev.perfgate.core.engine.LoadPlan;
-import dev.perfgate.core.engine.OpenLoadPlan;
-import dev.perfgate.core.engine.RunMeasurements;
-import dev.perfgate.core.engine.RunPlan;
-import dev.perfgate.core.engine.StageWindows;
 
 /**
  * One stage of a staged run: its load and what its own requests measured (requests count in the
@@ -32,31 +25,6 @@ public record StepResult(int index, String load, double startSecond, double seco
 
     public StepResult {
         breaches = breaches == null ? List.of() : List.copyOf(breaches);
-    }
-
-    /** The stages of {@code plan} with what {@code measured} holds for each; empty when the driver kept no stages. */
-    public static List<StepResult> of(RunPlan plan, RunMeasurements measured) {
-        StageWindows stages = measured.stages();
-        if (stages == null) {
-            return List.of();
-        }
-        List<String> loads = loadsOf(plan);
-        List<StepResult> steps = new ArrayList<>();
-        for (int i = 0; i < stages.lengths().size(); i++) {
-            double seconds = stages.lengths().get(i).toNanos() / 1e9;
-            OperationResult figures = OperationResult.ofWindow(stages.total(), i, seconds);
-            steps.add(new StepResult(i, i < loads.size() ? loads.get(i) : "stage " + i, stages.starts().get(i).toNanos() / 1e9,
-                    seconds, figures.requests(), figures.errors(), figures.errorRate(), figures.throughputPerSecond(),
-                    figures.latencyMs().p50(), figures.latencyMs().p95(), figures.latencyMs().p99(), null, List.of()));
-        }
-        return steps;
-    }
-
-    private static List<String> loadsOf(RunPlan plan) {
-        if (plan instanceof OpenLoadPlan open) {
-            return open.arrivals().stages().stream().map(Object::toString).toList();
-        }
-        return ((LoadPlan) plan).schedule().stages().stream().map(Object::toString).toList();
     }
 
     /** A copy judged against the SLOs: {@code held} and the breaches' descriptions. */

@@ -8,7 +8,6 @@ import java.util.TreeSet;
 
 import org.HdrHistogram.Histogram;
 
-import dev.perfgate.core.engine.OperationStats;
 import dev.perfgate.core.time.ReadableDuration;
 
 /**
@@ -27,7 +26,7 @@ public final class TrialFigures {
 
     /** The figures of {@code trials} (each of one operation, or totals), each measured for {@code trialSeconds}. */
     public static OperationResult merge(List<OperationResult> trials, double trialSeconds) {
-        Histogram latency = new Histogram(OperationStats.HIGHEST_TRACKABLE_MICROS, 3);
+        Histogram latency = new Histogram(LatencySummary.HIGHEST_TRACKABLE_MICROS, 3);
         long requests = 0;
         long errors = 0;
         Map<String, Long> byKind = new TreeMap<>();

@@ -3,8 +3,6 @@ package dev.perfgate.core.result;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.perfgate.core.engine.RunMeasurements;
-
 /**
  * One short trial of a side-by-side run: one version of the application under the test's load
  * while the other one idles.
@@ -23,19 +21,6 @@ public record TrialResult(int pair, int instance, String version, int position, 
 
     public TrialResult {
         operations = operations == null ? Map.of() : new TreeMap<>(operations);
-    }
-
-    /**
-     * The trial run as {@code version} in {@code pair} on {@code instance} at {@code position}, from what the engine
-     * measured (without windows: the trial is the unit of comparison).
-     */
-    public static TrialResult of(int pair, int instance, String version, int position, RunMeasurements measured) {
-        // ranFor: the measured phase, or in an interleaved trial this version's share of the users' time
-        double seconds = measured.ranFor().toNanos() / 1e9;
-        Map<String, OperationResult> operations = new TreeMap<>();
-        measured.operations().forEach((name, stats) -> operations.put(name, OperationResult.of(stats, null, seconds)));
-        return new TrialResult(pair, instance, version, position, measured.measuredStart().toString(), OperationResult.of(measured.total(), null, seconds),
-                operations);
     }
 
     /** Whether this trial measured the reference (A). */

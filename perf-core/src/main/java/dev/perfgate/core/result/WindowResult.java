@@ -2,8 +2,6 @@ package dev.perfgate.core.result;
 
 import org.HdrHistogram.Histogram;
 
-import dev.perfgate.core.engine.WindowSeries;
-
 /**
  * One window of an operation's measured phase: the values the gate's significance test compares
  * window by window with the baseline's.
@@ -22,14 +20,12 @@ public record WindowResult(long requests, long errors, double throughputPerSecon
         return requests == 0 ? 0 : (double) errors / requests;
     }
 
-    /** Window {@code index} of {@code series}, which lasted {@code windowSeconds}. */
-    static WindowResult of(WindowSeries series, int index, double windowSeconds) {
-        Histogram latency = series.latencyMicros(index);
-        boolean any = latency.getTotalCount() > 0;
-        return new WindowResult(series.requests(index), series.errors(index),
-                Math.round(series.requests(index) / windowSeconds * 100) / 100.0,
-                any ? latency.getValueAtPercentile(50) / 1000.0 : 0,
-                any ? latency.getValueAtPercentile(95) / 1000.0 : 0,
-                any ? latency.getValueAtPercentile(99) / 1000.0 : 0);
+    /** A window of {@code requests} and {@code errors} that lasted {@code seconds}, its successes' latencies in {@code latencyMicros}. */
+    public static WindowResult of(Histogram latencyMicros, long requests, long errors, double seconds) {
+        boolean any = latencyMicros.getTotalCount() > 0;
+        return new WindowResult(requests, errors, Math.round(requests / seconds * 100) / 100.0,
+                any ? latencyMicros.getValueAtPercentile(50) / 1000.0 : 0,
+                any ? latencyMicros.getValueAtPercentile(95) / 1000.0 : 0,
+                any ? latencyMicros.getValueAtPercentile(99) / 1000.0 : 0);
     }
 }

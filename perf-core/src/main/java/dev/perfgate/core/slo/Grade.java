@@ -2,8 +2,6 @@ package dev.perfgate.core.slo;
 
 import java.util.List;
 
-import dev.perfgate.core.result.ResultStatus;
-
 /**
  * A one-letter summary of a run against its SLOs, by the tightest objective's usage (measured /
  * limit for ceilings, limit / measured for floors; see docs/slo.md):
@@ -18,9 +16,12 @@ import dev.perfgate.core.result.ResultStatus;
 public enum Grade {
     A, B, C, D, F;
 
-    /** The grade of {@code checks} in a run that ended {@code status}; a run without objectives is graded on its status alone. */
-    public static Grade of(List<SloCheck> checks, ResultStatus status) {
-        if (status != ResultStatus.PASSED) {
+    /**
+     * The grade of {@code checks} in a run that {@code passed} (completed, with requests that succeeded) or did not;
+     * a run without objectives is graded on that alone.
+     */
+    public static Grade of(List<SloCheck> checks, boolean passed) {
+        if (!passed) {
             return F;
         }
         double worst = checks.stream().mapToDouble(SloCheck::usage).max().orElse(0);

@@ -1,26 +1,21 @@
 package dev.perfgate.core.slo;
 
 import java.util.Locale;
-import java.util.function.ToDoubleFunction;
-
-import dev.perfgate.core.result.OperationResult;
 
 /** A figure an SLO puts a limit on: latency percentiles and the maximum (upper limits), error rate (upper), throughput (lower). */
 public enum SloMetric {
-    P50("p50", r -> r.latencyMs().p50()),
-    P90("p90", r -> r.latencyMs().p90()),
-    P95("p95", r -> r.latencyMs().p95()),
-    P99("p99", r -> r.latencyMs().p99()),
-    MAX("max", r -> r.latencyMs().max()),
-    ERROR_RATE("error rate", OperationResult::errorRate),
-    THROUGHPUT("throughput", OperationResult::throughputPerSecond);
+    P50("p50"),
+    P90("p90"),
+    P95("p95"),
+    P99("p99"),
+    MAX("max"),
+    ERROR_RATE("error rate"),
+    THROUGHPUT("throughput");
 
     private final String label;
-    private final ToDoubleFunction<OperationResult> reader;
 
-    SloMetric(String label, ToDoubleFunction<OperationResult> reader) {
+    SloMetric(String label) {
         this.label = label;
-        this.reader = reader;
     }
 
     /** The name in messages, e.g. {@code "p95"}. */
@@ -36,10 +31,6 @@ public enum SloMetric {
     /** Whether this is a latency, in milliseconds. */
     public boolean isLatency() {
         return this != ERROR_RATE && this != THROUGHPUT;
-    }
-
-    double valueOf(OperationResult operation) {
-        return reader.applyAsDouble(operation);
     }
 
     /** {@code value} with its unit: {@code "312.4 ms"}, {@code "1.25 %"}, {@code "830.0/s"}. */

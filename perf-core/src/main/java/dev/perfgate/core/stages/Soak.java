@@ -8,9 +8,10 @@ import java.util.Locale;
 import dev.perfgate.core.engine.ArrivalSchedule;
 import dev.perfgate.core.engine.LoadPlan;
 import dev.perfgate.core.engine.OpenLoadPlan;
+import dev.perfgate.core.engine.ResultOfRun;
 import dev.perfgate.core.engine.RunMeasurements;
 import dev.perfgate.core.engine.RunPlan;
-import dev.perfgate.core.engine.SecondFigures;
+import dev.perfgate.core.result.SecondFigures;
 import dev.perfgate.core.engine.UserSchedule;
 import dev.perfgate.core.result.StageReport;
 import dev.perfgate.core.result.StepResult;
@@ -49,7 +50,7 @@ public record Soak(RunPlan plan) implements StageProfile {
 
     @Override
     public StageReport report(RunMeasurements measured) {
-        List<StepResult> steps = StepResult.of(plan, measured);
+        List<StepResult> steps = ResultOfRun.steps(plan, measured);
         double[][] points = windows(measured.seconds());
         if (points[0].length < 2) {
             return new StageReport("soak", steps, "no drift: fewer than 2 seconds with a success", null, null, null, null, null, null,

@@ -7,9 +7,10 @@ import java.util.Locale;
 import dev.perfgate.core.engine.ArrivalSchedule;
 import dev.perfgate.core.engine.LoadPlan;
 import dev.perfgate.core.engine.OpenLoadPlan;
+import dev.perfgate.core.engine.ResultOfRun;
 import dev.perfgate.core.engine.RunMeasurements;
 import dev.perfgate.core.engine.RunPlan;
-import dev.perfgate.core.engine.SecondFigures;
+import dev.perfgate.core.result.SecondFigures;
 import dev.perfgate.core.engine.UserSchedule;
 import dev.perfgate.core.result.OperationResult;
 import dev.perfgate.core.result.StageReport;
@@ -66,8 +67,8 @@ public record Spike(RunPlan plan, double tolerance) implements StageProfile {
 
     @Override
     public StageReport report(RunMeasurements measured) {
-        List<StepResult> steps = StepResult.of(plan, measured);
-        double baseline = OperationResult.ofWindow(measured.stages().total(), 0, 1).latencyMs().p95();
+        List<StepResult> steps = ResultOfRun.steps(plan, measured);
+        double baseline = ResultOfRun.part(measured.stages().total(), 0, 1).latencyMs().p95();
         double limit = baseline * (1 + tolerance);
         double spikeEnd = (plan.stageLengths().get(0).toNanos() + plan.stageLengths().get(1).toNanos()) / 1e9;
         Double recovery = recoverySeconds(measured.seconds(), spikeEnd, limit);

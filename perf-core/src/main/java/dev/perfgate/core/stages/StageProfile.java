@@ -13,7 +13,7 @@ import dev.perfgate.core.result.StageReport;
  * <pre>{@code
  * StageProfile spike = Spike.users(2, 40, Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(20));
  * RunMeasurements measured = new LoadEngine().run(spike.plan(), target, scenario, spike.watcher());
- * LoadTestResult result = LoadTestResult.judged(id, spike.plan(), measured, environment).withStages(spike.report(measured));
+ * LoadTestResult result = ResultOfRun.judged(id, spike.plan(), measured, environment).withStages(spike.report(measured));
  * }</pre>
  */
 public sealed interface StageProfile permits Spike, StepStress, Soak {

@@ -12,6 +12,7 @@ import dev.perfgate.core.engine.ArrivalSchedule;
 import dev.perfgate.core.engine.LiveRun;
 import dev.perfgate.core.engine.LoadPlan;
 import dev.perfgate.core.engine.OpenLoadPlan;
+import dev.perfgate.core.engine.ResultOfRun;
 import dev.perfgate.core.engine.RunListener;
 import dev.perfgate.core.engine.RunMeasurements;
 import dev.perfgate.core.engine.RunPlan;
@@ -19,6 +20,7 @@ import dev.perfgate.core.engine.StageWindows;
 import dev.perfgate.core.engine.UserSchedule;
 import dev.perfgate.core.result.OperationResult;
 import dev.perfgate.core.result.ResultStatus;
+import dev.perfgate.core.result.SloJudge;
 import dev.perfgate.core.result.StageReport;
 import dev.perfgate.core.result.StepResult;
 import dev.perfgate.core.slo.SloCheck;
@@ -118,15 +120,15 @@ public record StepStress(RunPlan plan, List<SloThreshold> slos) implements Stage
     /** Step {@code step} of {@code stages} against the SLOs, on its own requests. */
     SloReport judge(StageWindows stages, int step) {
         double seconds = stages.lengths().get(step).toNanos() / 1e9;
-        OperationResult total = OperationResult.ofWindow(stages.total(), step, seconds);
+        OperationResult total = ResultOfRun.part(stages.total(), step, seconds);
         Map<String, OperationResult> operations = new TreeMap<>();
-        stages.byOperation().forEach((name, series) -> operations.put(name, OperationResult.ofWindow(series, step, seconds)));
-        return SloReport.of(slos, total, operations, ResultStatus.PASSED);
+        stages.byOperation().forEach((name, series) -> operations.put(name, ResultOfRun.part(series, step, seconds)));
+        return SloJudge.judge(slos, total, operations, ResultStatus.PASSED);
     }
 
     @Override
     public StageReport report(RunMeasurements measured) {
-        List<StepResult> steps = new ArrayList<>(StepResult.of(plan, measured));
+        List<StepResult> steps = new ArrayList<>(ResultOfRun.steps(plan, measured));
         Integer broken = null;
         List<String> brokenBy = List.of();
         for (int i = 0; i < steps.size(); i++) {

@@ -29,4 +29,9 @@ public final class ReadableRate {
         }
         return Double.parseDouble(matcher.group(1));
     }
+
+    /** {@code perSecond} as people write it: {@code "50/s"}, {@code "2.5/s"}. */
+    public static String format(double perSecond) {
+        return (perSecond == Math.rint(perSecond) ? Long.toString((long) perSecond) : Double.toString(perSecond)) + "/s";
+    }
 }

@@ -1,12 +1,10 @@
 package dev.perfgate.core.calibrate;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.perfgate.core.engine.LoadPlan;
 import dev.perfgate.core.result.LatencySummary;
 import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.OperationResult;
@@ -40,7 +38,7 @@ final class CalibrationRuns {
         operations.put("detail", op(requests, detailP50));
         return new LoadTestResult(LoadTestResult.SCHEMA_VERSION, TEST, ResultStatus.PASSED, null,
                 "2026-12-05T10:" + String.format("%02d", index) + ":00Z",
-                PlanSummary.of(new LoadPlan(users, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(5))), null,
+                new PlanSummary("closed", users, "5s", "30s", "5s", "0s"), null,
                 op(2 * requests, (listP50 + detailP50) / 2), operations);
     }
 }

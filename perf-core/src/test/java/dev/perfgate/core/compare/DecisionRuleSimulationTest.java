@@ -2,7 +2,6 @@ package dev.perfgate.core.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-import dev.perfgate.core.engine.LoadPlan;
 import dev.perfgate.core.result.LatencySummary;
 import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.OperationResult;
@@ -91,7 +89,7 @@ class DecisionRuleSimulationTest {
 
     private static LoadTestResult result(OperationResult total) {
         return new LoadTestResult(LoadTestResult.SCHEMA_VERSION, "Sim.run", ResultStatus.PASSED, null, "2024-06-01T10:15:30Z",
-                PlanSummary.of(new LoadPlan(1, Duration.ZERO, Duration.ofSeconds(10), Duration.ofSeconds(1))), null, total, Map.of());
+                new PlanSummary("closed", 1, "0s", "10s", "1s", "0s"), null, total, Map.of());
     }
 
     private static double median(double[] values) {

@@ -2,7 +2,6 @@ package dev.perfgate.core.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.perfgate.core.engine.LoadPlan;
 import dev.perfgate.core.result.LatencySummary;
 import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.OperationResult;
@@ -56,7 +54,7 @@ class DetectableChangeTest {
     void saysItPerOperationAndWhereThereAreTooFewWindows() {
         Random random = new Random(3);
         LoadTestResult result = new LoadTestResult(LoadTestResult.SCHEMA_VERSION, "Shop.browse", ResultStatus.PASSED, null,
-                "2026-12-05T10:00:00Z", PlanSummary.of(new LoadPlan(1, Duration.ZERO, Duration.ofSeconds(10), Duration.ofSeconds(1))), null,
+                "2026-12-05T10:00:00Z", new PlanSummary("closed", 1, "0s", "10s", "1s", "0s"), null,
                 run(random, 10, 0.05, 1), Map.of("list", run(random, 10, 0.05, 1), "health", run(random, 3, 0.05, 1)));
 
         assertThat(DetectableChange.describe(result, 0.05)).startsWith("the gate could confirm p50 changes of about ")
@@ -82,7 +80,7 @@ class DetectableChangeTest {
 
     private static LoadTestResult result(OperationResult operation) {
         return new LoadTestResult(LoadTestResult.SCHEMA_VERSION, "T.t", ResultStatus.PASSED, null, "2026-12-05T10:00:00Z",
-                PlanSummary.of(new LoadPlan(1, Duration.ZERO, Duration.ofSeconds(10), Duration.ofSeconds(1))), null, operation,
+                new PlanSummary("closed", 1, "0s", "10s", "1s", "0s"), null, operation,
                 Map.of("op", operation));
     }
 }

@@ -3,16 +3,12 @@ package dev.perfgate.core.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.perfgate.core.engine.ArrivalSchedule;
-import dev.perfgate.core.engine.LoadPlan;
-import dev.perfgate.core.engine.OpenLoadPlan;
 import dev.perfgate.core.result.IterationResult;
 import dev.perfgate.core.result.LatencySummary;
 import dev.perfgate.core.result.LoadTestResult;
@@ -48,7 +44,7 @@ class ResultComparatorTest {
 
     static LoadTestResult result(String testId, OperationResult total, Map<String, OperationResult> operations) {
         return new LoadTestResult(LoadTestResult.SCHEMA_VERSION, testId, ResultStatus.PASSED, null, "2024-06-01T10:15:30Z",
-                PlanSummary.of(new LoadPlan(1, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1))), null, total, operations);
+                new PlanSummary("closed", 1, "0s", "1s", "1s", "0s"), null, total, operations);
     }
 
     @Test
@@ -182,7 +178,7 @@ class ResultComparatorTest {
 
     /** {@code result} as an open-model run at 100 arrivals per second that started and dropped as {@code iterations} says. */
     private static LoadTestResult open(LoadTestResult result, IterationResult iterations) {
-        PlanSummary plan = PlanSummary.of(OpenLoadPlan.of(ArrivalSchedule.constant(100, Duration.ofSeconds(100))));
+        PlanSummary plan = new PlanSummary("open", 0, "0s", "1m40s", "10s", "0s", List.of(new PlanSummary.ArrivalStage(100, 100, "1m40s")), 64, 0);
         return new LoadTestResult(result.schemaVersion(), result.testId(), result.status(), result.statusReason(), result.startedAt(), plan,
                 null, iterations, result.total(), result.operations(), null);
     }

@@ -3,7 +3,6 @@ package dev.perfgate.core.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +11,6 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.perfgate.core.engine.ArrivalSchedule;
-import dev.perfgate.core.engine.LoadPlan;
-import dev.perfgate.core.engine.OpenLoadPlan;
 import dev.perfgate.core.result.LatencySummary;
 import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.OperationResult;
@@ -138,7 +134,7 @@ class SideBySideComparatorTest {
     void anOpenModelRunGatesNoThroughputBecauseTheScheduleSetsItForBothVersions() {
         LoadTestResult closed = simulated(new Random(16), 10, 0.10, 0.15, 0.01, 0, 0);
         LoadTestResult open = new LoadTestResult(closed.schemaVersion(), closed.testId(), closed.status(), null, closed.startedAt(),
-                PlanSummary.of(OpenLoadPlan.of(ArrivalSchedule.constant(50, Duration.ofSeconds(10)))), null, null, closed.total(),
+                new PlanSummary("open", 0, "0s", "10s", "10s", "0s", List.of(new PlanSummary.ArrivalStage(50, 50, "10s")), 64, 0), null, null, closed.total(),
                 closed.operations(), null, null, List.of(), null, null, closed.sideBySide());
 
         assertThat(new SideBySideComparator(GATE).compare(closed)).extracting(MetricComparison::metric).contains(Metric.THROUGHPUT);
@@ -325,7 +321,7 @@ class SideBySideComparatorTest {
     private static LoadTestResult result(SideBySideResult trials) {
         OperationResult total = new OperationResult(1, 0, Map.of(), 0, 1, new LatencySummary(1, 1, 1, 1, 1, 1), "", List.of());
         return new LoadTestResult(LoadTestResult.SCHEMA_VERSION, "T.t", ResultStatus.PASSED, null, "2026-11-22T10:00:00Z",
-                PlanSummary.of(new LoadPlan(1, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1))), null, null, total,
+                new PlanSummary("closed", 1, "0s", "1s", "1s", "0s"), null, null, total,
                 Map.of("GET /", total), null, null, List.of(), null, null, trials);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.perfgate.core.engine.LoadEngine;
 import dev.perfgate.core.engine.LoadPlan;
+import dev.perfgate.core.engine.ResultOfRun;
 import dev.perfgate.core.engine.RunMeasurements;
 import dev.perfgate.core.engine.Scenario;
 import dev.perfgate.core.engine.UserSchedule;
@@ -54,7 +55,7 @@ final class EngineSnippets {
                         .task("xp", 10, user -> user.http().get("xp", "/api/xp")),
                 UserType.named("admin").weight(5).task("stats", 1, user -> user.http().get("stats", "/admin/stats")));
         RunMeasurements m = new LoadEngine().run(plan, target, mix);
-        LoadTestResult result = LoadTestResult.judged(id, plan, m, environment).withUserTypes(mix.describe(plan.users()));
+        LoadTestResult result = ResultOfRun.judged(id, plan, m, environment).withUserTypes(mix.describe(plan.users()));
         // end::user-mix[]
         return result;
     }
@@ -67,7 +68,7 @@ final class EngineSnippets {
         StepStress stress = StepStress.rate(50, 50, 8, Duration.ofSeconds(10), slos);                            // breaking point
         Soak soak = Soak.users(20, Duration.ofMinutes(30));                                                       // p95 drift
         RunMeasurements m = new LoadEngine().run(spike.plan(), target, scenario, spike.watcher());
-        LoadTestResult result = LoadTestResult.judged(id, spike.plan(), m, environment).withStages(spike.report(m));
+        LoadTestResult result = ResultOfRun.judged(id, spike.plan(), m, environment).withStages(spike.report(m));
         // end::stages[]
         return result;
     }

@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.perfgate.core.http.ErrorKind;
+
 class IntendedStartRecorderTest {
 
     private record Recorded(String operation, long start, long latency, ErrorKind error) {

@@ -139,7 +139,7 @@ class LiveRunTest {
             assertThat(m.measured()).as("the planned length is kept").isEqualTo(Duration.ofSeconds(5));
             assertThat(m.ranFor()).isBetween(Duration.ofMillis(600), Duration.ofNanos(stoppedAt - live.get().measuredStartNanos()));
             double ranSeconds = m.ranFor().toNanos() / 1e9;
-            var result = dev.perfgate.core.result.LoadTestResult.of("Stopped.early", plan, m,
+            var result = dev.perfgate.core.engine.ResultOfRun.of("Stopped.early", plan, m,
                     dev.perfgate.core.result.RunEnvironment.current("none"), dev.perfgate.core.result.ResultStatus.ABORTED, "stopped");
             assertThat(result.total().throughputPerSecond()).as("%s", plan)
                     .isCloseTo(m.total().requestCount() / ranSeconds, org.assertj.core.data.Offset.offset(0.01));

@@ -20,8 +20,10 @@ import org.junit.jupiter.api.Timeout;
 
 import com.sun.net.httpserver.HttpExchange;
 
+import dev.perfgate.core.http.ErrorKind;
 import dev.perfgate.core.http.Response;
 import dev.perfgate.core.http.UserConnections;
+import dev.perfgate.core.result.SecondFigures;
 import dev.perfgate.core.testing.RawHttpServer;
 
 /** The engine against a real HTTP server on loopback. Each run is at most about a second of load. */

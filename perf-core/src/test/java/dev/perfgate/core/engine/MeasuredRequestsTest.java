@@ -9,6 +9,8 @@ import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 
+import dev.perfgate.core.http.ErrorKind;
+
 class MeasuredRequestsTest {
 
     private static final long MS = 1_000_000;

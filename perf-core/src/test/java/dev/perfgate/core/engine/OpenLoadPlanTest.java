@@ -48,8 +48,8 @@ class OpenLoadPlanTest {
         assertThat(faster.timeline().expectedArrivals()).isEqualTo(2 * 1_000 + 10 * 200);
         assertThat(faster.withMaxInFlight(50).withRequestTimeout(Duration.ofSeconds(1)).withWarmUp(Duration.ofSeconds(3))
                 .warmUpPerSecond()).as("the other withers keep the warm-up rate").isEqualTo(1_000);
-        assertThat(PlanSummary.of(faster).warmUp()).isEqualTo("2s at 1000/s");
-        assertThat(PlanSummary.of(plan).warmUp()).isEqualTo("2s");
+        assertThat(ResultOfRun.summary(faster).warmUp()).isEqualTo("2s at 1000/s");
+        assertThat(ResultOfRun.summary(plan).warmUp()).isEqualTo("2s");
     }
 
     @Test
@@ -82,8 +82,8 @@ class OpenLoadPlanTest {
         assertThat(busier.withThinkTime(Duration.ofMillis(5)).withIterationsPerUser(3).withWarmUp(Duration.ofSeconds(2)).warmUpUsers())
                 .as("the other withers keep the warm-up's users").isEqualTo(4);
         assertThat(busier.withWarmUp(Duration.ZERO).peakUsersWithWarmUp()).as("no warm-up, no extra users").isEqualTo(1);
-        assertThat(PlanSummary.of(busier).warmUp()).isEqualTo("5s with 4 users");
-        assertThat(PlanSummary.of(plan).warmUp()).isEqualTo("5s");
+        assertThat(ResultOfRun.summary(busier).warmUp()).isEqualTo("5s with 4 users");
+        assertThat(ResultOfRun.summary(plan).warmUp()).isEqualTo("5s");
         assertThatThrownBy(() -> plan.withWarmUp(Duration.ofSeconds(1), -1))
                 .hasMessageContaining("warmUpUsers: -1 is out of range; use 1 to 10000, or 0 for the schedule's initial users, e.g. 4");
     }

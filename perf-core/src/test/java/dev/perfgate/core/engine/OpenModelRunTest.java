@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import dev.perfgate.core.http.ErrorKind;
+
 /** The open model's behaviour against a real server on loopback; its accuracy is in {@link EngineAccuracyTest}. */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class OpenModelRunTest {

@@ -16,10 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.perfgate.core.http.ErrorKind;
 import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.ResultFiles;
 import dev.perfgate.core.result.ResultSummary;
 import dev.perfgate.core.result.RunEnvironment;
+import dev.perfgate.core.result.SecondFigures;
 import dev.perfgate.core.result.StageReport;
 import dev.perfgate.core.slo.SloMetric;
 import dev.perfgate.core.slo.SloThreshold;
@@ -97,7 +99,7 @@ class StagedRunTest {
         assertThat(seconds.stream().mapToLong(SecondFigures::requests).sum()).isEqualTo(measured.total().requestCount());
         assertThat(seconds.stream().mapToLong(SecondFigures::errors).sum()).isEqualTo(measured.total().errorCount());
 
-        LoadTestResult result = LoadTestResult.judged("Staged.ramp", plan, measured, RunEnvironment.current(null));
+        LoadTestResult result = ResultOfRun.judged("Staged.ramp", plan, measured, RunEnvironment.current(null));
         assertThat(result.stages().kind()).isEqualTo("stages");
         assertThat(result.stages().steps()).hasSize(3);
         assertThat(result.stages().steps().stream().mapToLong(s -> s.requests()).sum()).isEqualTo(result.total().requests());

@@ -15,8 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.perfgate.core.engine.ErrorKind;
-import dev.perfgate.core.engine.RequestRecorder;
 import dev.perfgate.core.testing.LoopbackHttpServer;
 
 /** Response checks against a real server: what passes, what fails as CHECK, and the message of a failure. */

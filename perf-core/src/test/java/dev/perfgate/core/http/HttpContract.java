@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.perfgate.core.engine.ErrorKind;
 import dev.perfgate.core.testing.LoopbackHttpServer;
 
 /**

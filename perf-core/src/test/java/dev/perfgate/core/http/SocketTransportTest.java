@@ -12,7 +12,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.perfgate.core.engine.ErrorKind;
 import dev.perfgate.core.testing.RawHttpServer;
 
 /** The request API over a connection per user, and what only a raw server can show of it. */

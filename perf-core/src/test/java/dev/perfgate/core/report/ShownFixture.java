@@ -1,11 +1,9 @@
 package dev.perfgate.core.report;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.perfgate.core.engine.LoadPlan;
 import dev.perfgate.core.result.AppMetricsResult;
 import dev.perfgate.core.result.AppMetricsResult.MetricSample;
 import dev.perfgate.core.result.AppMetricsResult.MetricSeries;
@@ -29,7 +27,7 @@ final class ShownFixture {
     static LoadTestResult result(String testId) {
         OperationResult total = new OperationResult(100, 0, Map.of(), 0, 10, new LatencySummary(1, 2, 3, 4, 5, 1), "", List.of());
         return new LoadTestResult(LoadTestResult.SCHEMA_VERSION, testId, ResultStatus.PASSED, null, "2024-06-01T10:15:30Z",
-                PlanSummary.of(new LoadPlan(1, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1))), null, total,
+                new PlanSummary("closed", 1, "0s", "1s", "1s", "0s"), null, total,
                 Map.of("GET /", total));
     }
 

@@ -11,17 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.perfgate.core.engine.OperationStats;
-
 class HistogramCodecTest {
 
     private static Histogram randomLatencies(long seed, int count) {
-        Histogram histogram = new Histogram(1, OperationStats.HIGHEST_TRACKABLE_MICROS, 3);
+        Histogram histogram = new Histogram(1, LatencySummary.HIGHEST_TRACKABLE_MICROS, 3);
         Random random = new Random(seed);
         for (int i = 0; i < count; i++) {
             // Log-normal-ish latencies from a few microseconds to seconds.
             long micros = (long) Math.exp(random.nextDouble() * 15) + 1;
-            histogram.recordValue(Math.min(micros, OperationStats.HIGHEST_TRACKABLE_MICROS));
+            histogram.recordValue(Math.min(micros, LatencySummary.HIGHEST_TRACKABLE_MICROS));
         }
         return histogram;
     }
@@ -43,7 +41,7 @@ class HistogramCodecTest {
 
     @Test
     void roundTripsAnEmptyHistogram() {
-        Histogram empty = new Histogram(1, OperationStats.HIGHEST_TRACKABLE_MICROS, 3);
+        Histogram empty = new Histogram(1, LatencySummary.HIGHEST_TRACKABLE_MICROS, 3);
 
         Histogram decoded = HistogramCodec.decode(HistogramCodec.encode(empty));
 

@@ -2,14 +2,12 @@ package dev.perfgate.core.result;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.perfgate.core.engine.LoadPlan;
 import dev.perfgate.core.result.PlanSummary.ArrivalStage;
 import dev.perfgate.core.result.PlanSummary.UserTypeSummary;
 
@@ -24,8 +22,8 @@ class PlanSummaryTest {
                 type("Regular", 70, 14, "xp", 10, "chat", 50)));
 
         assertThat(sameInAnotherOrder.loadDifferencesFrom(TWENTY_USERS)).isEmpty();
-        assertThat(PlanSummary.of(new LoadPlan(4, Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(5)))
-                .loadDifferencesFrom(PlanSummary.of(new LoadPlan(4, Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(5)))))
+        assertThat(new PlanSummary("closed", 4, "2s", "10s", "5s", "0s")
+                .loadDifferencesFrom(new PlanSummary("closed", 4, "2s", "10s", "5s", "0s")))
                 .isEmpty();
     }
 

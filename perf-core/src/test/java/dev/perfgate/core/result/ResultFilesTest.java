@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,11 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import dev.perfgate.core.engine.ArrivalSchedule;
-import dev.perfgate.core.engine.LoadPlan;
-import dev.perfgate.core.engine.OpenLoadPlan;
-import dev.perfgate.core.engine.ThinkTime;
 
 class ResultFilesTest {
 
@@ -49,7 +43,7 @@ class ResultFilesTest {
     static LoadTestResult result(String testId) {
         return new LoadTestResult(LoadTestResult.SCHEMA_VERSION, testId, ResultStatus.PASSED, null,
                 "2024-06-01T10:15:30Z",
-                PlanSummary.of(new LoadPlan(4, Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(5))),
+                new PlanSummary("closed", 4, "2s", "10s", "5s", "0s"),
                 new RunEnvironment(8, "Test CPU", "Test JVM 17", "Linux 6 amd64", null, null),
                 operation(1_500, 3, 12.5),
                 Map.of("GET /a", operation(1_000, 3, 10.0), "POST /b", operation(500, 0, 15.0)));
@@ -291,7 +285,7 @@ class ResultFilesTest {
     @Test
     void keepsTheSloChecksAndGradeThroughAWriteAndRead() throws IOException {
         LoadTestResult plain = result("T.slo");
-        dev.perfgate.core.slo.SloReport slo = dev.perfgate.core.slo.SloReport.of(java.util.List.of(
+        dev.perfgate.core.slo.SloReport slo = dev.perfgate.core.result.SloJudge.judge(java.util.List.of(
                 dev.perfgate.core.slo.SloThreshold.parse("GET /a", dev.perfgate.core.slo.SloMetric.P95, "20ms", "test")), plain);
         LoadTestResult withSlo = plain.withSlo(slo);
 
@@ -355,11 +349,10 @@ class ResultFilesTest {
 
     @Test
     void keepsAClosedPlansThinkTimeDistributionAndSessionLimit() throws IOException {
-        LoadPlan closed = new LoadPlan(4, Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(5))
-                .withThinkTime(ThinkTime.uniform(Duration.ofMillis(50), Duration.ofMillis(150))).withIterationsPerUser(20);
+        PlanSummary closed = new PlanSummary("closed", 4, "2s", "10s", "5s", "50ms to 150ms", List.of(), 0, 20);
         LoadTestResult base = result("T.closed");
         LoadTestResult result = new LoadTestResult(LoadTestResult.SCHEMA_VERSION, "T.closed", ResultStatus.PASSED, null,
-                base.startedAt(), PlanSummary.of(closed), base.environment(), base.total(), base.operations());
+                base.startedAt(), closed, base.environment(), base.total(), base.operations());
 
         LoadTestResult read = ResultFiles.read(ResultFiles.write(folder, result));
 
@@ -373,7 +366,7 @@ class ResultFilesTest {
     void oneUserIsSaidInTheSingular() {
         LoadTestResult base = result("T.one");
         LoadTestResult one = new LoadTestResult(LoadTestResult.SCHEMA_VERSION, "T.one", ResultStatus.PASSED, null, base.startedAt(),
-                PlanSummary.of(new LoadPlan(1, Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(5))),
+                new PlanSummary("closed", 1, "2s", "10s", "5s", "0s"),
                 base.environment(), base.total(), base.operations());
 
         assertThat(ResultSummary.of(one)).startsWith("T.one PASSED: 1 user, 10s (warm-up 2s): ");
@@ -381,11 +374,11 @@ class ResultFilesTest {
 
     @Test
     void keepsAnOpenPlanAndItsIterationFiguresThroughAWriteAndRead() throws IOException {
-        OpenLoadPlan open = OpenLoadPlan.of(ArrivalSchedule.constant(200, Duration.ofSeconds(10))
-                .thenRampTo(400, Duration.ofSeconds(5))).withMaxInFlight(50);
+        PlanSummary open = new PlanSummary("open", 0, "0s", "15s", "5s", "0s",
+                List.of(new PlanSummary.ArrivalStage(200, 200, "10s"), new PlanSummary.ArrivalStage(200, 400, "5s")), 50, 0);
         LoadTestResult base = result("T.open");
         LoadTestResult result = new LoadTestResult(LoadTestResult.SCHEMA_VERSION, "T.open", ResultStatus.PASSED, null,
-                base.startedAt(), PlanSummary.of(open), base.environment(), new IterationResult(4_480, 4_500, 20, 298.67, 300),
+                base.startedAt(), open, base.environment(), new IterationResult(4_480, 4_500, 20, 298.67, 300),
                 base.total(), base.operations(), null);
 
         Path file = ResultFiles.write(folder, result);

@@ -18,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.perfgate.core.engine.OperationStats;
-
 class SideBySideResultTest {
 
     @TempDir
@@ -152,7 +150,7 @@ class SideBySideResultTest {
     }
 
     private static OperationResult figures(long requests, long micros) {
-        Histogram histogram = new Histogram(OperationStats.HIGHEST_TRACKABLE_MICROS, 3);
+        Histogram histogram = new Histogram(LatencySummary.HIGHEST_TRACKABLE_MICROS, 3);
         histogram.recordValueWithCount(micros, requests);
         return new OperationResult(requests, 0, Map.of(), 0, requests / 2.0, LatencySummary.of(histogram), HistogramCodec.encode(histogram),
                 List.of());

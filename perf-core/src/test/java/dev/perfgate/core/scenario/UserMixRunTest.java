@@ -15,9 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import dev.perfgate.core.engine.ErrorKind;
+import dev.perfgate.core.http.ErrorKind;
 import dev.perfgate.core.engine.LoadEngine;
 import dev.perfgate.core.engine.LoadPlan;
+import dev.perfgate.core.engine.ResultOfRun;
 import dev.perfgate.core.engine.RunMeasurements;
 import dev.perfgate.core.engine.ThinkTime;
 import dev.perfgate.core.result.LoadTestResult;
@@ -71,7 +72,7 @@ class UserMixRunTest {
         assertThat((double) chat).isBetween(regular * 0.75 - fourSigma, regular * 0.75 + fourSigma);
         assertThat(measured.total().errorCount()).isZero();
 
-        LoadTestResult result = LoadTestResult.judged("mix", new LoadPlan(USERS, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(5)),
+        LoadTestResult result = ResultOfRun.judged("mix", new LoadPlan(USERS, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(5)),
                 measured, RunEnvironment.current(null)).withUserTypes(mix.describe(USERS));
         assertThat(result.plan().userTypes()).extracting(t -> t.name() + "=" + t.users()).containsExactly("regular=6", "admin=2");
     }

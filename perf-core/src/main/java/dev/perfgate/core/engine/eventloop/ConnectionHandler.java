@@ -7,7 +7,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 
-import dev.perfgate.core.engine.ErrorKind;
+import dev.perfgate.core.http.ErrorKind;
 
 /**
  * One keep-alive connection's request loop, on its event loop: send, read the whole response,

@@ -22,7 +22,7 @@ import io.netty.util.concurrent.EventExecutor;
 import dev.perfgate.core.engine.ArrivalSchedule;
 import dev.perfgate.core.engine.LoadEngine;
 import dev.perfgate.core.engine.LoadPlan;
-import dev.perfgate.core.engine.RequestRecorder;
+import dev.perfgate.core.http.RequestRecorder;
 import dev.perfgate.core.engine.RunMeasurements;
 import dev.perfgate.core.engine.RunRecording;
 import dev.perfgate.core.http.LoopbackTarget;

@@ -13,8 +13,8 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
 
-import dev.perfgate.core.engine.ErrorKind;
-import dev.perfgate.core.engine.RequestRecorder;
+import dev.perfgate.core.http.ErrorKind;
+import dev.perfgate.core.http.RequestRecorder;
 
 /**
  * The connections one event loop drives, and that loop's figures. Keeps {@code connections} open

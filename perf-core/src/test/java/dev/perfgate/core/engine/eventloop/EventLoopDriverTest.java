@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.perfgate.core.engine.ErrorKind;
+import dev.perfgate.core.http.ErrorKind;
+import dev.perfgate.core.engine.ResultOfRun;
 import dev.perfgate.core.testing.RawHttpServer;
 import dev.perfgate.core.engine.LoadPlan;
 import dev.perfgate.core.engine.OperationStats;
@@ -264,7 +265,7 @@ class EventLoopDriverTest {
         LoadPlan plan = plan(2, 0, 300, 2_000);
         RunMeasurements m = run(plan, url("/ok")).measurements();
 
-        LoadTestResult result = LoadTestResult.judged("hello", plan, m, RunEnvironment.current(null));
+        LoadTestResult result = ResultOfRun.judged("hello", plan, m, RunEnvironment.current(null));
         LoadTestResult back = ResultFiles.read(ResultFiles.write(folder, result));
 
         assertThat(back.status()).isEqualTo(ResultStatus.PASSED);

@@ -1,4 +1,4 @@
-package dev.perfgate.core.slo;
+package dev.perfgate.core.result;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,12 +12,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.perfgate.core.result.LatencySummary;
-import dev.perfgate.core.result.LoadTestResult;
-import dev.perfgate.core.result.OperationResult;
-import dev.perfgate.core.result.ResultStatus;
+import dev.perfgate.core.slo.Grade;
+import dev.perfgate.core.slo.SloCheck;
+import dev.perfgate.core.slo.SloMetric;
+import dev.perfgate.core.slo.SloReport;
+import dev.perfgate.core.slo.SloThreshold;
 
-class SloReportTest {
+class SloJudgeTest {
 
     private static final String WHERE = "@Slo(x) on Shop.buy";
 
@@ -40,7 +41,7 @@ class SloReportTest {
     void eachObjectiveIsCheckedAgainstItsOperationAndTheWorstUsageGrades() {
         LoadTestResult result = result(ResultStatus.PASSED, op(200, 5), Map.of("GET /cart", op(90, 0), "POST /buy", op(400, 5)));
 
-        SloReport report = SloReport.of(List.of(
+        SloReport report = SloJudge.judge(List.of(
                 slo(SloThreshold.TOTAL, SloMetric.P95, "300ms"),       // 200 / 300: 0.67
                 slo("GET /cart", SloMetric.P50, "50ms"),               // 45 / 50: 0.90
                 slo(SloThreshold.TOTAL, SloMetric.ERROR_RATE, "1%"),   // 0.5 % / 1 %: 0.5
@@ -58,7 +59,7 @@ class SloReportTest {
     void aBreachNamesTheObjectiveItsLimitAndTheMeasuredValue() {
         LoadTestResult result = result(ResultStatus.PASSED, op(200, 0), Map.of("POST /buy", op(400, 0)));
 
-        SloReport report = SloReport.of(List.of(slo("POST /buy", SloMetric.P95, "350ms"), slo(SloThreshold.TOTAL, SloMetric.P95, "1s")),
+        SloReport report = SloJudge.judge(List.of(slo("POST /buy", SloMetric.P95, "350ms"), slo(SloThreshold.TOTAL, SloMetric.P95, "1s")),
                 result);
 
         assertThat(report.breaches()).singleElement().extracting(SloCheck::describe)
@@ -70,7 +71,7 @@ class SloReportTest {
 
     @Test
     void anOperationNeverCalledMissesItsObjective() {
-        SloReport report = SloReport.of(List.of(slo("GET /gone", SloMetric.P99, "1s")), result(ResultStatus.PASSED, op(10, 0), Map.of()));
+        SloReport report = SloJudge.judge(List.of(slo("GET /gone", SloMetric.P99, "1s")), result(ResultStatus.PASSED, op(10, 0), Map.of()));
 
         assertThat(report.breaches()).singleElement().extracting(SloCheck::describe).asString()
                 .startsWith("GET /gone p99 not measured");
@@ -82,8 +83,8 @@ class SloReportTest {
     void gradeBoundaries(double usage, Grade grade) {
         SloCheck check = new SloCheck(new SloThreshold(SloThreshold.TOTAL, SloMetric.P95, 100), usage * 100, usage <= 1);
 
-        assertThat(Grade.of(List.of(check), ResultStatus.PASSED)).isEqualTo(grade);
-        assertThat(Grade.of(List.of(check), ResultStatus.ABORTED)).isEqualTo(Grade.F);
+        assertThat(Grade.of(List.of(check), true)).isEqualTo(grade);
+        assertThat(Grade.of(List.of(check), false)).isEqualTo(Grade.F);
     }
 
     @Test

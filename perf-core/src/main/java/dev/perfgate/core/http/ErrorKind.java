@@ -1,4 +1,4 @@
-package dev.perfgate.core.engine;
+package dev.perfgate.core.http;
 
 /** Why a request or an iteration failed; each kind is counted apart and kept out of latency figures. */
 public enum ErrorKind {

@@ -1,4 +1,4 @@
-package dev.perfgate.core.engine;
+package dev.perfgate.core.result;
 
 /**
  * The figures of one second of a run, warm-up included: requests are counted in the second they

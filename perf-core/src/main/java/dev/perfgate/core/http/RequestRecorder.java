@@ -1,4 +1,4 @@
-package dev.perfgate.core.engine;
+package dev.perfgate.core.http;
 
 /** Receives the outcome of each request a virtual user makes. */
 public interface RequestRecorder {
