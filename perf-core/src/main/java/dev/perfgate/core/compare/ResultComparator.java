@@ -153,11 +153,14 @@ public final class ResultComparator {
                     continue;
                 }
                 OptionalDouble otherOperations = TOTAL.equals(operation) ? OptionalDouble.empty() : shift.of(operation, metric);
-                OptionalDouble otherTests = build.outside(testId, metric);
                 if (otherOperations.isPresent()) {
                     rows.add(beyondOthers(testId, operation, metric, baseline, current, gate, otherOperations.getAsDouble(),
                             "the other operations"));
-                } else if (otherTests.isPresent()) {
+                    continue;
+                }
+                // Asked only here: it takes the medians of every other test of the build.
+                OptionalDouble otherTests = build.outside(testId, metric);
+                if (otherTests.isPresent()) {
                     rows.add(beyondOthers(testId, operation, metric, baseline, current, atShiftTolerance(gate), otherTests.getAsDouble(),
                             "the other tests"));
                 } else {
