@@ -31,7 +31,7 @@ import dev.perfgate.core.stats.TheilSen;
  * the p95 drift (the soak analysis) and the Theil-Sen slope of the live heap. Single-file program on
  * the CLI jar's classpath (see bench/endurance.sh):
  * <pre>
- * java -Xmx256m -cp perf-core/target/perfgate-cli.jar bench/Endurance.java http://127.0.0.1:18080/hello 500 30 64
+ * java -Xmx256m -cp perf-cli/target/perfgate-cli.jar bench/Endurance.java http://127.0.0.1:18080/hello 500 30 64
  * </pre>
  */
 public class Endurance {

@@ -12,7 +12,7 @@ import dev.perfgate.core.engine.RunMeasurements;
  * wrk-like "Requests/sec:" line, so the candidates can be compared on one machine. Run as a
  * single-file program on the CLI jar's classpath:
  * <pre>
- * java -cp perf-core/target/perfgate-cli.jar bench/EngineRate.java http://127.0.0.1:18080/hello 64 10 2
+ * java -cp perf-cli/target/perfgate-cli.jar bench/EngineRate.java http://127.0.0.1:18080/hello 64 10 2
  * </pre>
  */
 public class EngineRate {

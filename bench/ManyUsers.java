@@ -23,7 +23,7 @@ import dev.perfgate.core.engine.UserSchedule;
  * over the users. Also resident memory, platform threads and the rate achieved. Single-file program
  * on the CLI jar's classpath (see bench/many-users.sh):
  * <pre>
- * java -Xmx2g -cp perf-core/target/perfgate-cli.jar bench/ManyUsers.java http://127.0.0.1:18082/hello 10000
+ * java -Xmx2g -cp perf-cli/target/perfgate-cli.jar bench/ManyUsers.java http://127.0.0.1:18082/hello 10000
  * </pre>
  */
 public class ManyUsers {

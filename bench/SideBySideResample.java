@@ -30,7 +30,7 @@ import dev.perfgate.core.result.ResultFiles;
  * pairs, and any bias of one side (it is in every instance); it loses what the instances of one run share
  * beyond that, so the real runs stay the first evidence and this the finer one.
  *
- *   java -cp <perf-core classpath, with SideBySideVerdict> SideBySideResample RUNS SEED MIN_EFFECT_PERCENT METRICS RESULT.json...
+ *   java -cp <perf-gate classpath, with SideBySideVerdict> SideBySideResample RUNS SEED MIN_EFFECT_PERCENT METRICS RESULT.json...
  *
  * Prints the synthetic runs' verdicts and the spread of their p50 estimates.
  */

@@ -13,7 +13,7 @@ import dev.perfgate.core.result.ResultFiles;
 /**
  * The gate's side-by-side decision on one result file, as perf:check would take it, for bench/side-by-side.sh:
  * one line per metric, then "VERDICT REGRESSED" or "VERDICT PASS", then "REFERENCE_P50_MS x" (for calibration).
- *   java -cp <perf-core classpath> bench/SideBySideVerdict.java RESULT.json TOLERANCE_PERCENT [METRICS]
+ *   java -cp <perf-gate classpath> bench/SideBySideVerdict.java RESULT.json TOLERANCE_PERCENT [METRICS]
  */
 public class SideBySideVerdict {
     public static void main(String[] args) {

@@ -20,8 +20,8 @@ import dev.perfgate.core.stats.TheilSen;
  * {@code ln(p50 B / p50 A)}; with {@code each}, every trial's p50s too (warm-up 0: the JIT's curve from the first
  * request). Run on the CLI jar's classpath, as bench/steady-pairs.sh does:
  * <pre>
- * java -cp perf-core/target/perfgate-cli.jar bench/SteadyPairs.java 40 4 20 http://127.0.0.1:32771 http://127.0.0.1:32772
- * java -cp perf-core/target/perfgate-cli.jar bench/SteadyPairs.java 0 1 60 http://127.0.0.1:32771 http://127.0.0.1:32772 each
+ * java -cp perf-cli/target/perfgate-cli.jar bench/SteadyPairs.java 40 4 20 http://127.0.0.1:32771 http://127.0.0.1:32772
+ * java -cp perf-cli/target/perfgate-cli.jar bench/SteadyPairs.java 0 1 60 http://127.0.0.1:32771 http://127.0.0.1:32772 each
  * </pre>
  */
 public class SteadyPairs {

@@ -4,13 +4,13 @@
 # and prints the live heap idle and with all users active, the heap per user, platform threads and peak RSS.
 # Each count runs on platform threads with the default java, then, when a Java 21+ home is given, on
 # platform and on virtual threads there.
-#   ./mvnw -B -q -pl perf-core package -DskipTests && bench/many-users.sh [USERS...]
+#   ./mvnw -B -q -pl perf-cli -am package -DskipTests && bench/many-users.sh [USERS...]
 #   JAVA21_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 bench/many-users.sh 1000 10000
 # The generator runs with -Xmx2g (MANY_USERS_JAVA_OPTS to change).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jar="${PERFGATE_CLI_JAR:-$PWD/perf-core/target/perfgate-cli.jar}"
-[ -f "$jar" ] || { echo "many-users: $jar is missing; build it: ./mvnw -B -q -pl perf-core package -DskipTests" >&2; exit 1; }
+jar="${PERFGATE_CLI_JAR:-$PWD/perf-cli/target/perfgate-cli.jar}"
+[ -f "$jar" ] || { echo "many-users: $jar is missing; build it: ./mvnw -B -q -pl perf-cli -am package -DskipTests" >&2; exit 1; }
 counts=("$@")
 [ ${#counts[@]} -gt 0 ] || counts=(1000 10000)
 port=18082

@@ -8,11 +8,12 @@
 set -euo pipefail
 dir="$1"; effects="${2:-3,5,8,10}"; metrics="${3:-p50,p95,throughput,errorRate}"
 cd "$(dirname "$0")/.."
-./mvnw -B -q -o -pl perf-core compile >/dev/null
-./mvnw -B -q -o -pl perf-core dependency:build-classpath -Dmdep.outputFile="$dir/cp.txt" >/dev/null
+./mvnw -B -q -o -pl perf-gate -am compile >/dev/null
+./mvnw -B -q -o -pl perf-gate dependency:build-classpath -Dmdep.outputFile="$dir/cp.txt" -Dmdep.excludeArtifactIds=perf-model >/dev/null
+classes="perf-gate/target/classes:perf-model/target/classes"
 mkdir -p "$dir/classes"
-javac -d "$dir/classes" -cp "perf-core/target/classes:$(cat "$dir/cp.txt")" bench/SideBySideVerdict.java bench/SideBySideResample.java
-cp="$dir/classes:perf-core/target/classes:$(cat "$dir/cp.txt")"
+javac -d "$dir/classes" -cp "$classes:$(cat "$dir/cp.txt")" bench/SideBySideVerdict.java bench/SideBySideResample.java
+cp="$dir/classes:$classes:$(cat "$dir/cp.txt")"
 printf '| minimum effect | A/A: REGRESSED | +5 %%: REGRESSED | +10 %%: REGRESSED |\n|---|---|---|---|\n'
 for effect in ${effects//,/ }; do
   row="| $effect %"

@@ -5,16 +5,16 @@
 # interleaved 1 s trials of one user (bench/SteadyPairs.java, perfgate's own engine, no JUnit). Prints one line per
 # pair: the reference's p50 over the first and last five trials, the mean and sd of ln(B/A). CURVE=1: no warm-up,
 # every trial's p50s from the first request on (how many requests the JIT needs).
-# Needs the sample's image (run the sample suite once) and perf-core/target/perfgate-cli.jar
-# (./mvnw -pl perf-core package -DskipTests). Load goes only to these two containers, on their ports published on
+# Needs the sample's image (run the sample suite once) and perf-cli/target/perfgate-cli.jar
+# (./mvnw -pl perf-cli -am package -DskipTests). Load goes only to these two containers, on their ports published on
 # 127.0.0.1 (through docker-proxy, as the load tests' is); both are removed after each pair.
 #   [CURVE=1] bench/steady-pairs.sh [REPS=3] [WARM=40] [WARM_USERS=4] [TRIALS=20] [EXTRA_MICROS...=0 29]
 set -euo pipefail
 reps="${1:-3}"; warm="${2:-40}"; warm_users="${3:-4}"; trials="${4:-20}"; shift $(( $# < 4 ? $# : 4 ))
 if [ $# -gt 0 ]; then extras=("$@"); else extras=(0 29); fi
 cd "$(dirname "$0")/.."
-jar=perf-core/target/perfgate-cli.jar
-[ -f "$jar" ] || { echo "no $jar: ./mvnw -pl perf-core package -DskipTests" >&2; exit 1; }
+jar=perf-cli/target/perfgate-cli.jar
+[ -f "$jar" ] || { echo "no $jar: ./mvnw -pl perf-cli -am package -DskipTests" >&2; exit 1; }
 img=$(docker images --format '{{.Repository}}:{{.Tag}}' | grep '^perfgate-under-test/sample-app' | head -1)
 [ -n "$img" ] || { echo "no sample-app image: run the sample suite once (./mvnw -pl sample-app -am verify)" >&2; exit 1; }
 containers=()

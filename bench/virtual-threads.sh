@@ -6,7 +6,7 @@
 #   bench/virtual-threads.sh [java-21+-home] [users] [seconds] [rounds]
 #   bench/virtual-threads.sh /usr/lib/jvm/temurin-25-jdk-amd64 64 5 3
 #
-# Needs perf-core/target/perfgate-cli.jar (./mvnw -o -pl perf-core package -DskipTests); installs nginx if missing.
+# Needs perf-cli/target/perfgate-cli.jar (./mvnw -o -pl perf-cli -am package -DskipTests); installs nginx if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 java_home="${1:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -15,8 +15,8 @@ seconds="${3:-5}"
 rounds="${4:-3}"
 # A free port: another nginx (another bench) may hold a fixed one.
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-jar=perf-core/target/perfgate-cli.jar
-[ -f "$jar" ] || { echo "virtual-threads: build $jar first: ./mvnw -o -pl perf-core package -DskipTests" >&2; exit 1; }
+jar=perf-cli/target/perfgate-cli.jar
+[ -f "$jar" ] || { echo "virtual-threads: build $jar first: ./mvnw -o -pl perf-cli -am package -DskipTests" >&2; exit 1; }
 # shellcheck source=scripts/lib.sh
 . scripts/lib.sh
 # shellcheck source=bench/hello-nginx.sh

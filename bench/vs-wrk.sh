@@ -7,7 +7,7 @@
 # and over the whole run (user+sys from /usr/bin/time, JVM start and warm-up included, divided by
 # the requests nginx counted for that run); peak RSS; nginx's own CPU per 100k requests in the same
 # steady window (is the server working harder for one tool?); then perfgate's median over wrk's.
-#   ./mvnw -B -q -pl perf-core package -DskipTests && bench/vs-wrk.sh [ROUNDS] [SECONDS] [CONNECTIONS]
+#   ./mvnw -B -q -pl perf-cli -am package -DskipTests && bench/vs-wrk.sh [ROUNDS] [SECONDS] [CONNECTIONS]
 # Extra JVM options for perfgate: PERFGATE_JAVA_OPTS="-XX:+UseParallelGC" bench/vs-wrk.sh
 # WITH_ENGINE=1 adds the thread-per-user engine every @LoadTest runs (bench/EngineRate.java), once with the
 # JDK's shared client (jdk-engine) and once with a connection per user (socket-engine, -Dperfgate.connections=socket).
@@ -21,8 +21,8 @@ warm_up=2s
 port=18080
 url="http://127.0.0.1:${port}/hello"
 cd "$(dirname "$0")/.."
-jar="$PWD/perf-core/target/perfgate-cli.jar"
-[ -f "$jar" ] || { echo "vs-wrk: $jar is missing; build it: ./mvnw -B -q -pl perf-core package -DskipTests" >&2; exit 1; }
+jar="$PWD/perf-cli/target/perfgate-cli.jar"
+[ -f "$jar" ] || { echo "vs-wrk: $jar is missing; build it: ./mvnw -B -q -pl perf-cli -am package -DskipTests" >&2; exit 1; }
 
 # shellcheck source=scripts/lib.sh
 . scripts/lib.sh

@@ -24,9 +24,8 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 
-import dev.perfgate.core.compare.DetectableChange;
-import dev.perfgate.core.compare.GateSettings;
-import dev.perfgate.core.compare.WarmUpDrift;
+import dev.perfgate.core.result.DetectableChange;
+import dev.perfgate.core.result.WarmUpDrift;
 import dev.perfgate.core.engine.ResultOfRun;
 import dev.perfgate.core.engine.RunMeasurements;
 import dev.perfgate.core.http.Redaction;
@@ -193,7 +192,7 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         if (result.sideBySide() == null) {
             // What the gate could tell from a run this noisy, so a pass is not read as "nothing changed". Side by side
             // states its own: the interval of each row.
-            System.out.println("[perfgate] " + result.testId() + ": " + DetectableChange.describe(result, GateSettings.DEFAULT.significance()));
+            System.out.println("[perfgate] " + result.testId() + ": " + DetectableChange.describe(result, DetectableChange.DEFAULT_SIGNIFICANCE));
         }
         if (result.resources() != null) {
             System.out.println("[perfgate] " + result.resources().describe());

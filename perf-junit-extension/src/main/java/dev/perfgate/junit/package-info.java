@@ -39,6 +39,6 @@
  *   <li><b>Side by side</b>: {@code SideBySideApps}, {@code SideBySideSettings}, {@code PairedRun},
  *   {@code InstancePair}, {@code TrialPlan}, {@code WarmUpSlices}.</li>
  * </ul>
- * The engine, HTTP, statistics and result files are {@code perf-core}'s, in packages of their own.
+ * The engine and HTTP are {@code perf-engine}'s; statistics and result files {@code perf-model}'s.
  */
 package dev.perfgate.junit;

@@ -8,7 +8,7 @@ import org.apache.maven.plugin.logging.Log;
 import dev.perfgate.core.compare.GateRules;
 import dev.perfgate.core.compare.MetricComparison;
 import dev.perfgate.core.compare.SideBySideComparator;
-import dev.perfgate.core.compare.WarmUpDrift;
+import dev.perfgate.core.result.WarmUpDrift;
 import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.SideBySideResult;
 

@@ -9,7 +9,7 @@ import dev.perfgate.junit.App;
 import dev.perfgate.junit.AppUnderTest;
 import dev.perfgate.junit.LoadTest;
 
-/** docs/checks.md: response checks. Compiled, not run (Docker); the checks' behaviour is tested in perf-core. */
+/** docs/checks.md: response checks. Compiled, not run (Docker); the checks' behaviour is tested in perf-engine. */
 class CheckSnippets {
 
     @App

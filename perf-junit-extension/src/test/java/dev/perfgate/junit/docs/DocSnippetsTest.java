@@ -148,7 +148,7 @@ class DocSnippetsTest {
                 <!-- snippet: it/pom.xml#dependency -->
                 ```xml
                 <dependency>
-                  <artifactId>perf-core</artifactId>
+                  <artifactId>perf-engine</artifactId>
                 </dependency>
                 ```
                 """;
@@ -157,7 +157,7 @@ class DocSnippetsTest {
 
         assertThat(synced.problems()).singleElement().asString()
                 .startsWith("README.md:1: snippet it/pom.xml#dependency differs from its source")
-                .contains("-   <artifactId>perf-core</artifactId>", "+   <artifactId>perf-junit-extension</artifactId>");
+                .contains("-   <artifactId>perf-engine</artifactId>", "+   <artifactId>perf-junit-extension</artifactId>");
         assertThat(synced.text()).contains("```xml\n<dependency>\n  <artifactId>perf-junit-extension</artifactId>\n</dependency>\n```");
     }
 

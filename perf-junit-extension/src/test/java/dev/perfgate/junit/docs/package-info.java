@@ -5,6 +5,6 @@
  * fails the build when a doc's block differs from its region. Their names end in {@code Snippets}
  * (and the classes a doc shows whole are auxiliary classes of those files) so that Maven never runs
  * them: they need Docker and applications this repository does not have. Core-only snippets, with
- * no extension, are in perf-core's {@code dev.perfgate.core.docs}.
+ * no extension, are in perf-engine's {@code dev.perfgate.core.docs}.
  */
 package dev.perfgate.junit.docs;
