@@ -12,6 +12,7 @@ import java.util.Objects;
 
 import org.apache.maven.plugin.MojoExecutionException;
 
+import dev.perfgate.core.check.OtherEnvironment;
 import dev.perfgate.core.compare.BenchmarkComparator;
 import dev.perfgate.core.compare.GateRules;
 import dev.perfgate.core.compare.MetricComparison;

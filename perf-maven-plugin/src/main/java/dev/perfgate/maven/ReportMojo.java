@@ -11,7 +11,7 @@ import org.apache.maven.plugins.annotations.Mojo;
  * </pre>
  */
 @Mojo(name = "report", threadSafe = true)
-public class ReportMojo extends CheckMojo {
+public class ReportMojo extends AbstractCheckMojo {
 
     @Override
     boolean gates() {

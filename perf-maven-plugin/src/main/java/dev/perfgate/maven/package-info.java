@@ -3,7 +3,7 @@
  * benchmark against its committed baseline, failing the build on a regression), {@code report} (the same
  * comparison, reports only), {@code baseline} (promotes this build's results, atomically) and
  * {@code calibrate} (tolerances from the project's own unchanged runs). The decisions themselves are
- * perf-gate's ({@code dev.perfgate.core.compare}); this package reads the build's settings and files and
+ * perf-gate's ({@code dev.perfgate.core.check}); this package reads the build's settings and files and
  * says what it decided in Maven's log.
  *
  * <pre>{@code

@@ -19,10 +19,12 @@ import dev.perfgate.core.result.RunEnvironment;
  *
  * <pre>
  * java -jar perfgate-cli.jar --url http://127.0.0.1:18080/hello --connections 64 --duration 10s --json out.json
+ * java -jar perfgate-cli.jar check --results build/perf-results --baselines baselines
  * </pre>
  *
  * Exit codes: 0 when the run completed with at least one successful request, 1 when it did not,
- * 2 when the command line is wrong.
+ * 2 when the command line is wrong. {@code check} (the gate of {@code mvn verify})
+ * exits 0 without a regression, 1 with one, 2 on a wrong command line or an unreadable file.
  */
 public final class PerfgateCli {
 
@@ -43,6 +45,9 @@ public final class PerfgateCli {
 
     /** Runs the command line {@code args}, printing to {@code out} and {@code err}; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("check")) {
+            return CheckCommand.run(args, out, err);
+        }
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             out.println(CliOptions.USAGE);
             return OK;

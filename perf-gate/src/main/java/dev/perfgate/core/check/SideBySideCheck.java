@@ -1,9 +1,7 @@
-package dev.perfgate.maven;
+package dev.perfgate.core.check;
 
 import java.util.List;
 import java.util.Objects;
-
-import org.apache.maven.plugin.logging.Log;
 
 import dev.perfgate.core.compare.GateRules;
 import dev.perfgate.core.compare.MetricComparison;
@@ -23,23 +21,25 @@ final class SideBySideCheck {
     private SideBySideCheck() {
     }
 
-    static List<MetricComparison> rows(LoadTestResult result, LoadTestResult baseline, GateRules rules, Log log) {
+    static List<MetricComparison> rows(LoadTestResult result, LoadTestResult baseline, GateRules rules, BaselineCommands commands,
+            List<CheckMessage> said) {
         SideBySideResult trials = result.sideBySide();
-        log.info("perfgate: " + result.testId() + " ran side by side with its reference (A: " + trials.reference() + "; B: this build), "
+        said.add(CheckMessage.info("perfgate: " + result.testId() + " ran side by side with its reference (A: " + trials.reference() + "; B: this build), "
                 + trials.describeTrials() + "; decided on the " + (trials.instances() > 1
-                ? "instances: mean change [t interval], one-sided t test p (Holm)" : "pairs: Hodges-Lehmann change [interval], one-sided signed-rank p (Holm)"));
-        WarmUpDrift.of(trials).ifPresent(drift -> log.warn("perfgate: " + drift.describe(result.testId())));
+                ? "instances: mean change [t interval], one-sided t test p (Holm)" : "pairs: Hodges-Lehmann change [interval], one-sided signed-rank p (Holm)")));
+        WarmUpDrift.of(trials).ifPresent(drift -> said.add(CheckMessage.warn("perfgate: " + drift.describe(result.testId()))));
         List<MetricComparison> rows = new SideBySideComparator(rules).compare(result);
         String agreed = baseline == null || baseline.sideBySide() == null ? null : baseline.sideBySide().reference();
         if (agreed == null) {
-            log.info("perfgate: no baseline of " + result.testId() + " records its reference yet; record it with mvn perf:baseline");
+            said.add(CheckMessage.info("perfgate: no baseline of " + result.testId() + " records its reference yet; record it with "
+                    + commands.all()));
             return rows;
         }
         if (Objects.equals(agreed, trials.reference())) {
             return rows;
         }
         String remark = "another reference than the baseline's (" + agreed + ")";
-        log.warn("perfgate: " + result.testId() + " ran against " + trials.reference() + ", but its baseline records " + agreed);
+        said.add(CheckMessage.warn("perfgate: " + result.testId() + " ran against " + trials.reference() + ", but its baseline records " + agreed));
         return rows.stream().map(row -> row.withRemark(remark)).toList();
     }
 }

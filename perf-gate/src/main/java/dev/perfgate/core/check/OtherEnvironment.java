@@ -1,4 +1,4 @@
-package dev.perfgate.maven;
+package dev.perfgate.core.check;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -9,8 +9,12 @@ import dev.perfgate.core.compare.MetricComparison;
  * Marks the rows of a test measured on another machine or JVM than its baseline, in the NOTE column
  * of the table and reports, e.g. {@code "another environment: cores 4 -> 16"}: a verdict across
  * environments may owe nothing to the code.
+ *
+ * <pre>{@code
+ * rows = OtherEnvironment.mark(rows, List.of("cores 4 -> 16"));
+ * }</pre>
  */
-final class OtherEnvironment {
+public final class OtherEnvironment {
 
     private static final String PREFIX = "another environment: ";
 
@@ -18,7 +22,7 @@ final class OtherEnvironment {
     }
 
     /** {@code rows} with the remark added when {@code differences} is not empty. */
-    static List<MetricComparison> mark(List<MetricComparison> rows, List<String> differences) {
+    public static List<MetricComparison> mark(List<MetricComparison> rows, List<String> differences) {
         if (differences.isEmpty()) {
             return rows;
         }
