@@ -86,7 +86,7 @@ final class GitReference {
         String wanted = ref;
         if (ref == null) {
             BaselineCommit.Found found = BaselineCommit.of(module, Path.of(repository), where);
-            System.out.println("[perfgate] reference: the baselines' commit " + found.commit() + " (" + found.file() + ", recorded "
+            Console.say("reference: the baselines' commit " + found.commit() + " (" + found.file() + ", recorded "
                     + found.day() + ")");
             wanted = found.commit();
         }

@@ -145,7 +145,7 @@ final class PairedRun {
     }
 
     private InstancePair startInstance(int instance) {
-        System.out.println("[perfgate] " + settings.testId() + ": starting instance " + (instance + 1) + " of " + sideBySide.instances()
+        Console.say(settings.testId() + ": starting instance " + (instance + 1) + " of " + sideBySide.instances()
                 + " of each version");
         return InstancePair.start(candidateApp);
     }

@@ -45,9 +45,9 @@ final class PatternVerdicts {
         if (stages == null) {
             return;
         }
-        System.out.println("[perfgate] " + stages.kind() + ": " + stages.verdict());
+        Console.say(stages.kind() + ": " + stages.verdict());
         for (StepResult step : stages.steps()) {
-            System.out.println("[perfgate]   " + describe(step));
+            Console.say("  " + describe(step));
         }
         entries.put("perfgate.stages", stages.kind() + ": " + stages.verdict());
     }

@@ -64,7 +64,7 @@ final class ProgressReporter implements RunListener, AutoCloseable {
             LiveFigures figures = run.figures();
             // A tick that lands on the start of a phase has nothing to say about it yet ("0.0 req/s").
             if (figures.phase() != LiveFigures.Phase.ENDED && figures.elapsed().compareTo(MIN_ELAPSED) >= 0) {
-                System.out.println("[perfgate] " + line(testId, figures));
+                Console.say(line(testId, figures));
             }
         } catch (RuntimeException e) {
             // progress is a courtesy: a failed line must not stop the next

@@ -92,7 +92,7 @@ final class ReferenceWorktree {
                 Path marker = cache.resolve(worktree.getFileName() + ".built");
                 if (Files.isDirectory(module) && Files.isRegularFile(marker) && Files.readString(marker).equals(build.command())) {
                     Files.setLastModifiedTime(marker, FileTime.fromMillis(System.currentTimeMillis()));
-                    System.out.println("[perfgate] reference: reusing the build of " + commit.shortCommit() + " in " + worktree);
+                    Console.say("reference: reusing the build of " + commit.shortCommit() + " in " + worktree);
                 } else {
                     Files.deleteIfExists(marker);
                     checkOut();
@@ -126,7 +126,7 @@ final class ReferenceWorktree {
     private void run(BuildCommand build, Path module) throws IOException {
         Path log = cache.resolve(worktree.getFileName() + ".log");
         Duration timeout = timeout();
-        System.out.println("[perfgate] reference: building " + commit.shortCommit() + " in " + build.folder() + ": " + build.command()
+        Console.say("reference: building " + commit.shortCommit() + " in " + build.folder() + ": " + build.command()
                 + " (log: " + log + ")");
         long started = System.nanoTime();
         ProcessBuilder processBuilder = new ProcessBuilder(shell(build.command())).directory(build.folder().toFile())
@@ -156,7 +156,7 @@ final class ReferenceWorktree {
                     + ": " + build.command() + " in " + build.folder() + "; fix or choose its command with -D" + BUILD_PROPERTY
                     + "=\"...\"" + tail(log), null);
         }
-        System.out.println("[perfgate] reference: built " + commit.shortCommit() + " in "
+        Console.say("reference: built " + commit.shortCommit() + " in "
                 + Duration.ofNanos(System.nanoTime() - started).toSeconds() + "s");
         if (!Files.isDirectory(module)) {
             throw new AppStartException("the reference's commit " + commit.commit() + " has no folder " + commit.modulePrefix()

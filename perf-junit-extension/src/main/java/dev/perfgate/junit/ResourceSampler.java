@@ -92,7 +92,7 @@ final class ResourceSampler implements AutoCloseable {
         }
         if (series.isEmpty()) {
             Throwable error = failure;
-            System.out.println("[perfgate] warning: no CPU and memory figures of the app container (" + containerId + ")"
+            Console.warn("no CPU and memory figures of the app container (" + containerId + ")"
                     + (error == null ? ": the Docker engine sent no stats in the measured phase" : ": " + error));
             return null;
         }

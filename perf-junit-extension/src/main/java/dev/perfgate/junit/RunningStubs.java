@@ -73,7 +73,7 @@ final class RunningStubs implements AutoCloseable {
             reported.put(envName, now);
             String line = urlOf(server) + ": " + since.requests() + " requests, " + since.failed() + " failed on purpose, "
                     + since.dropped() + " dropped";
-            System.out.println("[perfgate] stub " + envName + " at " + line);
+            Console.say("stub " + envName + " at " + line);
             entries.put("perfgate.stub." + envName, line);
         });
         context.publishReportEntry(entries);

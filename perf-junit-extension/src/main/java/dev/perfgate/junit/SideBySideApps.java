@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 
 import dev.perfgate.core.engine.OpenLoadPlan;
 
@@ -32,20 +31,21 @@ final class SideBySideApps {
         if (sideBySide.isEmpty()) {
             return sideBySide;
         }
-        Field field = LoadTestExtension.appFieldOf(context.getRequiredTestClass());
+        DeclaredApp declared = DeclaredApp.of(context);
+        Field field = declared.field();
         String owner = method.getDeclaringClass().getSimpleName() + "." + method.getName();
-        if (LoadTestExtension.appOf(field).reference() == null) {
+        if (declared.app().reference() == null) {
             if (method.isAnnotationPresent(SideBySide.class)) {
                 throw new ExtensionConfigurationException("@SideBySide on " + owner + ": the application (@App field "
                         + field.getName() + ") declares no reference version to compare with; add one, e.g. "
                         + "AppUnderTest.fromDockerfile(\"Dockerfile\").withReference(AppUnderTest.fromDockerfile(\"Dockerfile\")"
                         + ".withBuildArg(\"VERSION\", \"1.4.0\"))");
             }
-            System.out.println("[perfgate] " + settings.testId() + ": -D" + SideBySide.PROPERTY
+            Console.say(settings.testId() + ": -D" + SideBySide.PROPERTY
                     + " is set, but the application declares no reference (AppUnderTest.withReference); running it alone");
             return Optional.empty();
         }
-        AppUnderTest app = LoadTestExtension.appOf(field);
+        AppUnderTest app = declared.app();
         app.reference().requireUsable("the reference of @App field " + field.getName());
         if (app.source() instanceof AppSource.FromContainer candidate && app.reference().source() instanceof AppSource.FromContainer reference
                 && candidate.container() == reference.container()) {
@@ -71,12 +71,11 @@ final class SideBySideApps {
 
     /** The paired run of {@code settings} with {@code app} and the class's reference container, started on first use. */
     static PairedRun pairedRun(ExtensionContext context, Method method, LoadTestSettings settings, SideBySideSettings sideBySide,
-            RunningApp app, Namespace namespace) {
-        Field field = LoadTestExtension.appFieldOf(context.getRequiredTestClass());
-        AppUnderTest declared = LoadTestExtension.appOf(field);
-        ExtensionContext classContext = context.getParent().orElse(context);
-        RunningApp reference = classContext.getStore(namespace).getOrComputeIfAbsent(List.of(field, "reference"),
-                key -> RunningApp.start(declared.reference()), RunningApp.class);
-        return new PairedRun(settings, sideBySide, app, declared, reference, method.getDeclaringClass().getSimpleName() + "." + method.getName());
+            RunningApp app) {
+        DeclaredApp declared = DeclaredApp.of(context);
+        RunningApp reference = DeclaredApp.classContext(context).getStore(LoadTestExtension.NAMESPACE).getOrComputeIfAbsent(
+                List.of(declared.field(), "reference"), key -> RunningApp.start(declared.app().reference()), RunningApp.class);
+        return new PairedRun(settings, sideBySide, app, declared.app(), reference,
+                method.getDeclaringClass().getSimpleName() + "." + method.getName());
     }
 }

@@ -27,17 +27,19 @@
  * <ul>
  *   <li><b>Reading the test</b>: {@code LoadTestSettings} (annotation, profile and {@code perfgate.*}
  *   properties), {@code LoadTestAttributes}, {@code LoadProfiles}, {@code SloSettings},
- *   {@code AnnotatedScenario}, {@code TestMethodScenario}, {@code TaskClass}; every bad value is refused
+ *   {@code AnnotatedScenario}, {@code TestMethodScenario}, {@code TaskClass}, {@code DeclaredApp} (the
+ *   class's {@code @App}, read once and kept in the class's JUnit store); every bad value is refused
  *   here, before any container starts.</li>
  *   <li><b>The application's containers</b>: {@code AppSource} (Dockerfile, image, jar, container),
  *   {@code RunningApp}, {@code OwnedContainers}, {@code Dependencies}, {@code ContainerEnd},
  *   {@code LogTail}, {@code BuildOutput}, {@code StopOnExit} (every container stopped, Ryuk or not).</li>
  *   <li><b>Stubs</b>: {@code RunningStubs}, {@code StubServer}, {@code InjectedFaults}.</li>
  *   <li><b>Running and watching a load</b>: {@code LoadTestExtension} (the JUnit entry point),
- *   {@code WatchedRun}, {@code RunStop}, {@code AppWatch}, {@code ProgressReporter},
+ *   {@code LoadTestRun} (from the started application to the written result), {@code WatchedRun}, {@code RunStop}, {@code AppWatch}, {@code ProgressReporter},
  *   {@code ResourceSampler}, {@code MetricsScraper}, {@code PrometheusMetrics}, {@code PatternVerdicts}.</li>
  *   <li><b>Side by side</b>: {@code SideBySideApps}, {@code SideBySideSettings}, {@code PairedRun},
  *   {@code InstancePair}, {@code TrialPlan}, {@code WarmUpSlices}.</li>
+ *   <li><b>The console</b>: {@code Console}, the one place that prints {@code [perfgate]} lines.</li>
  * </ul>
  * The engine and HTTP are {@code perf-engine}'s; statistics and result files {@code perf-model}'s.
  */
