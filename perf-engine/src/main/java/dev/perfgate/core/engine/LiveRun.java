@@ -32,12 +32,12 @@ public final class LiveRun {
      * users still running (closed model) or iterations in flight (open model); {@code iterationsStarted}
      * and {@code dropped}: iterations of the measured phase; {@code stop}: where {@link #stop()} asks to end.
      */
-    LiveRun(long[] phase, RunWindows windows, boolean open, IntSupplier active, LongSupplier iterationsStarted,
+    LiveRun(RunPhases phase, RunWindows windows, boolean open, IntSupplier active, LongSupplier iterationsStarted,
             LongSupplier dropped, RunStop stop) {
         this.stop = stop;
-        this.startNanos = phase[0];
-        this.measuredStartNanos = phase[1];
-        this.measuredEndNanos = phase[2];
+        this.startNanos = phase.startNanos();
+        this.measuredStartNanos = phase.measuredStartNanos();
+        this.measuredEndNanos = phase.measuredEndNanos();
         this.windows = windows;
         this.open = open;
         this.active = active;

@@ -14,12 +14,12 @@ import dev.perfgate.core.http.RequestRecorder;
  */
 final class MeasuredRequests implements RequestRecorder {
 
-    private final long[] phase;
+    private final RunPhases phase;
     private final RunWindows windows;
     private final Map<String, OperationStats> byOperation = new ConcurrentHashMap<>();
 
     /** {@code phase}: {start, measured start, measured end} in nanoTime, filled in before the run begins. */
-    MeasuredRequests(long[] phase, RunWindows windows) {
+    MeasuredRequests(RunPhases phase, RunWindows windows) {
         this.phase = phase;
         this.windows = windows;
     }
@@ -47,11 +47,11 @@ final class MeasuredRequests implements RequestRecorder {
 
     /** The stats a request that started at {@code startNanos} goes to, or {@code null} when it is not measured. */
     private OperationStats measured(String operation, long startNanos, long latencyNanos, boolean failed) {
-        if (startNanos - phase[1] < 0) {
+        if (startNanos - phase.measuredStartNanos() < 0) {
             windows.countWarmUp(operation, startNanos, latencyNanos, failed);
             return null;
         }
-        if (startNanos - phase[2] >= 0) {
+        if (startNanos - phase.measuredEndNanos() >= 0) {
             return null;
         }
         windows.record(operation, startNanos, latencyNanos, failed);

@@ -49,7 +49,7 @@ final class OpenModelRun {
     private final Scenario scenario;
     private final Supplier<HttpTransport> transports;
     /** {start, measured start, measured end} in nanoTime; written before the first arrival is queued. */
-    private final long[] phase = new long[3];
+    private final RunPhases phase = new RunPhases();
     private final RunWindows runWindows;
     private final BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -75,13 +75,11 @@ final class OpenModelRun {
         for (int i = 0; i < Math.min(PRESTARTED_WORKERS, plan.maxInFlight()); i++) {
             startWorker();
         }
-        phase[0] = System.nanoTime();
-        phase[1] = phase[0] + plan.warmUp().toNanos();
-        phase[2] = phase[1] + plan.duration().toNanos();
+        phase.begin(System.nanoTime(), plan.warmUp(), plan.duration());
         Instant measuredStart = Instant.now().plus(plan.warmUp());
         Dispatched dispatched = new Dispatched();
         Thread sampler = runWindows.seconds().startSampler(inFlight::get);
-        LoadEngine.notifyStarted(listener, new LiveRun(phase, runWindows, true, inFlight::get, startedInMeasuredPhase::get,
+        RunThreads.notifyStarted(listener, new LiveRun(phase, runWindows, true, inFlight::get, startedInMeasuredPhase::get,
                 () -> dispatched.dropped, stop));
 
         dispatch(plan.timeline(), dispatched);
@@ -90,16 +88,19 @@ final class OpenModelRun {
         }
 
         Duration stopDeadline = plan.requestTimeout().plusSeconds(LoadEngine.STOP_GRACE_SECONDS);
-        List<Integer> stuck = LoadEngine.awaitUsers(threads, phase[2] + stopDeadline.toNanos());
+        List<Integer> stuck = RunThreads.awaitUsers(threads, phase.measuredEndNanos() + stopDeadline.toNanos());
         String abortReason = dispatched.interruptedReason;
         if (!stuck.isEmpty()) {
             abortReason = (abortReason == null ? "" : abortReason + "; ") + stuck.size()
                     + " iteration worker(s) were still busy " + stopDeadline.toSeconds()
                     + "s after the measured phase ended and were interrupted; their unfinished requests are not counted";
         }
-        List<SecondFigures> seconds = LoadEngine.finishSeconds(runWindows, sampler, stop, phase);
-        return RunRecording.merge(List.of(measurements), runWindows, measuredStart, plan.duration(), startedInMeasuredPhase.get(),
-                dispatched.scheduled, dispatched.dropped, abortReason, firstFailure.get(), seconds, stop.ranFor(phase[1], phase[2]));
+        List<SecondFigures> seconds = RunThreads.finishSeconds(runWindows, sampler, stop, phase);
+        return MergedRun.of(List.of(measurements), runWindows, measuredStart, plan.duration())
+                .iterations(startedInMeasuredPhase.get(), dispatched.scheduled, dispatched.dropped)
+                .ended(abortReason, firstFailure.get())
+                .seconds(seconds, stop.ranFor(phase.measuredStartNanos(), phase.measuredEndNanos()))
+                .measurements();
     }
 
     /** Hands every arrival of {@code timeline} to a worker when it is due, or drops it at the cap. */
@@ -109,7 +110,7 @@ final class OpenModelRun {
             if (offset == ArrivalSchedule.NOT_DUE) {
                 return;
             }
-            long due = phase[0] + offset;
+            long due = phase.startNanos() + offset;
             try {
                 if (!stop.sleepUntil(due - HAND_OFF_LEAD_NANOS)) {
                     return;
@@ -120,7 +121,7 @@ final class OpenModelRun {
                         + (long) Math.ceil(timeline.expectedArrivals()) + " arrivals";
                 return;
             }
-            boolean measured = due - phase[1] >= 0;
+            boolean measured = due - phase.measuredStartNanos() >= 0;
             if (measured) {
                 counts.scheduled++;
             }
@@ -144,7 +145,7 @@ final class OpenModelRun {
     private void startWorker() {
         int id = threads.size() + 1;
         IntendedStartRecorder timing = new IntendedStartRecorder(measurements);
-        LoadEngine.RunningUser user = new LoadEngine.RunningUser(id, new UserHttp(transports.get(), target, plan.requestTimeout(), timing));
+        RunningUser user = new RunningUser(id, new UserHttp(transports.get(), target, plan.requestTimeout(), timing));
         Thread thread = new Thread(() -> work(user, timing), "perfgate-open-" + id);
         thread.setDaemon(true);
         threads.add(thread);
@@ -152,7 +153,7 @@ final class OpenModelRun {
     }
 
     /** Runs arrivals until told to stop or interrupted; each worker takes at most every arrival of the run once. */
-    private void work(LoadEngine.RunningUser user, IntendedStartRecorder timing) {
+    private void work(RunningUser user, IntendedStartRecorder timing) {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 Arrival arrival;
@@ -175,16 +176,16 @@ final class OpenModelRun {
         }
     }
 
-    private void iterate(LoadEngine.RunningUser user, IntendedStartRecorder timing, long due) {
+    private void iterate(RunningUser user, IntendedStartRecorder timing, long due) {
         try {
-            LoadEngine.sleepUntil(due);
+            RunThreads.sleepUntil(due);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
         }
         long start = System.nanoTime();
         user.beginIteration();
-        if (start - phase[1] >= 0 && start - phase[2] < 0) {
+        if (start - phase.measuredStartNanos() >= 0 && start - phase.measuredEndNanos() < 0) {
             startedInMeasuredPhase.incrementAndGet();
         }
         timing.beginIteration(due);

@@ -4,10 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 
 import dev.perfgate.core.http.RequestRecorder;
-import dev.perfgate.core.result.SecondFigures;
 
 /**
  * The figures of one run while a load driver records them, for drivers other than
@@ -29,7 +27,7 @@ import dev.perfgate.core.result.SecondFigures;
 public final class RunRecording {
 
     // {start, measured start, measured end} in nanoTime, as MeasuredRequests and RunWindows expect.
-    private final long[] phase = new long[3];
+    private final RunPhases phase = new RunPhases();
     private final RunWindows windows;
     private final List<MeasuredRequests> recorders = new ArrayList<>();
     private final List<MeasuredRequests> leftOut = new ArrayList<>();
@@ -66,26 +64,24 @@ public final class RunRecording {
 
     /** Fixes the phases: warm-up from {@code startNanos} ({@link System#nanoTime()}), then the measured phase. */
     public void start(long startNanos, Duration warmUp, Duration duration) {
-        phase[0] = startNanos;
-        phase[1] = startNanos + warmUp.toNanos();
-        phase[2] = phase[1] + duration.toNanos();
+        phase.begin(startNanos, warmUp, duration);
         measuredStart = Instant.now().plus(warmUp);
         measured = duration;
     }
 
     /** {@link System#nanoTime()} at which the run (its warm-up) begins. */
     public long startNanos() {
-        return phase[0];
+        return phase.startNanos();
     }
 
     /** {@link System#nanoTime()} at which the measured phase begins. */
     public long measuredStartNanos() {
-        return phase[1];
+        return phase.measuredStartNanos();
     }
 
     /** {@link System#nanoTime()} at which the measured phase ends: no request may start from then on. */
     public long measuredEndNanos() {
-        return phase[2];
+        return phase.measuredEndNanos();
     }
 
     /** Leaves the figures of {@code recorder} out of the result, e.g. when its thread could not be stopped. */
@@ -111,61 +107,11 @@ public final class RunRecording {
     public RunMeasurements finish(String abortReason, long scheduled) {
         List<MeasuredRequests> kept = new ArrayList<>(recorders);
         kept.removeAll(leftOut);
-        RunMeasurements merged = merge(kept, windows, measuredStart, measured, 0, abortReason, null);
+        RunMeasurements merged = MergedRun.of(kept, windows, measuredStart, measured).ended(abortReason, null).measurements();
         // One request per iteration: the driver has no scenario of its own.
         long started = merged.total().requestCount();
         long due = scheduled < 0 ? started : scheduled;
         return new RunMeasurements(merged.operations(), merged.total(), merged.windows(), merged.totalWindows(),
                 measuredStart, measured, started, due, Math.max(0, due - started), abortReason, null);
-    }
-
-    /** Merges per-thread (or per-run) figures into the run's. */
-    static RunMeasurements merge(List<MeasuredRequests> recorders, RunWindows windows, Instant measuredStart,
-            Duration measured, long iterations, String abortReason, Throwable firstFailure) {
-        return merge(recorders, windows, measuredStart, measured, iterations, iterations, 0, abortReason, firstFailure);
-    }
-
-    /**
-     * The figures of every recorder in {@code recorders} merged, with the iteration counts of the run:
-     * {@code scheduledIterations} and {@code droppedIterations} differ from {@code iterations} in the open model only.
-     */
-    static RunMeasurements merge(List<MeasuredRequests> recorders, RunWindows windows, Instant measuredStart,
-            Duration measured, long iterations, long scheduledIterations, long droppedIterations, String abortReason,
-            Throwable firstFailure) {
-        return merge(recorders, windows, measuredStart, measured, iterations, scheduledIterations, droppedIterations, abortReason,
-                firstFailure, List.of(), measured);
-    }
-
-    /**
-     * As above, with the run's seconds and {@code ranFor}, the part of the measured phase that ran: shorter
-     * than {@code measured} when the run was stopped before its end.
-     */
-    static RunMeasurements merge(List<MeasuredRequests> recorders, RunWindows windows, Instant measuredStart,
-            Duration measured, long iterations, long scheduledIterations, long droppedIterations, String abortReason,
-            Throwable firstFailure, List<SecondFigures> seconds, Duration ranFor) {
-        return merge(recorders, windows, measuredStart, measured, iterations, scheduledIterations, droppedIterations, abortReason,
-                firstFailure, seconds, ranFor, ranFor.compareTo(measured) < 0);
-    }
-
-    /**
-     * As above, with whether the run was stopped early told apart from {@code ranFor}: in an interleaved run
-     * {@code ranFor} is one target's share of the users' time ({@link LoadEngine#runInterleaved}).
-     */
-    static RunMeasurements merge(List<MeasuredRequests> recorders, RunWindows windows, Instant measuredStart,
-            Duration measured, long iterations, long scheduledIterations, long droppedIterations, String abortReason,
-            Throwable firstFailure, List<SecondFigures> seconds, Duration ranFor, boolean stoppedEarly) {
-        TreeMap<String, OperationStats> operations = new TreeMap<>();
-        OperationStats total = new OperationStats();
-        for (MeasuredRequests recorder : recorders) {
-            recorder.byOperation().forEach((name, stats) -> {
-                operations.computeIfAbsent(name, n -> new OperationStats()).add(stats);
-                if (LoadEngine.countsInTotal(name)) {
-                    total.add(stats);
-                }
-            });
-        }
-        return new RunMeasurements(operations, total, windows.byOperation(), windows.total(), measuredStart, measured,
-                iterations, scheduledIterations, droppedIterations, abortReason, firstFailure, windows.stages(), seconds,
-                stoppedEarly, ranFor);
     }
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class RunWindows {
 
     private final int windows;
-    private final long[] phase;
+    private final RunPhases phase;
     private final ConcurrentMap<String, WindowSeries> byOperation = new ConcurrentHashMap<>();
     private final WindowSeries total;
     private final LongAdder warmUpRequests = new LongAdder();
@@ -22,17 +22,17 @@ final class RunWindows {
      * Windows without stages or seconds. {@code phase}: {start, measured start, measured end} in
      * nanoTime, filled in before the run begins.
      */
-    RunWindows(int windows, long[] phase) {
+    RunWindows(int windows, RunPhases phase) {
         this(windows, phase, null, null);
     }
 
     /** Windows, the stages of {@code plan} and its second-by-second series. */
-    RunWindows(int windows, long[] phase, RunPlan plan) {
+    RunWindows(int windows, RunPhases phase, RunPlan plan) {
         this(windows, phase, new StageWindows(plan.stageLengths()),
                 new SecondSeries(phase, plan.warmUp(), plan.duration(), plan.requestTimeout()));
     }
 
-    private RunWindows(int windows, long[] phase, StageWindows stages, SecondSeries seconds) {
+    private RunWindows(int windows, RunPhases phase, StageWindows stages, SecondSeries seconds) {
         this.windows = windows;
         this.phase = phase;
         this.total = new WindowSeries(windows);
@@ -42,15 +42,15 @@ final class RunWindows {
 
     /** Records a request that started in the measured phase. */
     void record(String operation, long startNanos, long latencyNanos, boolean failed) {
-        long measured = phase[2] - phase[1];
-        int window = (int) Math.min(windows - 1, (startNanos - phase[1]) * (double) windows / measured);
+        long measured = phase.measuredEndNanos() - phase.measuredStartNanos();
+        int window = (int) Math.min(windows - 1, (startNanos - phase.measuredStartNanos()) * (double) windows / measured);
         byOperation.computeIfAbsent(operation, name -> new WindowSeries(windows)).record(window, latencyNanos, failed);
         boolean inTotal = LoadEngine.countsInTotal(operation);
         if (inTotal) {
             total.record(window, latencyNanos, failed);
         }
         if (stages != null) {
-            stages.record(operation, startNanos - phase[1], latencyNanos, failed);
+            stages.record(operation, startNanos - phase.measuredStartNanos(), latencyNanos, failed);
         }
         if (seconds != null && inTotal) {
             seconds.record(startNanos, latencyNanos, failed);

@@ -36,7 +36,7 @@ final class SecondSeries {
     /** How long before the end of each second the active users are sampled: the last one ends with the run. */
     static final long SAMPLE_LEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
-    private final long[] phase;
+    private final RunPhases phase;
     /** The series' first second, relative to the measured start (0 or negative). */
     private final int firstSecond;
     private final int seconds;
@@ -56,7 +56,7 @@ final class SecondSeries {
     private int sampled;
 
     /** {@code phase}: {start, measured start, measured end} in nanoTime, filled in before the run begins. */
-    SecondSeries(long[] phase, Duration warmUp, Duration duration, Duration requestTimeout) {
+    SecondSeries(RunPhases phase, Duration warmUp, Duration duration, Duration requestTimeout) {
         this.phase = phase;
         this.warmUpSeconds = (int) Math.min(MAX_SECONDS, ceilSeconds(warmUp));
         this.firstSecond = -warmUpSeconds;
@@ -101,15 +101,15 @@ final class SecondSeries {
     }
 
     private int indexOf(long startNanos) {
-        long offset = startNanos - phase[1];
+        long offset = startNanos - phase.measuredStartNanos();
         int second = (int) Math.floorDiv(offset, 1_000_000_000L);
         int index = second - firstSecond;
-        return index >= 0 && index < seconds && startNanos - phase[2] < 0 ? index : -1;
+        return index >= 0 && index < seconds && startNanos - phase.measuredEndNanos() < 0 ? index : -1;
     }
 
     /** Nanotime at which second {@code index} of the series ends. */
     private long endOf(int index) {
-        return phase[1] + TimeUnit.SECONDS.toNanos(index + firstSecond + 1L);
+        return phase.measuredStartNanos() + TimeUnit.SECONDS.toNanos(index + firstSecond + 1L);
     }
 
     /**
@@ -127,7 +127,7 @@ final class SecondSeries {
     private void sample(IntSupplier activeNow) {
         try {
             while (sampled < seconds) {
-                LoadEngine.sleepUntil(endOf(sampled) - SAMPLE_LEAD_NANOS);
+                RunThreads.sleepUntil(endOf(sampled) - SAMPLE_LEAD_NANOS);
                 active[sampled++] = activeNow.getAsInt();
                 long now = System.nanoTime();
                 while (reduced < sampled && now - endOf(reduced) - lagNanos >= 0) {
@@ -157,7 +157,7 @@ final class SecondSeries {
      * was stopped before it. Call once, after the load threads and the sampler stopped.
      */
     List<SecondFigures> finish(long stoppedAtNanos) {
-        long endOffset = Math.min(stoppedAtNanos, phase[2]) - phase[1];
+        long endOffset = Math.min(stoppedAtNanos, phase.measuredEndNanos()) - phase.measuredStartNanos();
         long endSecond = Math.floorDiv(endOffset + 999_999_999L, 1_000_000_000L);
         int last = (int) Math.max(0, Math.min(seconds, endSecond - firstSecond));
         while (reduced < last) {

@@ -2,6 +2,7 @@ package dev.perfgate.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ class MeasuredRequestsTest {
     private static final long MS = 1_000_000;
 
     // Warm-up from 0 to 100 ms, measured phase from 100 ms to 1100 ms.
-    private final long[] phase = {0, 100 * MS, 1_100 * MS};
+    private final RunPhases phase = RunPhases.begun(0, Duration.ofMillis(100), Duration.ofMillis(1_000));
     private final MeasuredRequests requests = new MeasuredRequests(phase, new RunWindows(10, phase));
 
     @Test
