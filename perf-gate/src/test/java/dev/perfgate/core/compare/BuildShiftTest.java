@@ -1,7 +1,7 @@
 package dev.perfgate.core.compare;
 
-import static dev.perfgate.core.compare.ResultComparatorTest.op;
-import static dev.perfgate.core.compare.ResultComparatorTest.result;
+import static dev.perfgate.core.compare.Results.op;
+import static dev.perfgate.core.compare.Results.result;
 import static dev.perfgate.core.compare.Rows.regressed;
 import static dev.perfgate.core.compare.Rows.row;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -14,14 +14,14 @@ import dev.perfgate.core.result.LoadTestResult;
 class ComparisonTableTest {
 
     private static List<MetricComparison> sampleRows() {
-        LoadTestResult baseline = ResultComparatorTest.result("GreetingIT.greet", ResultComparatorTest.op(1.21, 830.5, 0),
-                Map.of("GET /api/greeting", ResultComparatorTest.op(1.21, 830.5, 0),
-                        "GET /gone", ResultComparatorTest.op(3, 10, 0)));
-        LoadTestResult current = ResultComparatorTest.result("GreetingIT.greet", ResultComparatorTest.op(9.87, 12000.25, 0.5),
-                Map.of("GET /api/greeting", ResultComparatorTest.op(9.87, 12000.25, 0.5),
-                        "POST /api/a-much-longer-operation-name", ResultComparatorTest.op(1, 1, 0)));
+        LoadTestResult baseline = Results.result("GreetingIT.greet", Results.op(1.21, 830.5, 0),
+                Map.of("GET /api/greeting", Results.op(1.21, 830.5, 0),
+                        "GET /gone", Results.op(3, 10, 0)));
+        LoadTestResult current = Results.result("GreetingIT.greet", Results.op(9.87, 12000.25, 0.5),
+                Map.of("GET /api/greeting", Results.op(9.87, 12000.25, 0.5),
+                        "POST /api/a-much-longer-operation-name", Results.op(1, 1, 0)));
         List<MetricComparison> rows = new ArrayList<>(new ResultComparator(GateSettings.DEFAULT).compare(baseline, current));
-        rows.add(ResultComparator.newTest(ResultComparatorTest.result("OtherIT.x", ResultComparatorTest.op(1, 1, 0), Map.of())));
+        rows.add(ResultComparator.newTest(Results.result("OtherIT.x", Results.op(1, 1, 0), Map.of())));
         return rows;
     }
 

@@ -136,7 +136,7 @@ class MetricTest {
 
     @Test
     void tailSamplesCountTheSuccessfulRequestsBeyondThePercentile() {
-        dev.perfgate.core.result.OperationResult op = ResultComparatorTest.op(2_000, 10, 100, 0.5);
+        dev.perfgate.core.result.OperationResult op = Results.op(2_000, 10, 100, 0.5);
 
         assertThat(Metric.P95_LATENCY.tailSamples(op)).isEqualTo(50);
         assertThat(Metric.P99_LATENCY.tailSamples(op)).isEqualTo(10);

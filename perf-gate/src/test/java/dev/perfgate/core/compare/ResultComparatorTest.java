@@ -1,5 +1,7 @@
 package dev.perfgate.core.compare;
 
+import static dev.perfgate.core.compare.Results.op;
+import static dev.perfgate.core.compare.Results.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -10,42 +12,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.perfgate.core.result.IterationResult;
-import dev.perfgate.core.result.LatencySummary;
 import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.OperationResult;
 import dev.perfgate.core.result.PlanSummary;
-import dev.perfgate.core.result.ResultStatus;
-import dev.perfgate.core.result.WindowResult;
 
 class ResultComparatorTest {
 
     private final ResultComparator comparator = new ResultComparator(GateSettings.DEFAULT);
-
-    static OperationResult op(double p95, double throughput, double errorRate) {
-        return op(10_000, p95, throughput, errorRate);
-    }
-
-    static OperationResult op(long requests, double p95, double throughput, double errorRate) {
-        return new OperationResult(requests, Math.round(errorRate * requests), Map.of(), errorRate, throughput,
-                new LatencySummary(p95 / 2, p95 * 0.9, p95, p95, p95, p95 / 2), "", windows(10, requests, p95, throughput, errorRate));
-    }
-
-    /** {@code count} windows whose figures scatter by +-1 % around the given ones. */
-    static List<WindowResult> windows(int count, long requests, double p95, double throughput, double errorRate) {
-        List<WindowResult> windows = new java.util.ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            double jitter = 1 + 0.01 * (i - (count - 1) / 2.0) / ((count - 1) / 2.0);
-            long windowRequests = requests / count;
-            windows.add(new WindowResult(windowRequests, Math.round(errorRate * windowRequests), throughput * jitter,
-                    p95 / 2 * jitter, p95 * jitter, p95 * jitter));
-        }
-        return windows;
-    }
-
-    static LoadTestResult result(String testId, OperationResult total, Map<String, OperationResult> operations) {
-        return new LoadTestResult(LoadTestResult.SCHEMA_VERSION, testId, ResultStatus.PASSED, null, "2024-06-01T10:15:30Z",
-                new PlanSummary("closed", 1, "0s", "1s", "1s", "0s"), null, total, operations);
-    }
 
     @Test
     void totalComesFirstThenOperationsByName() {
