@@ -89,6 +89,10 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         if (result.resources() != null) {
             Console.say(result.resources().describe());
         }
+        if (result.generator() != null) {
+            Console.say(result.generator().describe());
+            GeneratorLimit.exceededBy(result.generator()).ifPresent(Console::warn);
+        }
         Console.say("result written to " + file);
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put("perfgate.result", file.toString());
@@ -99,6 +103,9 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         entries.put("perfgate.errorRate", String.format(Locale.ROOT, "%.2f %%", result.total().errorRate() * 100));
         if (result.resources() != null) {
             entries.put("perfgate.resources", result.resources().describe());
+        }
+        if (result.generator() != null) {
+            entries.put("perfgate.generator", result.generator().describe());
         }
         if (result.appMetrics() != null) {
             Console.say(result.appMetrics().describe());

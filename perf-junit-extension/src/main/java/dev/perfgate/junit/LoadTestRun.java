@@ -53,7 +53,7 @@ final class LoadTestRun {
             measured = run.measured();
             result = paired == null
                     ? judge(settings, measured, app, run.stopReason(), app.dependencyDeathNotice())
-                            .withResources(run.resources()).withAppMetrics(run.appMetrics())
+                            .withResources(run.resources()).withAppMetrics(run.appMetrics()).withGenerator(run.generator())
                     : paired.result(judge(paired.resultSettings(), measured, app, run.stopReason(), paired.dependencyDeathNotice()));
             result = scenario.describe(PatternVerdicts.judged(settings, measured, result));
             SloReport slo = settings.slos().isEmpty() || !PatternVerdicts.slosJudgeTheWholeRun(settings) ? null

@@ -85,7 +85,7 @@ final class PairedRun {
         trials = new SideBySideResult(referenceName, candidateName, seed, ReadableDuration.format(sideBySide.trial()), done,
                 sideBySide.interleaved());
         WatchedRun.Outcome shown = lastCandidate != null && stopped == null ? lastCandidate : last; // the first instance measures always
-        return new WatchedRun.Outcome(shown.measured(), null, stopped, null);
+        return new WatchedRun.Outcome(shown.measured(), null, stopped, null, null);
     }
 
     /** Warms up {@code versions} and runs their share of the pairs; why the run must stop, or {@code null}. */

@@ -3,12 +3,14 @@ package dev.perfgate.junit;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.perfgate.core.engine.GeneratorCpu;
 import dev.perfgate.core.engine.LiveRun;
 import dev.perfgate.core.engine.LoadEngine;
 import dev.perfgate.core.engine.LoadPlan;
 import dev.perfgate.core.engine.OpenLoadPlan;
 import dev.perfgate.core.engine.RunMeasurements;
 import dev.perfgate.core.result.AppMetricsResult;
+import dev.perfgate.core.result.GeneratorResult;
 import dev.perfgate.core.result.ResourceResult;
 
 /**
@@ -25,9 +27,11 @@ final class WatchedRun {
 
     /**
      * What the run measured, the container's resources in its measured phase ({@code null}: not
-     * sampled), and why it was stopped early ({@code null}: it ran its course).
+     * sampled), why it was stopped early ({@code null}: it ran its course), and what the generator's own
+     * process cost in the measured phase ({@code null}: not measured).
      */
-    record Outcome(RunMeasurements measured, ResourceResult resources, String stopReason, AppMetricsResult appMetrics) {
+    record Outcome(RunMeasurements measured, ResourceResult resources, String stopReason, AppMetricsResult appMetrics,
+            GeneratorResult generator) {
     }
 
     /** Runs {@code stop}'s scenario; the caller registered {@code stop} with {@link StopOnExit}. */
@@ -44,13 +48,17 @@ final class WatchedRun {
         AtomicReference<LiveRun> live = new AtomicReference<>();
         try (ResourceSampler sampler = sampled ? ResourceSampler.start(app.containerId()) : null; progress;
                 AppWatch watch = AppWatch.start(app::isRunning, stop);
-                MetricsScraper scraper = sampled ? MetricsScraper.start(app.metrics(), app.baseUri()) : null) {
+                MetricsScraper scraper = sampled ? MetricsScraper.start(app.metrics(), app.baseUri()) : null;
+                GeneratorCpu cpu = sampled ? new GeneratorCpu() : null) {
             RunMeasurements measured;
             try {
                 measured = new LoadEngine().run(settings.plan(), app.baseUri(), stop, run -> {
                     live.set(run);
                     progress.started(run);
                     settings.patternWatcher().started(run);
+                    if (cpu != null) {
+                        cpu.started(run);
+                    }
                 });
             } finally {
                 stop.engineReturned();
@@ -61,7 +69,8 @@ final class WatchedRun {
                     : sampler.result(phases.measuredStartNanos(), phases.measuredEndNanos());
             AppMetricsResult metrics = phases == null || scraper == null ? null
                     : scraper.result(phases.measuredStartNanos(), phases.measuredEndNanos());
-            return new Outcome(measured, resources, stop.reason(), metrics);
+            GeneratorResult generator = cpu == null ? null : cpu.result(measured.total().requestCount());
+            return new Outcome(measured, resources, stop.reason(), metrics, generator);
         }
     }
 
@@ -84,7 +93,7 @@ final class WatchedRun {
             } finally {
                 stop.engineReturned();
             }
-            return measured.stream().map(each -> new Outcome(each, null, stop.reason(), null)).toList();
+            return measured.stream().map(each -> new Outcome(each, null, stop.reason(), null, null)).toList();
         }
     }
 

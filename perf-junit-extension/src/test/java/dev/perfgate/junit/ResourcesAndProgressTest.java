@@ -1,6 +1,7 @@
 package dev.perfgate.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
+import dev.perfgate.core.result.GeneratorResult;
 import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.ResourceResult;
 import dev.perfgate.core.result.ResultFiles;
@@ -34,7 +36,7 @@ import dev.perfgate.junit.fixture.ResourcesLoad;
 class ResourcesAndProgressTest {
 
     private static final List<String> PROPERTIES = List.of(LoadTest.RESULTS_DIR_PROPERTY, LoadTest.PROGRESS_INTERVAL_PROPERTY,
-            LoadTest.DURATION_PROPERTY, LoadTest.WARM_UP_PROPERTY);
+            LoadTest.DURATION_PROPERTY, LoadTest.WARM_UP_PROPERTY, GeneratorLimit.PROPERTY);
     private static final Pattern PROGRESS = Pattern.compile(
             "\\[perfgate] ResourcesLoad\\.ok (\\d\\d):(\\d\\d)/(\\d\\d:\\d\\d) (warm-up|measured), 2 users, [0-9.]+ req/s(.*)");
 
@@ -70,6 +72,24 @@ class ResourcesAndProgressTest {
         assertThat(resources.series()).allSatisfy(sample -> assertThat(sample.atSecond()).isBetween(0.0, 3.0))
                 .extracting(ResourceResult.ResourceSample::atSecond).isSorted();
         assertThat(out).contains("[perfgate] app container: CPU mean").doesNotContain("ResourcesLoad.ok 00:");
+    }
+
+    @Test
+    void theResultHoldsWhatTheLoadGeneratorsOwnProcessCostAndAWarningWhenItWasOverTheLimit() throws Exception {
+        System.setProperty(GeneratorLimit.PROPERTY, "0.0001");
+        String out = printed(() -> Fixtures.run(ResourcesLoad.class));
+
+        LoadTestResult result = ResultFiles.read(fixtures.resultsDir().resolve("ResourcesLoad.ok.json"));
+        GeneratorResult generator = result.generator();
+        assertThat(generator).as("the generator's cost of a 3 s run").isNotNull();
+        assertThat(generator.cpuSeconds()).isPositive();
+        assertThat(generator.coresUsed()).isPositive().isLessThanOrEqualTo(generator.cores());
+        // the same CPU time, per request of the phase
+        assertThat(generator.cpuMicrosPerRequest())
+                .isCloseTo(generator.cpuSeconds() * 1e6 / result.total().requests(), within(generator.cpuMicrosPerRequest() * 0.01 + 0.1));
+        assertThat(out).contains("[perfgate] load generator: CPU ")
+                .containsPattern("\\[perfgate] warning: the load generator used [0-9.]+ cores while it measured, more than 0.0001"
+                        + " \\(-Dperfgate.generatorCoresLimit\\)");
     }
 
     @Test

@@ -64,7 +64,7 @@ public final class PerfgateCli {
         EventLoopRun run = new EventLoopDriver(options.threads()).run(options.plan(), options.url(), options.rate());
         out.print(RunReport.of(run, options.rate()));
         LoadTestResult result = ResultOfRun.judged(testId(options), options.recordedPlan(), run.measurements(),
-                RunEnvironment.current(null));
+                RunEnvironment.current(null)).withGenerator(run.generator());
         if (options.json() != null && !write(result, options.json(), out, err)) {
             return RUN_FAILED;
         }

@@ -60,6 +60,10 @@ final class RunReport {
             out.append(String.format(Locale.ROOT, "  Paced: %d requests due, %d sent, %d not sent by the end (every connection busy)%n",
                     m.scheduledIterations(), m.iterations(), m.droppedIterations()));
         }
+        if (run.generator() != null) {
+            out.append(String.format(Locale.ROOT, "  Generator CPU: %.2f of %d cores, %.1f us per request%n", run.generator().coresUsed(),
+                    run.generator().cores(), run.generator().cpuMicrosPerRequest()));
+        }
         out.append(String.format(Locale.ROOT, "Requests/sec: %.2f%n", total.requestCount() / seconds));
         return out.toString();
     }

@@ -76,6 +76,11 @@ class PerfgateCliTest {
         assertThat(result.status()).isEqualTo(ResultStatus.PASSED);
         assertThat(result.total().requests()).isPositive();
         assertThat(result.operations()).containsOnlyKeys("GET /hello");
+        // the driver's own cost, as the block says it and the file keeps it
+        assertThat(result.generator()).isNotNull();
+        assertThat(result.generator().cpuSeconds()).isPositive();
+        assertThat(printed()).contains(String.format(java.util.Locale.ROOT, "Generator CPU: %.2f of %d cores, %.1f us per request",
+                result.generator().coresUsed(), result.generator().cores(), result.generator().cpuMicrosPerRequest()));
     }
 
     @Test

@@ -112,7 +112,7 @@ public final class LoadEngine {
      * both got the same number of iterations.
      *
      * <pre>{@code
-     * List<RunMeasurements> ab = new LoadEngine().runInterleaved(LoadPlan.of(2, Duration.ofSeconds(1), Duration.ofSeconds(5)),
+     * List<RunMeasurements> ab = new LoadEngine().runInterleaved(new LoadPlan(2, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(2)),
      *         List.of(URI.create("http://localhost:8080"), URI.create("http://localhost:8081")), 42,
      *         user -> user.http().get("/health"), RunListener.NONE);
      * }</pre>

@@ -29,9 +29,9 @@ import dev.perfgate.core.result.WindowResult;
  * load test, the comparison rows and, for the total and each operation, three charts of baseline vs
  * now: the latency percentile distribution on a log scale (recomputed from the stored histograms),
  * latency per window, and throughput per window; per JMH benchmark, its rows and the score of every
- * measurement iteration of baseline vs now; per load test also the app container's CPU and memory and
- * the application's scraped metrics, baseline vs now, shown but not gated ({@code ResourceFigures},
- * {@code AppMetricFigures}). The page marks itself {@code data-charts-rendered} when its charts are
+ * measurement iteration of baseline vs now; per load test also the app container's CPU and memory, the
+ * load generator's own CPU and the application's scraped metrics, baseline vs now, shown but not gated
+ * ({@code ResourceFigures}, {@code GeneratorFigures}, {@code AppMetricFigures}). The page marks itself {@code data-charts-rendered} when its charts are
  * drawn and {@code data-errors} when a script failed, so a headless browser can check it.
  *
  * <pre>{@code
@@ -84,7 +84,8 @@ public final class HtmlReport {
             entry.put("grade", test.current().slo() == null ? null : test.current().slo().grade().name());
             entry.put("slo", test.current().slo() == null ? List.of()
                     : test.current().slo().checks().stream().map(SloCheck::describe).collect(Collectors.toList()));
-            List<ShownSection> shown = new ArrayList<>(List.of(ResourceFigures.of(test), AppMetricFigures.of(test)));
+            List<ShownSection> shown = new ArrayList<>(
+                    List.of(ResourceFigures.of(test), GeneratorFigures.of(test), AppMetricFigures.of(test)));
             ShownSection history = BaselineHistoryFigures.of(test);
             if (history != null) {
                 shown.add(history);

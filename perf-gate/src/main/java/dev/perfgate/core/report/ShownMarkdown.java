@@ -9,12 +9,14 @@ import java.util.TreeSet;
 
 import dev.perfgate.core.result.AppMetricsResult;
 import dev.perfgate.core.result.AppMetricsResult.MetricSeries;
+import dev.perfgate.core.result.GeneratorResult;
 import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.ResourceResult;
 
 /**
  * The part of {@code summary.md} with the key figures that are shown, never gated: per test, the app
- * container's CPU mean and memory maximum and each application metric's mean, baseline vs now. The
+ * container's CPU mean and memory maximum, the load generator's CPU and each application metric's mean,
+ * baseline vs now. The
  * HTML report has the rest; a pull request comment has room for one row per figure, not for series.
  */
 final class ShownMarkdown {
@@ -22,7 +24,7 @@ final class ShownMarkdown {
     private ShownMarkdown() {
     }
 
-    /** The section, or {@code ""} when no test recorded resources or app metrics on either side. */
+    /** The section, or {@code ""} when no test recorded resources, generator figures or app metrics on either side. */
     static String of(List<ReportedTest> tests) {
         StringBuilder table = new StringBuilder();
         for (ReportedTest test : tests) {
@@ -37,6 +39,13 @@ final class ShownMarkdown {
                 Double isMemory = now == null ? null : now.memoryMiB().max();
                 row(table, id, "memory max", resource(before, baseline, wasMemory, "MiB"), resource(now, test.current(), isMemory, "MiB"),
                         change(wasMemory, isMemory));
+            }
+            GeneratorResult generatorNow = test.current().generator();
+            GeneratorResult generatorBefore = baseline == null ? null : baseline.generator();
+            if (generatorNow != null || generatorBefore != null) {
+                Double was = generatorBefore == null ? null : generatorBefore.coresUsed();
+                Double is = generatorNow == null ? null : generatorNow.coresUsed();
+                row(table, id, "load generator CPU (cores)", format(was), format(is), change(was, is));
             }
             AppMetricsResult metricsNow = test.current().appMetrics();
             AppMetricsResult metricsBefore = baseline == null ? null : baseline.appMetrics();

@@ -24,6 +24,7 @@ import dev.perfgate.core.compare.GateSettings;
 import dev.perfgate.core.compare.Metric;
 import dev.perfgate.core.compare.MetricComparison;
 import dev.perfgate.core.compare.Verdict;
+import dev.perfgate.core.result.GeneratorResult;
 import dev.perfgate.core.result.LoadTestResult;
 
 class ComparisonReportTest {
@@ -74,6 +75,7 @@ class ComparisonReportTest {
         LoadTestResult before = ShownFixture.result("Shop.browse").withResources(ShownFixture.resources(10, 40, 100))
                 .withAppMetrics(ShownFixture.appMetrics(Map.of("pool_active", ShownFixture.metric(1.0, 3.0)), 0, null, List.of()));
         LoadTestResult now = ShownFixture.result("Shop.browse").withResources(ShownFixture.resources(10, 50, 120))
+                .withGenerator(GeneratorResult.of(900_000_000L, 6, 3_000, 2))
                 .withAppMetrics(ShownFixture.appMetrics(Map.of("pool_active", ShownFixture.metric(3.0, 5.0),
                         "x{a=\"|<b>\"}", ShownFixture.metric(0.5)), 0, null, List.of()));
         LoadTestResult added = ShownFixture.result("Shop.added").withResources(ShownFixture.resources(2, 10, 50));
@@ -85,6 +87,7 @@ class ComparisonReportTest {
         assertThat(markdown).contains("Every gated metric is within the tolerance", "### Resources and app metrics (shown, not gated)",
                 "| Shop.browse | CPU mean | 40 % | 50 % | +25.0 % |",
                 "| Shop.browse | memory max | 109 MiB | 129 MiB | +18.3 % |",
+                "| Shop.browse | load generator CPU (cores) | — | 0.15 | — |",
                 "| Shop.browse | `pool_active` mean | 2 | 4 | +100.0 % |",
                 "| Shop.browse | `x{a=\"\\|<b>\"}` mean | — | 0.5 | — |",
                 "| Shop.added | CPU mean | no baseline | 10 % | — |")

@@ -21,6 +21,7 @@ import dev.perfgate.core.compare.Metric;
 import dev.perfgate.core.compare.MetricComparison;
 import dev.perfgate.core.compare.Verdict;
 import dev.perfgate.core.result.AppMetricsResult.MetricSeries;
+import dev.perfgate.core.result.GeneratorResult;
 import dev.perfgate.core.result.LatencySummary;
 import dev.perfgate.core.result.LoadTestResult;
 import dev.perfgate.core.result.OperationResult;
@@ -50,6 +51,20 @@ class HtmlReportTest {
         assertThat(charts.get(0).get("baseline")).hasSize(10);
         assertThat(charts.get(1).get("now").get(3).get("x").asDouble()).isEqualTo(3.5);
         assertThat(charts.get(1).get("now").get(3).get("y").asDouble()).isEqualTo(123.0);
+    }
+
+    @Test
+    void theLoadGeneratorsCostOfBaselineAndNowWithItsChangeAndANoteWhereASideHasNone() throws Exception {
+        LoadTestResult before = result("Shop.browse").withGenerator(GeneratorResult.of(600_000_000L, 6, 3_000, 2));
+        LoadTestResult now = result("Shop.browse").withGenerator(GeneratorResult.of(1_200_000_000L, 6, 3_000, 2));
+
+        JsonNode section = shown(page(new ReportedTest(now, before)), 0, "generator");
+        JsonNode onlyNow = shown(page(new ReportedTest(now, result("Shop.browse"))), 0, "generator");
+
+        assertThat(section.get("title").asText()).isEqualTo("Load generator (shown, not gated)");
+        assertThat(cells(section, "cores-used")).containsExactly("CPU (cores)", "0.1", "0.2", "+100.0 %");
+        assertThat(cells(section, "cpu-per-request")).containsExactly("CPU per request (us)", "200", "400", "+100.0 %");
+        assertThat(onlyNow.get("notes")).extracting(JsonNode::asText).containsExactly("Not measured in the baseline.");
     }
 
     @Test

@@ -165,6 +165,9 @@ public final class ResultFiles {
         if (!result.has("testClass")) {
             result.putNull("testClass");
         }
+        if (!result.has("generator")) {
+            result.putNull("generator");
+        }
         if (!result.has("sideBySide")) {
             result.putNull("sideBySide");
         } else if (result.get("sideBySide") instanceof ObjectNode sideBySide) {

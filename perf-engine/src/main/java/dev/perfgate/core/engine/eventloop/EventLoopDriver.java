@@ -20,6 +20,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 
 import dev.perfgate.core.engine.ArrivalSchedule;
+import dev.perfgate.core.engine.GeneratorCpu;
 import dev.perfgate.core.engine.LoadEngine;
 import dev.perfgate.core.engine.LoadPlan;
 import dev.perfgate.core.http.RequestRecorder;
@@ -125,9 +126,9 @@ public final class EventLoopDriver {
         Transport transport = chooseTransport();
         EventLoopGroup group = transport.newEventLoops(loops, new DefaultThreadFactory("perfgate-loop", true));
         ByteBuf requestBytes = PooledByteBufAllocator.DEFAULT.directBuffer(request.bytes().length).writeBytes(request.bytes());
-        try {
-            RunMeasurements measurements = drive(plan, target, request.operation(), requestBytes, transport, group, loops, perSecond);
-            return new EventLoopRun(measurements, transport, loops);
+        try (GeneratorCpu cpu = new GeneratorCpu()) {
+            RunMeasurements measurements = drive(plan, target, request.operation(), requestBytes, transport, group, loops, perSecond, cpu);
+            return new EventLoopRun(measurements, transport, loops, cpu.result(measurements.total().requestCount()));
         } finally {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             requestBytes.release();
@@ -135,13 +136,14 @@ public final class EventLoopDriver {
     }
 
     private RunMeasurements drive(LoadPlan plan, InetSocketAddress target, String operation, ByteBuf requestBytes,
-            Transport transport, EventLoopGroup group, int loops, double perSecond) {
+            Transport transport, EventLoopGroup group, int loops, double perSecond, GeneratorCpu cpu) {
         RunRecording recording = new RunRecording(windows);
         List<EventLoop> eventLoops = eventLoopsOf(group, loops);
         List<RequestRecorder> recorders = new ArrayList<>();
         eventLoops.forEach(loop -> recorders.add(recording.newThreadRecorder()));
         CountDownLatch connectionsEnded = new CountDownLatch(plan.users());
         recording.start(System.nanoTime(), plan.warmUp(), plan.duration());
+        cpu.measure(recording.measuredStartNanos(), recording.measuredEndNanos());
         long timeoutNanos = plan.requestTimeout().toNanos();
         int firstSlot = 0;
         for (int i = 0; i < loops; i++) {
