@@ -61,8 +61,7 @@ final class RunReport {
                     m.scheduledIterations(), m.iterations(), m.droppedIterations()));
         }
         if (run.generator() != null) {
-            out.append(String.format(Locale.ROOT, "  Generator CPU: %.2f of %d cores, %.1f us per request%n", run.generator().coresUsed(),
-                    run.generator().cores(), run.generator().cpuMicrosPerRequest()));
+            out.append("  Generator CPU: ").append(run.generator().figures()).append('\n');
         }
         out.append(String.format(Locale.ROOT, "Requests/sec: %.2f%n", total.requestCount() / seconds));
         return out.toString();

@@ -35,7 +35,12 @@ public record GeneratorResult(double cpuSeconds, double coresUsed, double cpuMic
 
     /** One line for the console, e.g. {@code "load generator: CPU 0.21 of 2 cores, 50.0 us per request"}. */
     public String describe() {
-        return String.format(Locale.ROOT, "load generator: CPU %.2f of %d cores, %.1f us per request", coresUsed, cores,
+        return "load generator: CPU " + figures();
+    }
+
+    /** The figures alone, e.g. {@code "0.21 of 2 cores, 50.0 us per request"}. */
+    public String figures() {
+        return String.format(Locale.ROOT, "%.2f of %d %s, %.1f us per request", coresUsed, cores, cores == 1 ? "core" : "cores",
                 cpuMicrosPerRequest);
     }
 }

@@ -22,6 +22,7 @@ class GeneratorResultTest {
         assertThat(cost.coresUsed()).isEqualTo(0.21);
         assertThat(cost.cpuMicrosPerRequest()).isEqualTo(50.0);
         assertThat(cost.describe()).isEqualTo("load generator: CPU 0.21 of 2 cores, 50.0 us per request");
+        assertThat(GeneratorResult.of(800_000_000L, 1.0, 50_000, 1).figures()).isEqualTo("0.80 of 1 core, 16.0 us per request");
     }
 
     @Test
