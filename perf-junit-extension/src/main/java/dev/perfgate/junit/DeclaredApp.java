@@ -36,11 +36,6 @@ record DeclaredApp(Field field, AppUnderTest app) {
         return context.getParent().orElse(context);
     }
 
-    /** The field's name, as errors show it: {@code "@App field Shop.app"}. */
-    String where() {
-        return "@App field " + field.getDeclaringClass().getSimpleName() + "." + field.getName();
-    }
-
     private static DeclaredApp read(Class<?> testClass) {
         Field field = fieldOf(testClass);
         String where = "@App field " + field.getDeclaringClass().getSimpleName() + "." + field.getName();

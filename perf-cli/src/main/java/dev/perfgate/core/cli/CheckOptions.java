@@ -66,21 +66,12 @@ record CheckOptions(Path results, Path baselines, GateSettings gate, boolean dis
                         throw new UsageException(option.startsWith("--") ? option + " needs a value" : "unknown argument '" + option + "'");
                     }
                     String value = args[++i];
-                    try {
-                        gate = set(option, value, gate);
-                    } catch (UsageException e) {
-                        throw e;
-                    } catch (IllegalArgumentException e) {
-                        throw new UsageException(option + ": " + e.getMessage());
-                    }
                     switch (option) {
                         case "--results" -> results = Path.of(value);
                         case "--baselines" -> baselines = Path.of(value);
                         case "--report" -> report = Path.of(value);
                         case "--tolerance", "--latency-floor-ms", "--error-rate-tolerance", "--min-tail-samples", "--significance",
-                                "--metrics" -> {
-                            // read into the gate's settings above
-                        }
+                                "--metrics" -> gate = withGateOption(option, value, gate);
                         case "--shared-shift-tolerance" -> sharedShift = number(option, value);
                         default -> throw new UsageException("unknown option '" + option + "'");
                     }
@@ -93,20 +84,25 @@ record CheckOptions(Path results, Path baselines, GateSettings gate, boolean dis
         return new CheckOptions(results, baselines, gate, discount, sharedShift, failOnMissingBaseline, failOnMissingResult, report);
     }
 
-    /** {@code gate} with the gate setting {@code option} set to {@code value}; {@code gate} itself for another option. */
-    private static GateSettings set(String option, String value, GateSettings gate) {
-        return switch (option) {
-            case "--tolerance" -> gate.withTolerancePercent(number(option, value));
-            case "--latency-floor-ms" -> gate.withLatencyFloorMillis(number(option, value));
-            case "--error-rate-tolerance" -> new GateSettings(gate.tolerancePercent(), gate.latencyFloorMillis(), number(option, value),
-                    gate.minTailSamples(), gate.significance(), gate.metrics());
-            case "--min-tail-samples" -> new GateSettings(gate.tolerancePercent(), gate.latencyFloorMillis(),
-                    gate.errorRateTolerancePoints(), (int) number(option, value), gate.significance(), gate.metrics());
-            case "--significance" -> new GateSettings(gate.tolerancePercent(), gate.latencyFloorMillis(),
-                    gate.errorRateTolerancePoints(), gate.minTailSamples(), number(option, value), gate.metrics());
-            case "--metrics" -> gate.withMetrics(metrics(value));
-            default -> gate;
-        };
+    /** {@code gate} with the gate setting {@code option} set to {@code value}; a bad value is refused naming the option. */
+    private static GateSettings withGateOption(String option, String value, GateSettings gate) {
+        try {
+            return switch (option) {
+                case "--tolerance" -> gate.withTolerancePercent(number(option, value));
+                case "--latency-floor-ms" -> gate.withLatencyFloorMillis(number(option, value));
+                case "--error-rate-tolerance" -> new GateSettings(gate.tolerancePercent(), gate.latencyFloorMillis(), number(option, value),
+                        gate.minTailSamples(), gate.significance(), gate.metrics());
+                case "--min-tail-samples" -> new GateSettings(gate.tolerancePercent(), gate.latencyFloorMillis(),
+                        gate.errorRateTolerancePoints(), (int) number(option, value), gate.significance(), gate.metrics());
+                case "--significance" -> new GateSettings(gate.tolerancePercent(), gate.latencyFloorMillis(),
+                        gate.errorRateTolerancePoints(), gate.minTailSamples(), number(option, value), gate.metrics());
+                default -> gate.withMetrics(metrics(value));
+            };
+        } catch (UsageException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + ": " + e.getMessage());
+        }
     }
 
     private static double number(String option, String value) {
