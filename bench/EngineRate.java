@@ -2,9 +2,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 
+import dev.perfgate.core.engine.GeneratorCpu;
 import dev.perfgate.core.engine.LoadEngine;
 import dev.perfgate.core.engine.LoadPlan;
 import dev.perfgate.core.engine.RunMeasurements;
+import dev.perfgate.core.result.GeneratorResult;
 
 /**
  * The thread-per-user engine every @LoadTest runs (a socket per user, or the JDK client with
@@ -23,9 +25,17 @@ public class EngineRate {
                 Duration.ofSeconds(5));
         URI base = url.resolve("/");
         String path = url.getRawPath();
-        RunMeasurements m = new LoadEngine().run(plan, base, user -> user.http().get(path));
+        RunMeasurements m;
+        GeneratorResult cost;
+        try (GeneratorCpu cpu = new GeneratorCpu()) {
+            m = new LoadEngine().run(plan, base, user -> user.http().get(path), cpu);
+            cost = cpu.result(m.total().requestCount());
+        }
         double seconds = m.measured().toNanos() / 1e9;
         System.out.printf(Locale.ROOT, "%d requests in %.2fs, %d errors%n", m.total().requestCount(), seconds, m.total().errorCount());
         System.out.printf(Locale.ROOT, "Requests/sec: %.2f%n", m.total().requestCount() / seconds);
+        if (cost != null) {
+            System.out.printf(Locale.ROOT, "Generator CPU: %.2f cores, %.2f us per request%n", cost.coresUsed(), cost.cpuMicrosPerRequest());
+        }
     }
 }

@@ -93,7 +93,12 @@ public final class Redaction {
         if (uri == null) {
             return null;
         }
-        String text = USER_INFO.matcher(uri.toString()).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
+        String given = uri.toString();
+        if (given.indexOf('@') < 0 && given.indexOf('=') < 0) {
+            // Neither user info nor a parameter: nothing to mask (most operation names, on every request).
+            return given;
+        }
+        String text = USER_INFO.matcher(given).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
         return PARAMETER.matcher(text).replaceAll("$1=" + Matcher.quoteReplacement(MASK));
     }
 

@@ -19,9 +19,12 @@ import java.util.TreeMap;
 public record Response(int status, String body, ErrorKind error, Map<String, List<String>> headers, String failure) {
 
     public Response {
-        TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
-        headers = Collections.unmodifiableMap(copy);
+        // A transport's own headers are unmodifiable and case-insensitive already: not copied.
+        if (!(headers instanceof ResponseHeaders)) {
+            TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+            headers = Collections.unmodifiableMap(copy);
+        }
     }
 
     /** A response no check failed. */

@@ -5,12 +5,13 @@ import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -24,7 +25,8 @@ import java.util.stream.Collectors;
  */
 public final class UserHttp implements Http {
 
-    private static final Pattern METHOD = Pattern.compile("[A-Z][A-Z_-]*");
+    /** Paths a user resolved, kept up to this many: most scenarios repeat a handful of paths. */
+    private static final int RESOLVED_PATHS = 256;
 
     private final HttpTransport transport;
     private final URI target;
@@ -32,6 +34,9 @@ public final class UserHttp implements Http {
     private final RequestRecorder recorder;
     /** Default headers by lower-case name, each with the name as given. */
     private final Map<String, Header> defaultHeaders = new LinkedHashMap<>();
+    /** The default headers by name as given, as a request without headers of its own sends them. */
+    private Map<String, String> defaultNamed = Map.of();
+    private final Map<String, URI> resolved = new HashMap<>();
 
     /** A client for one virtual user; {@code transport} may be shared by all users of a run when it allows it. */
     public UserHttp(HttpTransport transport, URI target, Duration requestTimeout, RequestRecorder recorder) {
@@ -59,7 +64,7 @@ public final class UserHttp implements Http {
     @Override
     public Request request(String operation, String method, String path) {
         Objects.requireNonNull(operation, "operation");
-        if (method == null || !METHOD.matcher(method).matches()) {
+        if (!isMethod(method)) {
             throw new IllegalArgumentException("method '" + method + "' must be an upper-case HTTP method, e.g. \"PATCH\"");
         }
         return new UserRequest(operation, method, resolve(path));
@@ -69,13 +74,35 @@ public final class UserHttp implements Http {
     public Http withHeader(String name, String value) {
         Header header = Header.of(name, value);
         defaultHeaders.put(header.key(), header);
+        defaultNamed = named(defaultHeaders);
         return this;
     }
 
     @Override
     public Http withoutHeader(String name) {
         defaultHeaders.remove(Header.keyOf(name));
+        defaultNamed = named(defaultHeaders);
         return this;
+    }
+
+    /** Whether {@code method} is upper-case letters, {@code _} and {@code -}, starting with a letter. */
+    private static boolean isMethod(String method) {
+        if (method == null || method.isEmpty() || method.charAt(0) < 'A' || method.charAt(0) > 'Z') {
+            return false;
+        }
+        for (int i = 1; i < method.length(); i++) {
+            char c = method.charAt(i);
+            if ((c < 'A' || c > 'Z') && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, String> named(Map<String, Header> headers) {
+        Map<String, String> named = new LinkedHashMap<>();
+        headers.values().forEach(header -> named.put(header.name(), header.value()));
+        return Collections.unmodifiableMap(named);
     }
 
     /** {@code path} on the target: a path that names another host or scheme is refused, so load stays where it was allowed. */
@@ -83,10 +110,17 @@ public final class UserHttp implements Http {
         if (path == null || !path.startsWith("/") || path.startsWith("//")) {
             throw new IllegalArgumentException("path '" + Redaction.uri(path) + "' must start with one '/', e.g. \"/api/items\"");
         }
+        URI known = resolved.get(path);
+        if (known != null) {
+            return known;
+        }
         URI uri = target.resolve(path);
         if (!Objects.equals(uri.getHost(), target.getHost()) || uri.getPort() != target.getPort()
                 || !target.getScheme().equalsIgnoreCase(uri.getScheme())) {
             throw new IllegalArgumentException("path '" + Redaction.uri(path) + "' leaves the target " + Redaction.uri(target));
+        }
+        if (resolved.size() < RESOLVED_PATHS) {
+            resolved.put(path, uri);
         }
         return uri;
     }
@@ -144,8 +178,9 @@ public final class UserHttp implements Http {
         private final String operation;
         private final String method;
         private final URI uri;
-        private final Map<String, Header> headers = new LinkedHashMap<>(defaultHeaders);
-        private final List<Check> checks = new ArrayList<>();
+        /** This request's headers over the defaults; {@code null} while it has none of its own. */
+        private Map<String, Header> headers;
+        private List<Check> checks = List.of();
         private String body;
 
         UserRequest(String operation, String method, URI uri) {
@@ -157,13 +192,20 @@ public final class UserHttp implements Http {
         @Override
         public Request header(String name, String value) {
             Header header = Header.of(name, value);
-            headers.put(header.key(), header);
+            ownHeaders().put(header.key(), header);
             return this;
+        }
+
+        private Map<String, Header> ownHeaders() {
+            if (headers == null) {
+                headers = new LinkedHashMap<>(defaultHeaders);
+            }
+            return headers;
         }
 
         @Override
         public Request json(String json) {
-            headers.putIfAbsent("content-type", new Header("Content-Type", "application/json"));
+            ownHeaders().putIfAbsent("content-type", new Header("Content-Type", "application/json"));
             body = Objects.requireNonNull(json, "json");
             return this;
         }
@@ -177,7 +219,11 @@ public final class UserHttp implements Http {
 
         @Override
         public Request check(Check... more) {
-            for (Check check : Objects.requireNonNull(more, "checks")) {
+            Objects.requireNonNull(more, "checks");
+            if (checks.isEmpty()) {
+                checks = new ArrayList<>(more.length);
+            }
+            for (Check check : more) {
                 checks.add(Objects.requireNonNull(check, () -> "a check of " + this + " is null"));
             }
             return this;
@@ -185,15 +231,13 @@ public final class UserHttp implements Http {
 
         @Override
         public Response send() {
-            Map<String, String> named = new LinkedHashMap<>();
-            headers.values().forEach(header -> named.put(header.name(), header.value()));
-            return UserHttp.this.send(this, named);
+            return UserHttp.this.send(this, headers == null ? defaultNamed : named(headers));
         }
 
         @Override
         public String toString() {
             return method + " " + Redaction.uri(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()))
-                    + headers.values().stream().map(h -> h.name() + ": " + Redaction.headerValue(h.name(), h.value()))
+                    + (headers == null ? defaultHeaders : headers).values().stream().map(h -> h.name() + ": " + Redaction.headerValue(h.name(), h.value()))
                             .collect(Collectors.joining(", ", " [", "]"))
                     + " as '" + operation + "'";
         }

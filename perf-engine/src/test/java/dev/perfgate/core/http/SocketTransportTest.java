@@ -9,8 +9,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.perfgate.core.testing.RawHttpServer;
 
@@ -123,6 +126,76 @@ class SocketTransportTest extends HttpContract {
             Response response = httpTo(raw.uri("/"), Duration.ofSeconds(2)).get("get", "/x");
 
             assertThat(response.error()).isEqualTo(ErrorKind.CONNECTION);
+        }
+    }
+
+    @Test
+    void headersKeepEveryValueUnderNamesOfAnyCase() throws IOException {
+        String answer = "HTTP/1.1 200 OK\r\nX-Seen: one\r\nx-seen:  two \r\nContent-Type: text/plain\r\ncontent-length: 2\r\n\r\nok";
+        try (RawHttpServer raw = RawHttpServer.answering(answer, false)) {
+            Response response = httpTo(raw.uri("/"), Duration.ofSeconds(5)).get("get", "/x");
+
+            assertThat(response.body()).isEqualTo("ok");
+            assertThat(response.headers().get("X-SEEN")).containsExactly("one", "two");
+            assertThat(response.header("Content-Type")).contains("text/plain");
+            assertThat(response.headers()).containsOnlyKeys("X-Seen", "Content-Type", "content-length");
+            assertThat(response).isEqualTo(new Response(200, "ok", null, Map.of("X-Seen", List.of("one", "two"),
+                    "Content-Type", List.of("text/plain"), "Content-Length", List.of("2"))));
+        }
+    }
+
+    @Test
+    void theBodyIsDecodedInTheCharsetTheAnswerNames() throws IOException {
+        // \u00e9 is one byte in ISO-8859-1: read as UTF-8 it would be a replacement character.
+        String answer = "HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=ISO-8859-1\r\nContent-Length: 4\r\n\r\ncaf\u00e9";
+        try (RawHttpServer raw = RawHttpServer.answering(answer, false)) {
+            Http http = httpTo(raw.uri("/"), Duration.ofSeconds(5));
+
+            assertThat(http.get("one", "/x").body()).isEqualTo("caf\u00e9");
+            assertThat(http.get("two", "/x").body()).isEqualTo("caf\u00e9");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"HTTP/1.1 200 OK\r\nConnection: keep-alive, Close\r\nContent-Length: 2\r\n\r\nok",
+            "HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok"})
+    void anAnswerThatEndsTheConnectionIsFollowedByANewOne(String answer) throws IOException {
+        try (RawHttpServer raw = RawHttpServer.answering(answer, false)) {
+            Http http = httpTo(raw.uri("/"), Duration.ofSeconds(5));
+
+            assertThat(http.get("one", "/x").body()).isEqualTo("ok");
+            assertThat(http.get("two", "/x").body()).isEqualTo("ok");
+            assertThat(raw.connections()).isEqualTo(2);
+            assertThat(recorded).containsExactly("one null", "two null");
+        }
+    }
+
+    @Test
+    void headersAndBodiesLongerThanOneReadArriveWhole() throws IOException {
+        String cookie = "c".repeat(20_000);
+        String body = "b".repeat(30_000);
+        String answer = "HTTP/1.1 200 OK\r\nX-Long: " + cookie + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
+        try (RawHttpServer raw = RawHttpServer.answering(answer, false)) {
+            Http http = httpTo(raw.uri("/"), Duration.ofSeconds(5));
+
+            for (int i = 0; i < 3; i++) {
+                Response response = http.get("get", "/x");
+                assertThat(response.body()).isEqualTo(body);
+                assertThat(response.header("x-long")).contains(cookie);
+            }
+            assertThat(raw.connections()).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"HTTP/1.1 200 OK\r\nContent-Length: 2x\r\n\r\nok", "HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\nok",
+            "HTTP/1.1 200 OK\r\nno colon here\r\n\r\n", "HTTP/1.1 2000 OK\r\n\r\n", "HTTP/1.1 20 OK\r\n\r\n", "HTTP/1.1\r\n\r\n"})
+    void anAnswerThatCannotBeFramedIsAConnectionError(String answer) throws IOException {
+        try (RawHttpServer raw = RawHttpServer.answering(answer, true)) {
+            Response response = httpTo(raw.uri("/"), Duration.ofSeconds(2)).get("get", "/x");
+
+            assertThat(response.error()).isEqualTo(ErrorKind.CONNECTION);
+            assertThat(recorded).containsExactly("get " + ErrorKind.CONNECTION);
         }
     }
 }
