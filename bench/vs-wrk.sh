@@ -9,8 +9,9 @@
 # steady window (is the server working harder for one tool?); then perfgate's median over wrk's.
 #   ./mvnw -B -q -pl perf-cli -am package -DskipTests && bench/vs-wrk.sh [ROUNDS] [SECONDS] [CONNECTIONS]
 # Extra JVM options for perfgate: PERFGATE_JAVA_OPTS="-XX:+UseParallelGC" bench/vs-wrk.sh
-# WITH_ENGINE=1 adds the thread-per-user engine every @LoadTest runs (bench/EngineRate.java), once with the
-# JDK's shared client (jdk-engine) and once with a connection per user (socket-engine, -Dperfgate.connections=socket).
+# WITH_ENGINE=1 adds the thread-per-user engine every @LoadTest runs (bench/EngineRate.java), once with a
+# connection per user (socket-engine, the default) and once with the JDK's shared client (jdk-engine,
+# -Dperfgate.connections=jdk).
 # On a shared machine each tool's run first waits (up to QUIET_WAIT seconds, default 120) until the CPUs are
 # less than QUIET_BUSY percent busy (default 15) over 2 s; the busy share before each run is printed.
 set -euo pipefail
@@ -84,14 +85,20 @@ run() {
 
 echo "vs-wrk: $rounds rounds of ${seconds}s, $connections connections, on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs))"
 echo "vs-wrk: load average before: $(cut -d' ' -f1-3 /proc/loadavg); files in $work"
+if [ "${WITH_ENGINE:-0}" = 1 ]; then
+  # Compiled once here: run as a source file, javac's own start would fall in the steady window.
+  mkdir -p "$work/classes"
+  javac -d "$work/classes" -cp "$jar" bench/EngineRate.java
+fi
 for round in $(seq 1 "$rounds"); do
   run wrk "$round" 0 wrk -t1 -c"$connections" -d"${seconds}s" --latency "$url"
   # shellcheck disable=SC2086
   run perfgate "$round" "${warm_up%s}" java ${PERFGATE_JAVA_OPTS:-} -jar "$jar" --url "$url" --connections "$connections" \
     --duration "${seconds}s" --warm-up "$warm_up" --threads 1
   if [ "${WITH_ENGINE:-0}" = 1 ]; then
-    run jdk-engine "$round" "${warm_up%s}" java -Dperfgate.connections=jdk -cp "$jar" bench/EngineRate.java "$url" "$connections" "$seconds" "${warm_up%s}"
-    run socket-engine "$round" "${warm_up%s}" java -Dperfgate.connections=socket -cp "$jar" bench/EngineRate.java "$url" \
+    run jdk-engine "$round" "${warm_up%s}" java -Dperfgate.connections=jdk -cp "$jar:$work/classes" EngineRate "$url" \
+      "$connections" "$seconds" "${warm_up%s}"
+    run socket-engine "$round" "${warm_up%s}" java -Dperfgate.connections=socket -cp "$jar:$work/classes" EngineRate "$url" \
       "$connections" "$seconds" "${warm_up%s}"
   fi
 done

@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * How a virtual user's requests go over the wire: {@link JdkTransport} shares the JDK's client by all
- * users of a run (the engine's default), {@link SocketTransport} gives each user one keep-alive
- * connection of its own. The
+ * How a virtual user's requests go over the wire: {@link SocketTransport} gives each user one keep-alive
+ * connection of its own (the engine's default), {@link JdkTransport} shares the JDK's client by all
+ * users of a run. The
  * request's timing, checks and recording are {@link UserHttp}'s; a transport only exchanges. Used by
  * one thread at a time.
  *

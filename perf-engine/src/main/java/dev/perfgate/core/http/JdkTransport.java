@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * Requests through the JDK's {@link HttpClient} (HTTP/1.1, a keep-alive pool shared by all users of a
- * run), the engine's default. Its selector thread hands every response to the waiting user's thread:
- * about 9 times the CPU per request of a connection per user ({@link SocketTransport},
- * {@code -Dperfgate.connections=socket}).
+ * run), chosen with {@code -Dperfgate.connections=jdk}. Its selector thread hands every response to the
+ * waiting user's thread: several times the CPU per request of a connection per user
+ * ({@link SocketTransport}, the default).
  */
 public final class JdkTransport implements HttpTransport {
 
