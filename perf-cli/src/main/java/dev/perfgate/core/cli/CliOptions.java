@@ -176,7 +176,7 @@ public record CliOptions(URI url, int connections, Duration warmUp, Duration dur
             throw invalid(Option.URL, text, "is not a URL");
         }
         try {
-            return LoopbackTarget.require(url);
+            return LoopbackTarget.requirePlainHttp(url);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--url: " + e.getMessage() + "; e.g. --url " + Option.URL.example);
         }

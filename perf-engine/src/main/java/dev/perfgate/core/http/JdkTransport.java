@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
+import javax.net.ssl.SSLContext;
+
 /**
  * Requests through the JDK's {@link HttpClient} (HTTP/1.1, a keep-alive pool shared by all users of a
  * run), chosen with {@code -Dperfgate.connections=jdk}. Its selector thread hands every response to the
@@ -24,13 +26,21 @@ public final class JdkTransport implements HttpTransport {
         this.client = client;
     }
 
-    /** The client the users of one run should share. */
+    /** The client the users of one run should share; https with the JVM's default TLS context. */
     public static HttpClient newSharedClient(Duration connectTimeout) {
+        return builder(connectTimeout).build();
+    }
+
+    /** The client the users of one run should share, its https connections on {@code tls}. */
+    public static HttpClient newSharedClient(Duration connectTimeout, SSLContext tls) {
+        return builder(connectTimeout).sslContext(tls).build();
+    }
+
+    private static HttpClient.Builder builder(Duration connectTimeout) {
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER);
     }
 
     @Override

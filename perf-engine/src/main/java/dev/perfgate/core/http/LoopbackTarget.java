@@ -27,10 +27,10 @@ public final class LoopbackTarget {
     }
 
     /**
-     * Returns {@code target} when its host resolves to loopback addresses only, or is named in
-     * {@value #ALLOW_HOSTS_PROPERTY}.
+     * Returns {@code target} when it is an http or https URI whose host resolves to loopback addresses only,
+     * or is named in {@value #ALLOW_HOSTS_PROPERTY}.
      *
-     * @throws IllegalArgumentException naming the target (without credentials) when it is not an http
+     * @throws IllegalArgumentException naming the target (without credentials) when it is not an http or https
      *         URI on loopback or an allowed host, or when {@value #ALLOW_HOSTS_PROPERTY} is malformed
      */
     public static URI require(URI target) {
@@ -38,15 +38,30 @@ public final class LoopbackTarget {
     }
 
     /**
-     * Returns {@code target} when its host resolves to loopback addresses only, or is one of
-     * {@code allowedHosts} (lower case; IPv6 addresses without brackets).
+     * Returns {@code target} as {@link #require(URI)} does, and only when it is plain http: for the event-loop
+     * driver, which speaks no TLS.
+     *
+     * @throws IllegalArgumentException naming the target when it is not an http URI on loopback or an allowed host
+     */
+    public static URI requirePlainHttp(URI target) {
+        if (target != null && "https".equalsIgnoreCase(target.getScheme())) {
+            throw new IllegalArgumentException("load target '" + Redaction.uri(target)
+                    + "' must be an http:// URI with a host, e.g. http://localhost:8080: this driver speaks no TLS");
+        }
+        return require(target);
+    }
+
+    /**
+     * Returns {@code target} when it is an http or https URI whose host resolves to loopback addresses only, or
+     * is one of {@code allowedHosts} (lower case; IPv6 addresses without brackets).
      *
      * @throws IllegalArgumentException naming the target (without credentials) when it is neither
      */
     public static URI require(URI target, Set<String> allowedHosts) {
-        if (target == null || target.getHost() == null || !"http".equalsIgnoreCase(target.getScheme())) {
+        String scheme = target == null ? null : target.getScheme();
+        if (target == null || target.getHost() == null || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
             throw new IllegalArgumentException("load target '" + Redaction.uri(target)
-                    + "' must be an http:// URI with a host, e.g. http://localhost:8080");
+                    + "' must be an http:// or https:// URI with a host, e.g. http://localhost:8080");
         }
         if (allowedHosts.contains(normalized(target.getHost()))) {
             return target;

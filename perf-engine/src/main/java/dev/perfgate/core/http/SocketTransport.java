@@ -10,6 +10,11 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+
 /**
  * HTTP/1.1 over one blocking keep-alive connection that belongs to one virtual user: the user's thread
  * writes the request and reads the answer itself, with no hand-off to another thread (the engine's
@@ -19,23 +24,54 @@ import java.util.Map;
  * connecting included, must end within the request's timeout.
  *
  * <p>Per request it writes one buffer it keeps ({@link RequestWriter}) and reads the answer straight from
- * the bytes ({@link AnswerReader}); headers become a map only if the scenario reads them. Plain HTTP;
- * bodies by Content-Length, chunked, or until the server closes; 1xx answers skipped. Not thread-safe:
- * one user's thread at a time.
+ * the bytes ({@link AnswerReader}); headers become a map only if the scenario reads them. HTTP/1.1, over TLS
+ * for an {@code https} target (the server's certificate and host name checked, as the JDK's client checks
+ * them; trust comes from the JVM's default, e.g. {@code -Djavax.net.ssl.trustStore}); bodies by
+ * Content-Length, chunked, or until the server closes; 1xx answers skipped. Not thread-safe: one user's
+ * thread at a time.
  */
 public final class SocketTransport implements HttpTransport {
 
     private final InetSocketAddress address;
+    private final String host;
+    /** TLS for an https target, {@code null} for plain http. */
+    private final SSLSocketFactory tls;
     private final RequestWriter request;
     private final AnswerReader answer = new AnswerReader();
     private Socket socket;
     private OutputStream out;
 
-    /** A transport to {@code target}'s host and port; nothing connects before the first request. */
+    /**
+     * A transport to {@code target}'s host and port, over TLS with the JVM's default context when it is https;
+     * nothing connects before the first request.
+     */
     public SocketTransport(URI target) {
-        int port = target.getPort() != -1 ? target.getPort() : 80;
+        this(target, isHttps(target) ? defaultTls() : null);
+    }
+
+    /**
+     * A transport to {@code target} whose https connections use {@code tls}, e.g. a context that trusts a test
+     * server's own certificate.
+     */
+    public SocketTransport(URI target, SSLContext tls) {
+        boolean https = isHttps(target);
+        int port = target.getPort() != -1 ? target.getPort() : https ? 443 : 80;
         this.address = new InetSocketAddress(target.getHost(), port);
+        this.host = target.getHost();
+        this.tls = https ? tls.getSocketFactory() : null;
         this.request = new RequestWriter(target.getHost() + ":" + port);
+    }
+
+    private static boolean isHttps(URI target) {
+        return "https".equalsIgnoreCase(target.getScheme());
+    }
+
+    private static SSLContext defaultTls() {
+        try {
+            return SSLContext.getDefault();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM offers no default TLS context for https targets", e);
+        }
     }
 
     @Override
@@ -113,6 +149,9 @@ public final class SocketTransport implements HttpTransport {
         try {
             opened.setTcpNoDelay(true);
             opened.connect(address, answer.remainingMillis());
+            if (tls != null) {
+                opened = handshake(opened);
+            }
             answer.readFrom(opened);
             out = opened.getOutputStream();
         } catch (IOException e) {
@@ -120,6 +159,23 @@ public final class SocketTransport implements HttpTransport {
             throw e;
         }
         socket = opened;
+    }
+
+    /** TLS over {@code plain}, the handshake done within the request's time; closes {@code plain} when it fails. */
+    private Socket handshake(Socket plain) throws IOException {
+        SSLSocket secured = (SSLSocket) tls.createSocket(plain, host, address.getPort(), true);
+        try {
+            SSLParameters parameters = secured.getSSLParameters();
+            // As the JDK's client: the certificate must name the host, not only be trusted.
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            secured.setSSLParameters(parameters);
+            secured.setSoTimeout(answer.remainingMillis());
+            secured.startHandshake();
+            return secured;
+        } catch (IOException e) {
+            secured.close();
+            throw e;
+        }
     }
 
     /** The connection failed before any byte of an answer: on a reused connection, worth one more try. */

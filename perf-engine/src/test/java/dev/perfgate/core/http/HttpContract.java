@@ -21,12 +21,18 @@ import dev.perfgate.core.testing.LoopbackHttpServer;
 
 /**
  * The request API against the JDK's server on loopback, which echoes what it received: the same for
- * every {@link HttpTransport} ({@link JdkTransportTest}, {@link SocketTransportTest}).
+ * every {@link HttpTransport} ({@link JdkTransportTest}, {@link SocketTransportTest}), over http and over
+ * https ({@link JdkTransportTlsTest}, {@link SocketTransportTlsTest}).
  */
 abstract class HttpContract {
 
     /** The transport under test, for a server at {@code target}. */
     abstract HttpTransport transport(URI target);
+
+    /** The echo server, before its routes: plain http unless a TLS variant says otherwise. */
+    LoopbackHttpServer startServer() throws IOException {
+        return LoopbackHttpServer.start();
+    }
 
     LoopbackHttpServer server;
     private final List<String> recorded = new ArrayList<>();
@@ -34,7 +40,7 @@ abstract class HttpContract {
 
     @BeforeEach
     void startEchoServer() throws IOException {
-        server = LoopbackHttpServer.start().route("/echo", exchange -> {
+        server = startServer().route("/echo", exchange -> {
             TreeMap<String, List<String>> headers = new TreeMap<>(exchange.getRequestHeaders());
             headers.keySet().removeIf(name -> List.of("Host", "Connection", "User-agent", "Content-length").contains(name));
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);

@@ -19,6 +19,18 @@ class LoopbackTargetTest {
         assertThat(LoopbackTarget.require(target)).isSameAs(target);
     }
 
+    @org.junit.jupiter.api.Test
+    void httpsOnLoopbackIsATargetExceptForADriverWithoutTls() {
+        URI https = URI.create("https://127.0.0.1:8443");
+
+        assertThat(LoopbackTarget.require(https)).isEqualTo(https);
+        assertThatThrownBy(() -> LoopbackTarget.requirePlainHttp(https))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("http://").hasMessageContaining("no TLS");
+        assertThatThrownBy(() -> LoopbackTarget.require(URI.create("https://192.0.2.7/"), Set.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("192.0.2.7");
+    }
+
     @ParameterizedTest(name = "rejects {0}")
     @ValueSource(strings = {"http://192.0.2.1:80", "http://198.51.100.7", "http://[2001:db8::1]:8080", "http://0.0.0.0:8080"})
     void rejectsTargetsOffLoopback(String uri) {
@@ -80,7 +92,7 @@ class LoopbackTargetTest {
     }
 
     @ParameterizedTest(name = "rejects {0}")
-    @ValueSource(strings = {"https://127.0.0.1:8443", "ftp://127.0.0.1/x", "file:///tmp/x", "http:/relative", "/just/a/path"})
+    @ValueSource(strings = {"ftp://127.0.0.1/x", "file:///tmp/x", "http:/relative", "https:/relative", "/just/a/path"})
     void rejectsOtherSchemesAndTargetsWithoutHost(String uri) {
         assertThatThrownBy(() -> LoopbackTarget.require(URI.create(uri)))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 /**
  * The JDK's HTTP server on 127.0.0.1 (a free port), counting the requests it answered.
@@ -39,7 +41,17 @@ public final class LoopbackHttpServer implements AutoCloseable {
 
     /** A started server with no routes. */
     public static LoopbackHttpServer start() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        return started(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
+    }
+
+    /** A started https server with no routes, presenting {@code certificate}; {@link #url} gives https URIs. */
+    public static LoopbackHttpServer startTls(TestCertificate certificate) throws IOException {
+        HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(certificate.server()));
+        return started(server);
+    }
+
+    private static LoopbackHttpServer started(HttpServer server) {
         ExecutorService threads = Executors.newFixedThreadPool(8, runnable -> {
             Thread thread = new Thread(runnable, "test-http-server");
             thread.setDaemon(true);
@@ -83,7 +95,8 @@ public final class LoopbackHttpServer implements AutoCloseable {
 
     /** {@code path} on this server, e.g. {@code http://127.0.0.1:41234/ok}. */
     public URI url(String path) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+        String scheme = server instanceof HttpsServer ? "https" : "http";
+        return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
     @Override

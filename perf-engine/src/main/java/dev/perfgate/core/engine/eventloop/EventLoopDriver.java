@@ -107,7 +107,7 @@ public final class EventLoopDriver {
      *         time, or the rate is negative or above {@link ArrivalSchedule#MAX_RATE_PER_SECOND}
      */
     public EventLoopRun run(LoadPlan plan, URI url, double perSecond) {
-        LoopbackTarget.require(url);
+        LoopbackTarget.requirePlainHttp(url);
         if (!(perSecond >= 0) || perSecond > ArrivalSchedule.MAX_RATE_PER_SECOND) {
             throw new IllegalArgumentException("rate: " + perSecond + "/s is out of range; use 0 (back to back) to "
                     + (long) ArrivalSchedule.MAX_RATE_PER_SECOND + ", e.g. 5000");
