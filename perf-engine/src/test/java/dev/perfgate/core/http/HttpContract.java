@@ -22,7 +22,7 @@ import dev.perfgate.core.testing.LoopbackHttpServer;
 /**
  * The request API against the JDK's server on loopback, which echoes what it received: the same for
  * every {@link HttpTransport} ({@link JdkTransportTest}, {@link SocketTransportTest}), over http and over
- * https ({@link JdkTransportTlsTest}, {@link SocketTransportTlsTest}).
+ * https ({@link HttpsContract}).
  */
 abstract class HttpContract {
 

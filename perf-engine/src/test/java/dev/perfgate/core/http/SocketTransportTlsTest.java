@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.perfgate.core.testing.LoopbackHttpServer;
@@ -19,20 +18,9 @@ import dev.perfgate.core.testing.TestCertificate;
  * connection kept alive across requests, and a certificate that is not trusted or does not name the host
  * refused as the JDK's client refuses it.
  */
-class SocketTransportTlsTest extends HttpContract {
+class SocketTransportTlsTest extends HttpsContract {
 
-    private static TestCertificate certificate;
     private final List<String> outcomes = new ArrayList<>();
-
-    @BeforeAll
-    static void makeCertificate() throws IOException {
-        certificate = TestCertificate.create();
-    }
-
-    @Override
-    LoopbackHttpServer startServer() throws IOException {
-        return LoopbackHttpServer.startTls(certificate);
-    }
 
     @Override
     HttpTransport transport(URI target) {
