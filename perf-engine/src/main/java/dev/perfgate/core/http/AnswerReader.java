@@ -24,12 +24,12 @@ final class AnswerReader {
     /** The longest status line and headers read: longer is refused as no HTTP this client expects. */
     private static final int MAX_HEAD = 64 * 1024;
     private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([^\";]+)");
-    private static final byte[] CONTENT_LENGTH = ascii("content-length");
-    private static final byte[] TRANSFER_ENCODING = ascii("transfer-encoding");
-    private static final byte[] CONNECTION = ascii("connection");
-    private static final byte[] CONTENT_TYPE = ascii("content-type");
-    private static final byte[] CHUNKED = ascii("chunked");
-    private static final byte[] CLOSE = ascii("close");
+    private static final byte[] CONTENT_LENGTH = HttpBytes.ascii("content-length");
+    private static final byte[] TRANSFER_ENCODING = HttpBytes.ascii("transfer-encoding");
+    private static final byte[] CONNECTION = HttpBytes.ascii("connection");
+    private static final byte[] CONTENT_TYPE = HttpBytes.ascii("content-type");
+    private static final byte[] CHUNKED = HttpBytes.ascii("chunked");
+    private static final byte[] CLOSE = HttpBytes.ascii("close");
 
     // 8 KiB, as BufferedInputStream: each idle user holds one, so 16 KiB made 10,000 users cost 160 MiB.
     private final byte[] buffer = new byte[8 * 1024];
@@ -91,20 +91,20 @@ final class AnswerReader {
         int headersStart = nextLine(statusEnd, length);
         for (int line = headersStart; line < length; ) {
             int end = lineEnd(line, length);
-            int colon = indexOf(':', line, end);
+            int colon = HttpBytes.indexOf(head, (byte) ':', line, end);
             if (colon <= line) {
                 throw new IOException("malformed header line: '" + Redaction.text(latin1(line, end)) + "'");
             }
             int nameEnd = trimEnd(line, colon);
             int valueStart = trimStart(colon + 1, end);
             int valueEnd = trimEnd(valueStart, end);
-            if (named(CONTENT_LENGTH, line, nameEnd)) {
+            if (HttpBytes.nameIs(CONTENT_LENGTH, head, line, nameEnd)) {
                 contentLength = length(valueStart, valueEnd);
-            } else if (named(TRANSFER_ENCODING, line, nameEnd)) {
+            } else if (HttpBytes.nameIs(TRANSFER_ENCODING, head, line, nameEnd)) {
                 chunked |= hasToken(CHUNKED, valueStart, valueEnd);
-            } else if (named(CONNECTION, line, nameEnd)) {
+            } else if (HttpBytes.nameIs(CONNECTION, head, line, nameEnd)) {
                 close |= hasToken(CLOSE, valueStart, valueEnd);
-            } else if (!typed && named(CONTENT_TYPE, line, nameEnd)) {
+            } else if (!typed && HttpBytes.nameIs(CONTENT_TYPE, head, line, nameEnd)) {
                 charset = charsetOf(valueStart, valueEnd);
                 typed = true;
             }
@@ -160,25 +160,11 @@ final class AnswerReader {
         }
     }
 
-    /** The status of the status line {@code head[0, end)}. */
+    /** The status of the status line {@code head[0, end)}: three digits from 100, then a space or the line's end. */
     private int status(int end) throws IOException {
-        boolean http1 = end >= 12 && head[0] == 'H' && head[1] == 'T' && head[2] == 'T' && head[3] == 'P' && head[4] == '/'
-                && head[5] == '1' && head[6] == '.' && head[8] == ' ';
-        if (!http1) {
-            throw new IOException("not an HTTP/1.x answer: '" + Redaction.text(latin1(0, end)) + "'");
-        }
-        int status = 0;
-        int i = 9;
-        for (; i < end && head[i] != ' '; i++) {
-            int digit = head[i] - '0';
-            if (digit < 0 || digit > 9 || i >= 12) {
-                status = -1;
-                break;
-            }
-            status = status * 10 + digit;
-        }
-        if (status < 100 || i != 12) {
-            throw new IOException("not an HTTP status in '" + Redaction.text(latin1(0, end)) + "'");
+        int status = HttpBytes.statusCode(head, 0, end);
+        if (status < 100 || (end > 12 && head[12] != ' ')) {
+            throw new IOException("not an HTTP/1.x status line: '" + Redaction.text(latin1(0, end)) + "'");
         }
         return status;
     }
@@ -318,24 +304,15 @@ final class AnswerReader {
 
     /** End of the line starting at {@code from}: the index of its CR LF or LF. */
     private int lineEnd(int from, int length) {
-        int lf = indexOf('\n', from, length);
+        int lf = HttpBytes.indexOf(head, (byte) '\n', from, length);
         int end = lf < 0 ? length : lf;
         return end > from && head[end - 1] == '\r' ? end - 1 : end;
     }
 
     /** Start of the line after the one ending at {@code end} (at its CR or LF). */
     private int nextLine(int end, int length) {
-        int lf = indexOf('\n', end, length);
+        int lf = HttpBytes.indexOf(head, (byte) '\n', end, length);
         return lf < 0 ? length : lf + 1;
-    }
-
-    private int indexOf(char c, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (head[i] == c) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private int trimEnd(int from, int to) {
@@ -343,20 +320,6 @@ final class AnswerReader {
             to--;
         }
         return to;
-    }
-
-    /** Whether {@code head[from, to)} is {@code name} (lower case), ignoring ASCII case. */
-    private boolean named(byte[] name, int from, int to) {
-        if (to - from != name.length) {
-            return false;
-        }
-        for (int i = 0; i < name.length; i++) {
-            int b = head[from + i];
-            if ((b >= 'A' && b <= 'Z' ? b + 32 : b) != name[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private int trimStart(int from, int to) {
@@ -372,7 +335,7 @@ final class AnswerReader {
         for (int i = from; i <= to; i++) {
             if (i == to || head[i] == ',') {
                 int partStart = trimStart(start, i);
-                if (named(token, partStart, trimEnd(partStart, i))) {
+                if (HttpBytes.nameIs(token, head, partStart, trimEnd(partStart, i))) {
                     return true;
                 }
                 start = i + 1;
@@ -399,9 +362,5 @@ final class AnswerReader {
 
     private String latin1(int from, int to) {
         return new String(head, from, to - from, StandardCharsets.ISO_8859_1);
-    }
-
-    private static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
     }
 }

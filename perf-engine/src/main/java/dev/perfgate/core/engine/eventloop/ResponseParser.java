@@ -1,7 +1,6 @@
 package dev.perfgate.core.engine.eventloop;
 
-import java.nio.charset.StandardCharsets;
-
+import dev.perfgate.core.http.HttpBytes;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -27,13 +26,12 @@ final class ResponseParser {
     /** Bytes copied out of the buffer at once to look for lines: a whole small response in one copy. */
     private static final int COPY = 4_096;
 
-    private static final byte[] HTTP_1 = {'H', 'T', 'T', 'P', '/', '1', '.'};
-    private static final byte[] CONTENT_LENGTH = ascii("content-length");
-    private static final byte[] TRANSFER_ENCODING = ascii("transfer-encoding");
-    private static final byte[] CONNECTION = ascii("connection");
-    private static final byte[] CHUNKED = ascii("chunked");
-    private static final byte[] CLOSE = ascii("close");
-    private static final byte[] KEEP_ALIVE = ascii("keep-alive");
+    private static final byte[] CONTENT_LENGTH = HttpBytes.ascii("content-length");
+    private static final byte[] TRANSFER_ENCODING = HttpBytes.ascii("transfer-encoding");
+    private static final byte[] CONNECTION = HttpBytes.ascii("connection");
+    private static final byte[] CHUNKED = HttpBytes.ascii("chunked");
+    private static final byte[] CLOSE = HttpBytes.ascii("close");
+    private static final byte[] KEEP_ALIVE = HttpBytes.ascii("keep-alive");
 
     private enum State { STATUS_LINE, HEADER_LINE, FIXED_BODY, CHUNK_SIZE_LINE, CHUNK_DATA, CHUNK_DATA_END, TRAILER_LINE,
         BODY_UNTIL_CLOSE, DONE }
@@ -151,7 +149,7 @@ final class ResponseParser {
         int position = 0;
         int outcome = COMPLETE;
         while (position < length && inLineState() && outcome == COMPLETE) {
-            int lf = indexOf(copy, (byte) '\n', position, length);
+            int lf = HttpBytes.indexOf(copy, (byte) '\n', position, length);
             if (lf < 0) {
                 keepPartOfLine(position, length);
                 position = length;
@@ -217,40 +215,27 @@ final class ResponseParser {
     }
 
     private int onStatusLine(byte[] bytes, int from, int to) {
-        // "HTTP/1.1 200 OK": the version, a space, three digits.
-        if (to - from < 12 || bytes[from + 8] != ' ') {
+        int code = HttpBytes.statusCode(bytes, from, to);
+        if (code < 0) {
             return MALFORMED;
         }
-        for (int i = 0; i < HTTP_1.length; i++) {
-            if (bytes[from + i] != HTTP_1[i]) {
-                return MALFORMED;
-            }
-        }
-        int value = 0;
-        for (int i = from + 9; i < from + 12; i++) {
-            int digit = bytes[i] - '0';
-            if (digit < 0 || digit > 9) {
-                return MALFORMED;
-            }
-            value = value * 10 + digit;
-        }
-        status = value;
+        status = code;
         http10 = bytes[from + 7] == '0';
         state = State.HEADER_LINE;
         return COMPLETE;
     }
 
     private int onHeaderLine(byte[] bytes, int from, int to) {
-        int colon = indexOf(bytes, (byte) ':', from, to);
+        int colon = HttpBytes.indexOf(bytes, (byte) ':', from, to);
         if (colon <= from) {
             return MALFORMED;
         }
-        if (nameIs(CONTENT_LENGTH, bytes, from, colon)) {
+        if (HttpBytes.nameIs(CONTENT_LENGTH, bytes, from, colon)) {
             return lineTruncated ? MALFORMED : onContentLength(bytes, colon + 1, to);
         }
-        if (nameIs(TRANSFER_ENCODING, bytes, from, colon)) {
+        if (HttpBytes.nameIs(TRANSFER_ENCODING, bytes, from, colon)) {
             chunked |= contains(bytes, colon + 1, to, CHUNKED);
-        } else if (nameIs(CONNECTION, bytes, from, colon)) {
+        } else if (HttpBytes.nameIs(CONNECTION, bytes, from, colon)) {
             connectionClose |= contains(bytes, colon + 1, to, CLOSE);
             connectionKeepAlive |= contains(bytes, colon + 1, to, KEEP_ALIVE);
         }
@@ -327,24 +312,12 @@ final class ResponseParser {
         return COMPLETE;
     }
 
-    private static boolean nameIs(byte[] lowerName, byte[] bytes, int from, int to) {
-        if (to - from != lowerName.length) {
-            return false;
-        }
-        for (int i = 0; i < lowerName.length; i++) {
-            if (toLower(bytes[from + i]) != lowerName[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Whether {@code bytes[from, to)} holds {@code lowerToken}, ignoring case. */
     private static boolean contains(byte[] bytes, int from, int to, byte[] lowerToken) {
         int last = to - lowerToken.length;
         for (int i = from; i <= last; i++) {
             int j = 0;
-            while (j < lowerToken.length && toLower(bytes[i + j]) == lowerToken[j]) {
+            while (j < lowerToken.length && HttpBytes.toLower(bytes[i + j]) == lowerToken[j]) {
                 j++;
             }
             if (j == lowerToken.length) {
@@ -354,28 +327,11 @@ final class ResponseParser {
         return false;
     }
 
-    private static int indexOf(byte[] bytes, byte wanted, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] == wanted) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     private static int hexValue(byte b) {
         if (b >= '0' && b <= '9') {
             return b - '0';
         }
-        int lower = toLower(b);
+        int lower = HttpBytes.toLower(b);
         return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
-    }
-
-    private static int toLower(byte b) {
-        return b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b;
-    }
-
-    private static byte[] ascii(String lowerCase) {
-        return lowerCase.getBytes(StandardCharsets.US_ASCII);
     }
 }
