@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -130,11 +131,14 @@ class StagedRunTest {
      * 140 requests; back at lambda0 = 20/s it drains at mu - lambda0 = 60/s, in T = 2.33 s. Until then new
      * arrivals wait behind it, far above the baseline (about S); after it they take S again. With
      * one-second resolution the recovery is read as the first whole second after T: 3 s, allowed 2 to 4.
+     * A second holds about 20 requests, so its p95 is its second-slowest: one late wake-up on a busy
+     * machine once lifted a second after the drain past 20 % of S. The tolerance here is 50 %: the
+     * backlog's waits are hundreds of milliseconds, far above either limit.
      */
     @Test
     void spikeRecoveryIsTheTimeTheBacklogTakesToDrain() throws IOException {
         server = TestHttpServer.start().handle("/work", TestHttpServer.answeringAfter(capacity(4, 50)));
-        Spike spike = Spike.rate(20, 150, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5));
+        Spike spike = Spike.rate(20, 150, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5)).withTolerance(0.5);
         spike = spike.withPlan(((OpenLoadPlan) spike.plan()).withMaxInFlight(400));
         double drain = (150 - 80) * 2 / (80.0 - 20);
 
@@ -144,7 +148,7 @@ class StagedRunTest {
         assertThat(measured.droppedIterations()).isZero();
         assertThat(report.baselineP95Ms()).isBetween(50.0, 50.0 * 1.2);
         assertThat(report.steps().get(1).p95()).isGreaterThan(report.baselineP95Ms() * 3);
-        assertThat(report.recoverySeconds()).as(report.verdict()).isNotNull()
+        assertThat(report.recoverySeconds()).as("%s; p95 per second: %s", report.verdict(), p95s(measured)).isNotNull()
                 .isBetween(Math.floor(drain), Math.ceil(drain) + 1);
     }
 
@@ -181,6 +185,8 @@ class StagedRunTest {
      * Soak: a server whose latency grows by 10 ms every second (600 ms a minute) drifts by that within
      * 20 %; the same server with a fixed latency drifts by less than a fifth of it. A fixed 5 ms answer's p95
      * over 4 s moves with the machine: it read +67 ms/min (+4.5 ms over the run) once on a quiet CI machine.
+     * Six measured seconds, not four: with four points one noisy second takes half the slopes the median
+     * is drawn from, and the leak once read +251 ms/min.
      */
     @Test
     void soakDriftFollowsALatencyThatGrowsLinearlyAndStaysNearZeroOtherwise() throws IOException {
@@ -192,13 +198,23 @@ class StagedRunTest {
                     Thread.sleep(5 + elapsedMillis / 100);
                 }));
         // a warm-up, as a soak should have: the first second of a cold client is slower than the rest
-        Soak soak = new Soak(((LoadPlan) Soak.users(2, Duration.ofSeconds(4)).plan()).withWarmUp(Duration.ofSeconds(1)));
+        Soak soak = new Soak(((LoadPlan) Soak.users(2, Duration.ofSeconds(6)).plan()).withWarmUp(Duration.ofSeconds(1)));
 
-        StageReport steady = soak.report(new LoadEngine().run(soak.plan(), server.uri(), user -> user.http().get("/steady")));
-        StageReport leaking = soak.report(new LoadEngine().run(soak.plan(), server.uri(), user -> user.http().get("/leaking")));
+        RunMeasurements steadyRun = new LoadEngine().run(soak.plan(), server.uri(), user -> user.http().get("/steady"));
+        RunMeasurements leakingRun = new LoadEngine().run(soak.plan(), server.uri(), user -> user.http().get("/leaking"));
+        StageReport steady = soak.report(steadyRun);
+        StageReport leaking = soak.report(leakingRun);
 
-        assertThat(leaking.driftMsPerMinute()).as(leaking.verdict()).isCloseTo(600, within(120.0));
+        assertThat(leaking.driftMsPerMinute()).as("%s; p95 per second: %s", leaking.verdict(), p95s(leakingRun))
+                .isCloseTo(600, within(120.0));
         assertThat(leaking.driftPercent()).isPositive();
-        assertThat(Math.abs(steady.driftMsPerMinute())).as(steady.verdict()).isLessThan(120);
+        assertThat(Math.abs(steady.driftMsPerMinute())).as("%s; p95 per second: %s", steady.verdict(), p95s(steadyRun))
+                .isLessThan(120);
+    }
+
+    /** Each measured second's p95, for a failure message to show what the verdict was drawn from. */
+    private static String p95s(RunMeasurements measured) {
+        return measured.seconds().stream().filter(s -> !s.warmUp())
+                .map(s -> String.format(Locale.ROOT, "%d:%.1f", s.second(), s.p95())).toList().toString();
     }
 }
