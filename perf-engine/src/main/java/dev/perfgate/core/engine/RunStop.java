@@ -1,6 +1,8 @@
 package dev.perfgate.core.engine;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -15,6 +17,7 @@ final class RunStop {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile long atNanos;
     private volatile boolean requested;
+    private final List<Runnable> onRequest = new ArrayList<>();
 
     /** Stops the run now, waking every sleeper; a second request keeps the first time. */
     synchronized void request() {
@@ -22,6 +25,19 @@ final class RunStop {
             atNanos = System.nanoTime();
             requested = true;
             stopped.countDown();
+            onRequest.forEach(Runnable::run);
+        }
+    }
+
+    /**
+     * Runs {@code wake} when a stop is requested, or now if one was: for threads that sleep some other
+     * way than {@link #sleepUntil(long)}.
+     */
+    synchronized void onRequest(Runnable wake) {
+        if (requested) {
+            wake.run();
+        } else {
+            onRequest.add(wake);
         }
     }
 

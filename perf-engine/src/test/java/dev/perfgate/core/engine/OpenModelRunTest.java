@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,6 +105,29 @@ class OpenModelRunTest {
         assertThat(took).isLessThan(plan.duration().plus(plan.requestTimeout()).plusSeconds(LoadEngine.STOP_GRACE_SECONDS + 2));
         assertThat(m.completed()).isFalse();
         assertThat(m.abortReason()).contains("4 iteration worker(s) were still busy").contains("interrupted");
+    }
+
+    /**
+     * At 2 arrivals a second, the workers between arrivals each hold one due up to seconds ahead and
+     * sleep until it; a stop must wake them, not leave the run waiting for arrivals it will not start.
+     */
+    @Test
+    void aStopWakesWorkersWaitingForLaterArrivalsAndStartsNoneAfterIt() throws Exception {
+        OpenLoadPlan plan = plan(2, 20_000);
+        AtomicReference<LiveRun> live = new AtomicReference<>();
+        CompletableFuture<RunMeasurements> run = CompletableFuture.supplyAsync(
+                () -> new LoadEngine().run(plan, server.uri(), user -> user.http().get("/ok"), live::set));
+        while (served.get() < 2) {
+            Thread.sleep(5);
+        }
+
+        long stoppedAt = System.nanoTime();
+        live.get().stop();
+        RunMeasurements m = run.get(10, TimeUnit.SECONDS);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - stoppedAt)).isLessThan(Duration.ofMillis(1_500));
+        assertThat(m.stoppedEarly()).isTrue();
+        assertThat(served.get()).isEqualTo(m.total().requestCount()).isBetween(2L, 3L);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,21 @@ class RunStopTest {
         assertThat(two.get(10, TimeUnit.SECONDS)).isFalse();
         assertThat(stop.atNanosOr(0)).isBetween(stoppedAt, System.nanoTime());
         assertThat(stop.sleepUntil(farAway)).as("a stopped run does not sleep again").isFalse();
+    }
+
+    @Test
+    void actionsWaitingForAStopRunOnceWhenItComesAndAtOnceAfterIt() {
+        AtomicInteger before = new AtomicInteger();
+        AtomicInteger after = new AtomicInteger();
+        stop.onRequest(before::incrementAndGet);
+        assertThat(before).hasValue(0);
+
+        stop.request();
+        stop.request();
+        stop.onRequest(after::incrementAndGet);
+
+        assertThat(before).hasValue(1);
+        assertThat(after).hasValue(1);
     }
 
     private boolean sleep(long until) {
