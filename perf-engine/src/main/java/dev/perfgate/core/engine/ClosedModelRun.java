@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 
 import dev.perfgate.core.http.ErrorKind;
 import dev.perfgate.core.http.HttpTransport;
+import dev.perfgate.core.http.ResolvedPaths;
 import dev.perfgate.core.http.UserConnections;
 import dev.perfgate.core.http.UserHttp;
 import dev.perfgate.core.result.SecondFigures;
@@ -73,7 +74,7 @@ final class ClosedModelRun {
             UserHttp[] https = new UserHttp[ends.size()];
             for (int t = 0; t < https.length; t++) {
                 Target end = ends.get(t);
-                https[t] = new UserHttp(end.transports().get(), end.uri(), plan.requestTimeout(), end.recorder());
+                https[t] = new UserHttp(end.transports().get(), end.paths(), plan.requestTimeout(), end.recorder());
             }
             RunningUser user = new RunningUser(id, https, seed);
             Thread thread = userThreads.unstarted("perfgate-vu-" + id, () -> run.user(user, scenario, ends, go));
@@ -109,15 +110,15 @@ final class ClosedModelRun {
     }
 
     /** One target of a closed-model run and what its users measured of it. */
-    private record Target(URI uri, Supplier<HttpTransport> transports, RunWindows windows, MeasuredRequests recorder,
+    private record Target(ResolvedPaths paths, Supplier<HttpTransport> transports, RunWindows windows, MeasuredRequests recorder,
             AtomicLong iterations, LongAdder userNanos) {
 
         Target(URI uri, Supplier<HttpTransport> transports, RunPhases phase, int windows, LoadPlan plan) {
-            this(uri, transports, new RunWindows(windows, phase, plan), phase);
+            this(new ResolvedPaths(uri), transports, new RunWindows(windows, phase, plan), phase);
         }
 
-        private Target(URI uri, Supplier<HttpTransport> transports, RunWindows windows, RunPhases phase) {
-            this(uri, transports, windows, new MeasuredRequests(phase, windows), new AtomicLong(), new LongAdder());
+        private Target(ResolvedPaths paths, Supplier<HttpTransport> transports, RunWindows windows, RunPhases phase) {
+            this(paths, transports, windows, new MeasuredRequests(phase, windows), new AtomicLong(), new LongAdder());
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 
 import dev.perfgate.core.http.ErrorKind;
 import dev.perfgate.core.http.HttpTransport;
+import dev.perfgate.core.http.ResolvedPaths;
 import dev.perfgate.core.http.UserConnections;
 import dev.perfgate.core.http.UserHttp;
 import dev.perfgate.core.result.SecondFigures;
@@ -44,7 +45,8 @@ final class OpenModelRun {
 
     private final OpenLoadPlan plan;
     private final ArrivalSchedule timeline;
-    private final URI target;
+    /** The target's paths, resolved once for all workers. */
+    private final ResolvedPaths paths;
     private final Scenario scenario;
     private final Supplier<HttpTransport> transports;
     /** {start, measured start, measured end} in nanoTime; written before the first worker starts. */
@@ -76,7 +78,7 @@ final class OpenModelRun {
         this.listener = listener;
         this.plan = plan;
         this.timeline = plan.timeline();
-        this.target = target;
+        this.paths = new ResolvedPaths(target);
         this.scenario = scenario;
         this.transports = UserConnections.fromProperty().forRun(target, plan.requestTimeout());
         this.runWindows = new RunWindows(windows, phase, plan);
@@ -192,7 +194,7 @@ final class OpenModelRun {
     private void startWorker() {
         int id = threads.size() + 1;
         IntendedStartRecorder timing = new IntendedStartRecorder(measurements);
-        RunningUser user = new RunningUser(id, new UserHttp(transports.get(), target, plan.requestTimeout(), timing));
+        RunningUser user = new RunningUser(id, new UserHttp(transports.get(), paths, plan.requestTimeout(), timing));
         Thread thread = new Thread(() -> work(user, timing), "perfgate-open-" + id);
         thread.setDaemon(true);
         threads.add(thread);

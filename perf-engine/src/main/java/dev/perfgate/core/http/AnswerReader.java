@@ -32,7 +32,15 @@ final class AnswerReader {
     private static final byte[] CLOSE = HttpBytes.ascii("close");
 
     // 8 KiB, as BufferedInputStream: each idle user holds one, so 16 KiB made 10,000 users cost 160 MiB.
-    private final byte[] buffer = new byte[8 * 1024];
+    /**
+     * What a read starts with, and the most it grows to: each user keeps its buffer, so most answers
+     * (small JSON) should fit the first size; a read that fills the buffer doubles it for the next.
+     * Each user's thread also holds the JDK's per-thread direct buffer of the same size for the read.
+     */
+    static final int FIRST_READ = 2 * 1024;
+    static final int MOST_READ = 8 * 1024;
+
+    private byte[] buffer = new byte[FIRST_READ];
     private byte[] head = new byte[512];
     private Socket socket;
     private InputStream in;
@@ -247,10 +255,15 @@ final class AnswerReader {
 
     /**
      * Reads what arrived into the buffer, waiting at most until the deadline; false at the end of the stream.
+     * A read that filled the buffer doubles it for the next, up to {@value #MOST_READ} bytes.
      * The socket's timeout is only lowered per read: setting it costs a lock, and a read that times out before
      * the deadline simply waits again for what is left.
      */
     private boolean fill() throws IOException {
+        // Called only once all that was buffered is read, so a larger buffer loses nothing.
+        if (limit == buffer.length && buffer.length < MOST_READ) {
+            buffer = new byte[buffer.length * 2];
+        }
         while (true) {
             int remaining = remainingMillis();
             if (soTimeoutMillis == 0 || remaining < soTimeoutMillis) {
@@ -274,6 +287,11 @@ final class AnswerReader {
             limit = n;
             return true;
         }
+    }
+
+    /** The read buffer's size now. */
+    int bufferSize() {
+        return buffer.length;
     }
 
     /** Milliseconds left until the deadline, at least 1. */

@@ -6,7 +6,6 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,23 +24,24 @@ import java.util.stream.Collectors;
  */
 public final class UserHttp implements Http {
 
-    /** Paths a user resolved, kept up to this many: most scenarios repeat a handful of paths. */
-    private static final int RESOLVED_PATHS = 256;
-
     private final HttpTransport transport;
-    private final URI target;
+    private final ResolvedPaths paths;
     private final Duration requestTimeout;
     private final RequestRecorder recorder;
     /** Default headers by lower-case name, each with the name as given. */
     private final Map<String, Header> defaultHeaders = new LinkedHashMap<>();
     /** The default headers by name as given, as a request without headers of its own sends them. */
     private Map<String, String> defaultNamed = Map.of();
-    private final Map<String, URI> resolved = new HashMap<>();
 
     /** A client for one virtual user; {@code transport} may be shared by all users of a run when it allows it. */
     public UserHttp(HttpTransport transport, URI target, Duration requestTimeout, RequestRecorder recorder) {
+        this(transport, new ResolvedPaths(target), requestTimeout, recorder);
+    }
+
+    /** A client for one virtual user, resolving paths through {@code paths}, which the run's users share. */
+    public UserHttp(HttpTransport transport, ResolvedPaths paths, Duration requestTimeout, RequestRecorder recorder) {
         this.transport = transport;
-        this.target = LoopbackTarget.require(target);
+        this.paths = paths;
         this.requestTimeout = requestTimeout;
         this.recorder = recorder;
     }
@@ -67,7 +67,7 @@ public final class UserHttp implements Http {
         if (!isMethod(method)) {
             throw new IllegalArgumentException("method '" + method + "' must be an upper-case HTTP method, e.g. \"PATCH\"");
         }
-        return new UserRequest(operation, method, resolve(path));
+        return new UserRequest(operation, method, paths.resolve(path));
     }
 
     @Override
@@ -103,26 +103,6 @@ public final class UserHttp implements Http {
         Map<String, String> named = new LinkedHashMap<>();
         headers.values().forEach(header -> named.put(header.name(), header.value()));
         return Collections.unmodifiableMap(named);
-    }
-
-    /** {@code path} on the target: a path that names another host or scheme is refused, so load stays where it was allowed. */
-    private URI resolve(String path) {
-        if (path == null || !path.startsWith("/") || path.startsWith("//")) {
-            throw new IllegalArgumentException("path '" + Redaction.uri(path) + "' must start with one '/', e.g. \"/api/items\"");
-        }
-        URI known = resolved.get(path);
-        if (known != null) {
-            return known;
-        }
-        URI uri = target.resolve(path);
-        if (!Objects.equals(uri.getHost(), target.getHost()) || uri.getPort() != target.getPort()
-                || !target.getScheme().equalsIgnoreCase(uri.getScheme())) {
-            throw new IllegalArgumentException("path '" + Redaction.uri(path) + "' leaves the target " + Redaction.uri(target));
-        }
-        if (resolved.size() < RESOLVED_PATHS) {
-            resolved.put(path, uri);
-        }
-        return uri;
     }
 
     private Response send(UserRequest request, Map<String, String> headers) {
