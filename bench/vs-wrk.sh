@@ -29,6 +29,8 @@ jar="$PWD/perf-cli/target/perfgate-cli.jar"
 . scripts/lib.sh
 # shellcheck source=bench/hello-nginx.sh
 . bench/hello-nginx.sh
+# shellcheck source=bench/quiet.sh
+. bench/quiet.sh
 missing=()
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 [ -x /usr/bin/time ] || missing+=(time)
@@ -39,25 +41,6 @@ fi
 start_hello_nginx "$port" 0
 
 served() { curl -sf "http://127.0.0.1:${port}/status" | awk 'NR == 3 { print $3 }'; }
-
-# busy_percent: how busy all CPUs were over the next 2 s.
-busy_percent() {
-  local u n s i w x y z t1 i1 t2 i2
-  read -r _ u n s i w x y z _ </proc/stat; t1=$((u + n + s + i + w + x + y + z)); i1=$((i + w))
-  sleep 2
-  read -r _ u n s i w x y z _ </proc/stat; t2=$((u + n + s + i + w + x + y + z)); i2=$((i + w))
-  echo $((100 - 100 * (i2 - i1) / (t2 - t1)))
-}
-
-# wait_for_quiet: until the machine is quiet or QUIET_WAIT seconds passed; prints the last busy share.
-wait_for_quiet() {
-  local busy waited=0
-  busy="$(busy_percent)"
-  while [ "$busy" -ge "${QUIET_BUSY:-15}" ] && [ "$waited" -lt "${QUIET_WAIT:-120}" ]; do
-    sleep 3; waited=$((waited + 5)); busy="$(busy_percent)"
-  done
-  echo "$busy"
-}
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 
