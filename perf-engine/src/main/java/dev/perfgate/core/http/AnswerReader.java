@@ -49,6 +49,8 @@ final class AnswerReader {
     private int soTimeoutMillis;
     private long deadlineNanos;
     private boolean keepAlive;
+    /** While reading the answer to a WebSocket upgrade: a 101 ends the answer. */
+    private boolean upgrading;
     // The last Content-Type and its charset: a server answers with the same one again and again.
     private byte[] lastContentType = new byte[0];
     private Charset lastCharset = StandardCharsets.UTF_8;
@@ -118,6 +120,9 @@ final class AnswerReader {
             }
             line = nextLine(end, length);
         }
+        if (status == 101 && upgrading) {
+            return new Response(status, "", null, new ResponseHeaders(latin1(headersStart, length)));
+        }
         if (status < 200) {
             return null;
         }
@@ -135,6 +140,45 @@ final class AnswerReader {
         }
         ResponseHeaders headers = new ResponseHeaders(latin1(headersStart, length));
         return new Response(status, body, ErrorKind.ofStatus(status), headers);
+    }
+
+    /**
+     * The answer to a WebSocket upgrade request: a {@code 101} with its headers, nothing read past them
+     * (the frames that follow stay buffered for {@link #nextByte()}), or any other answer read whole.
+     */
+    Response readUpgrade() throws IOException {
+        upgrading = true;
+        try {
+            Response response;
+            do {
+                response = read("GET");
+            } while (response == null);
+            return response;
+        } finally {
+            upgrading = false;
+        }
+    }
+
+    /** The next byte of the stream, waiting until the deadline. */
+    int nextByte() throws IOException {
+        if (position == limit && !fill()) {
+            throw new EOFException("the connection closed");
+        }
+        return buffer[position++] & 0xff;
+    }
+
+    /** Reads exactly {@code length} bytes into {@code target} from {@code offset}, waiting until the deadline. */
+    void readInto(byte[] target, int offset, int length) throws IOException {
+        int done = 0;
+        while (done < length) {
+            if (position == limit && !fill()) {
+                throw new EOFException("the connection closed " + done + " bytes into " + length);
+            }
+            int n = Math.min(length - done, limit - position);
+            System.arraycopy(buffer, position, target, offset + done, n);
+            position += n;
+            done += n;
+        }
     }
 
     /** Copies the status line and headers, up to and without the empty line, into {@code head}; returns their length. */
@@ -212,16 +256,7 @@ final class AnswerReader {
 
     private byte[] readBytes(int length) throws IOException {
         byte[] bytes = new byte[length];
-        int done = 0;
-        while (done < length) {
-            if (position == limit && !fill()) {
-                throw new EOFException("the connection closed " + done + " bytes into a body of " + length);
-            }
-            int n = Math.min(length - done, limit - position);
-            System.arraycopy(buffer, position, bytes, done, n);
-            position += n;
-            done += n;
-        }
+        readInto(bytes, 0, length);
         return bytes;
     }
 

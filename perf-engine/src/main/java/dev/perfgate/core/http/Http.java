@@ -90,4 +90,20 @@ public interface Http {
 
     /** Stops sending the default header {@code name} (case-insensitive); returns this client. */
     Http withoutHeader(String name);
+
+    /**
+     * Opens a WebSocket on {@code path} (ws, or wss on an https target) on a connection of its own,
+     * with this user's default headers; the handshake is recorded as {@code "<operation> open"}, each
+     * message waited for under {@code operation} (see {@link WebSocket}). A socket still open when
+     * the user ends is closed then.
+     *
+     * <pre>{@code
+     * try (WebSocket chat = http.websocket("chat", "/ws/chat")) {
+     *     chat.exchange("{\"text\":\"hello\"}");
+     * }
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when the path does not start with one {@code /}
+     */
+    WebSocket websocket(String operation, String path);
 }

@@ -2,7 +2,6 @@ package dev.perfgate.core.http;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -11,9 +10,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
  * HTTP/1.1 over one blocking keep-alive connection that belongs to one virtual user: the user's thread
@@ -32,10 +28,7 @@ import javax.net.ssl.SSLSocketFactory;
  */
 public final class SocketTransport implements HttpTransport {
 
-    private final InetSocketAddress address;
-    private final String host;
-    /** TLS for an https target, {@code null} for plain http. */
-    private final SSLSocketFactory tls;
+    private final SocketOpener opener;
     private final RequestWriter request;
     private final AnswerReader answer = new AnswerReader();
     private Socket socket;
@@ -46,32 +39,16 @@ public final class SocketTransport implements HttpTransport {
      * nothing connects before the first request.
      */
     public SocketTransport(URI target) {
-        this(target, isHttps(target) ? defaultTls() : null);
+        this(target, null);
     }
 
     /**
      * A transport to {@code target} whose https connections use {@code tls}, e.g. a context that trusts a test
-     * server's own certificate.
+     * server's own certificate ({@code null}: the JVM's default).
      */
     public SocketTransport(URI target, SSLContext tls) {
-        boolean https = isHttps(target);
-        int port = target.getPort() != -1 ? target.getPort() : https ? 443 : 80;
-        this.address = new InetSocketAddress(target.getHost(), port);
-        this.host = target.getHost();
-        this.tls = https ? tls.getSocketFactory() : null;
-        this.request = new RequestWriter(target.getHost() + ":" + port);
-    }
-
-    private static boolean isHttps(URI target) {
-        return "https".equalsIgnoreCase(target.getScheme());
-    }
-
-    private static SSLContext defaultTls() {
-        try {
-            return SSLContext.getDefault();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM offers no default TLS context for https targets", e);
-        }
+        this.opener = new SocketOpener(target, tls);
+        this.request = new RequestWriter(opener.authority());
     }
 
     @Override
@@ -145,13 +122,8 @@ public final class SocketTransport implements HttpTransport {
     }
 
     private void connect() throws IOException {
-        Socket opened = new Socket();
+        Socket opened = opener.open(answer.remainingMillis());
         try {
-            opened.setTcpNoDelay(true);
-            opened.connect(address, answer.remainingMillis());
-            if (tls != null) {
-                opened = handshake(opened);
-            }
             answer.readFrom(opened);
             out = opened.getOutputStream();
         } catch (IOException e) {
@@ -159,23 +131,6 @@ public final class SocketTransport implements HttpTransport {
             throw e;
         }
         socket = opened;
-    }
-
-    /** TLS over {@code plain}, the handshake done within the request's time; closes {@code plain} when it fails. */
-    private Socket handshake(Socket plain) throws IOException {
-        SSLSocket secured = (SSLSocket) tls.createSocket(plain, host, address.getPort(), true);
-        try {
-            SSLParameters parameters = secured.getSSLParameters();
-            // As the JDK's client: the certificate must name the host, not only be trusted.
-            parameters.setEndpointIdentificationAlgorithm("HTTPS");
-            secured.setSSLParameters(parameters);
-            secured.setSoTimeout(answer.remainingMillis());
-            secured.startHandshake();
-            return secured;
-        } catch (IOException e) {
-            secured.close();
-            throw e;
-        }
     }
 
     /** The connection failed before any byte of an answer: on a reused connection, worth one more try. */

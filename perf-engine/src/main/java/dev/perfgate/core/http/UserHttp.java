@@ -32,6 +32,8 @@ public final class UserHttp implements Http {
     private final Map<String, Header> defaultHeaders = new LinkedHashMap<>();
     /** The default headers by name as given, as a request without headers of its own sends them. */
     private Map<String, String> defaultNamed = Map.of();
+    /** WebSockets this user opened and may not have closed: closed with the user. */
+    private final List<WebSocketConnection> webSockets = new ArrayList<>();
 
     /** A client for one virtual user; {@code transport} may be shared by all users of a run when it allows it. */
     public UserHttp(HttpTransport transport, URI target, Duration requestTimeout, RequestRecorder recorder) {
@@ -46,9 +48,21 @@ public final class UserHttp implements Http {
         this.recorder = recorder;
     }
 
-    /** Closes this user's transport (its own connection, if it has one). */
+    /** Closes this user's transport (its own connection, if it has one) and its WebSockets. */
     public void close() {
         transport.close();
+        webSockets.forEach(WebSocketConnection::close);
+        webSockets.clear();
+    }
+
+    @Override
+    public WebSocket websocket(String operation, String path) {
+        Objects.requireNonNull(operation, "operation");
+        URI uri = paths.resolve(path);
+        webSockets.removeIf(socket -> !socket.isOpen());
+        WebSocketConnection socket = WebSocketConnection.open(operation, uri, defaultNamed, requestTimeout, recorder);
+        webSockets.add(socket);
+        return socket;
     }
 
     @Override
