@@ -2,13 +2,14 @@ package dev.perfgate.junit.docs;
 
 import dev.perfgate.core.engine.VirtualUser;
 import dev.perfgate.core.http.Http;
+import dev.perfgate.core.http.WebSocket;
 import dev.perfgate.junit.App;
 import dev.perfgate.junit.AppUnderTest;
 import dev.perfgate.junit.LoadTest;
 
 /**
  * docs/load-test.md: the load a {@code @LoadTest} declares, closed model (users, think time, sessions,
- * stages) and open model (arrival rate, in-flight cap), the request timeout and the test id. Compiled,
+ * stages) and open model (arrival rate, in-flight cap), WebSockets, the request timeout and the test id. Compiled,
  * not run (Docker); the same attributes run in the fixtures {@code ModelsLoad} and {@code LongLoad}.
  */
 class LoadTestSnippets {
@@ -42,6 +43,18 @@ class LoadTestSnippets {
         http.get("search", "/search?q=shoes");
     }
     // end::open-model[]
+
+    // tag::websocket[]
+    @LoadTest(arrivalRate = "20/s", duration = "1m")
+    void chatStream(Http http) {
+        try (WebSocket chat = http.websocket("chat", "/ws/chat")) {   // "chat open": the handshake
+            WebSocket.Message word = chat.exchange("{\"message\":\"hi\"}"); // "chat": until the first message back
+            for (int i = 0; word.ok() && !word.text().equals("[done]") && i < 500; i++) {
+                word = chat.receive();                                // "chat receive": each gap in the stream
+            }
+        }                                                             // closed here, or when the user ends
+    }
+    // end::websocket[]
 
     // tag::timeout-and-id[]
     @LoadTest(users = 4, duration = "30s", requestTimeout = "2s",   // an answer slower than 2 s is a timeout error

@@ -3,6 +3,7 @@ package dev.perfgate.sample.load;
 import dev.perfgate.core.engine.VirtualUser;
 import dev.perfgate.core.http.Http;
 import dev.perfgate.core.http.Response;
+import dev.perfgate.core.http.WebSocket;
 
 /**
  * The sample app's operations as a user calls them, each checked, under the operation names the gate
@@ -14,6 +15,9 @@ final class Assistant {
     static final int SEEDED_USERS = 1_000;
     private static final String[] FOOD_KINDS = { "Apple", "Banana", "Oatmeal", "Rice", "Chicken", "Yogurt", "Lentils", "Salmon" };
     private static final int COMMON_FOODS = 200;
+    /** The last message of a streamed answer (the app's {@code ChatSocket.DONE}). */
+    private static final String STREAM_DONE = "[done]";
+    private static final int MAX_STREAMED_WORDS = 500;
 
     private Assistant() {
     }
@@ -33,6 +37,25 @@ final class Assistant {
                 + "for the rest of the week to reach my protein goal without going over 2,000 kcal a day?\"}");
         expect(response, "\"reply\":");
         return response;
+    }
+
+    /**
+     * The chat as a stream over {@code /ws/chat}: one turn, then its answer word by word until
+     * {@code [done]}. Recorded as {@code chat stream open} (the handshake), {@code chat stream} (from the
+     * question to the first word: the model's wait) and {@code chat stream receive} (the gaps between words).
+     */
+    static void chatStream(Http http, VirtualUser user) {
+        try (WebSocket chat = http.websocket("chat stream", "/ws/chat")) {
+            WebSocket.Message message = chat.exchange("{\"user_id\":" + userId(user)
+                    + ",\"message\":\"I had oatmeal for breakfast, is that good?\"}");
+            // An answer is a few dozen words: a stream that goes on past this is a fault, not a long answer.
+            for (int words = 0; message.ok() && !message.text().equals(STREAM_DONE); words++) {
+                if (words == MAX_STREAMED_WORDS) {
+                    throw new AssertionError("no " + STREAM_DONE + " after " + MAX_STREAMED_WORDS + " words");
+                }
+                message = chat.receive();
+            }
+        }
     }
 
     static void food(Http http, VirtualUser user) {

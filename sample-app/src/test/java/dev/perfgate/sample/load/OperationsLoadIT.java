@@ -45,6 +45,13 @@ class OperationsLoadIT {
         Assistant.chat(http, user);
     }
 
+    /** The same turn streamed over a WebSocket, word by word: the wait for the first word, then the gaps. */
+    @LoadTest(arrivalRate = "20/s", maxInFlight = 64, warmUp = "10s", duration = "8s")
+    @Slo(p95 = "1s")
+    void chatStream(Http http, VirtualUser user) {
+        Assistant.chatStream(http, user);
+    }
+
     @LoadTest(arrivalRate = "50/s", maxInFlight = 64, warmUp = "10s at 300/s", duration = "8s")
     @Slo(p95 = "500ms")
     void food(Http http, VirtualUser user) {
