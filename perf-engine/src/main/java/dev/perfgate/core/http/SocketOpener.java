@@ -3,6 +3,7 @@ package dev.perfgate.core.http;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 
 import javax.net.ssl.SSLContext;
@@ -47,13 +48,18 @@ final class SocketOpener {
         return host + ":" + address.getPort();
     }
 
-    /** A connection, TCP and TLS handshake done within {@code timeoutMillis} each. */
-    Socket open(int timeoutMillis) throws IOException {
+    /** The milliseconds left of a request's time, at least 1; throws once none are left. */
+    interface TimeLeft {
+        int millis() throws SocketTimeoutException;
+    }
+
+    /** A connection, the TCP connect and the TLS handshake each waiting at most what is {@code left} of the time then. */
+    Socket open(TimeLeft left) throws IOException {
         Socket opened = new Socket();
         try {
             opened.setTcpNoDelay(true);
-            opened.connect(address, timeoutMillis);
-            return tls == null ? opened : handshake(opened, timeoutMillis);
+            opened.connect(address, left.millis());
+            return tls == null ? opened : handshake(opened, left.millis());
         } catch (IOException e) {
             opened.close();
             throw e;

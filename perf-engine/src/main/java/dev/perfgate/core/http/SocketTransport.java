@@ -122,7 +122,7 @@ public final class SocketTransport implements HttpTransport {
     }
 
     private void connect() throws IOException {
-        Socket opened = opener.open(answer.remainingMillis());
+        Socket opened = opener.open(answer::remainingMillis);
         try {
             answer.readFrom(opened);
             out = opened.getOutputStream();

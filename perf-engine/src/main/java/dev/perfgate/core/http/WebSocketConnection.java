@@ -64,7 +64,7 @@ final class WebSocketConnection implements WebSocket {
         reader.deadline(start + timeout.toNanos());
         try {
             SocketOpener opener = new SocketOpener(uri, null);
-            socket = opener.open(reader.remainingMillis());
+            socket = opener.open(reader::remainingMillis);
             reader.readFrom(socket);
             out = socket.getOutputStream();
             WebSocketHandshake handshake = new WebSocketHandshake();
