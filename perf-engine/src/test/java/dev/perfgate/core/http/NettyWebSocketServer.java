@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.netty.bootstrap.ServerBootstrap;
@@ -73,6 +74,18 @@ public final class NettyWebSocketServer implements AutoCloseable {
                 .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).sync().channel();
     }
 
+    /**
+     * Connections still open once the server has seen the clients' closes, waiting up to two seconds:
+     * a client's close reaches the server's event loop a moment after the client returns.
+     */
+    public int openAfterClientsClose() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (open.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return open.get();
+    }
+
     public URI uri() {
         return URI.create("http://127.0.0.1:" + ((InetSocketAddress) listener.localAddress()).getPort());
     }
@@ -80,7 +93,7 @@ public final class NettyWebSocketServer implements AutoCloseable {
     @Override
     public void close() {
         listener.close().syncUninterruptibly();
-        group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
     /** Answers the paths that are not WebSockets; passes the rest on. */

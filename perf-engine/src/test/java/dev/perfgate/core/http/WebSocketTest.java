@@ -132,10 +132,7 @@ class WebSocketTest {
         http.close();
 
         assertThat(leftOpen.isOpen()).isFalse();
-        for (int i = 0; i < 100 && server.open.get() > 0; i++) {
-            Thread.sleep(20);
-        }
-        assertThat(server.open).hasValue(0);
+        assertThat(server.openAfterClientsClose()).isZero();
         assertThat(server.closeCodes).contains(1000);
     }
 
