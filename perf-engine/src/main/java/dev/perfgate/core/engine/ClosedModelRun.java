@@ -39,9 +39,10 @@ final class ClosedModelRun {
     private final int windows;
     private final UserThreads userThreads;
     private final RunListener listener;
+    private final Segment segment;
 
     ClosedModelRun(LoadPlan plan, List<URI> targets, long seed, Scenario scenario, int windows, UserThreads userThreads,
-            RunListener listener) {
+            RunListener listener, Segment segment) {
         this.plan = plan;
         this.targets = targets;
         this.seed = seed;
@@ -49,6 +50,7 @@ final class ClosedModelRun {
         this.windows = windows;
         this.userThreads = userThreads;
         this.listener = listener;
+        this.segment = segment;
     }
 
     /** Runs the plan and returns one {@link RunMeasurements} per target, in the order of the targets. */
@@ -57,7 +59,7 @@ final class ClosedModelRun {
         AtomicLong iterations = new AtomicLong();
         UserSchedule timeline = plan.timeline();
         int users = plan.peakUsersWithWarmUp();
-        AtomicInteger active = new AtomicInteger(Math.min(users, timeline.usersAt(0)));
+        AtomicInteger active = new AtomicInteger(segment.usersOf(Math.min(users, timeline.usersAt(0))));
         AtomicReference<Throwable> firstFailure = new AtomicReference<>();
         RunStop stop = new RunStop();
         List<Thread> threads = new ArrayList<>(users);
@@ -67,10 +69,14 @@ final class ClosedModelRun {
         RunPhases phase = new RunPhases();
         List<Target> ends = new ArrayList<>(targets.size());
         for (URI target : targets) {
-            ends.add(new Target(target, UserConnections.fromProperty().forRun(target, plan.requestTimeout()), phase, windows, plan));
+            ends.add(new Target(target, UserConnections.fromProperty().forRun(target, plan.requestTimeout()), phase,
+                    new RunWindows(windows, phase, plan, !segment.isWhole())));
         }
         Users run = new Users(plan, timeline, phase, iterations, active, firstFailure, stop);
         for (int id = 1; id <= users; id++) {
+            if (!segment.hasUser(id)) {
+                continue;
+            }
             UserHttp[] https = new UserHttp[ends.size()];
             for (int t = 0; t < https.length; t++) {
                 Target end = ends.get(t);
@@ -81,6 +87,7 @@ final class ClosedModelRun {
             threads.add(thread);
             thread.start();
         }
+        segment.awaitStart();
         phase.begin(System.nanoTime(), plan.warmUp(), plan.duration());
         Instant measuredStart = Instant.now().plus(plan.warmUp());
         List<Thread> samplers = ends.stream().map(end -> end.windows().seconds().startSampler(active::get)).toList();
@@ -104,6 +111,7 @@ final class ClosedModelRun {
                     .ended(abortReason, firstFailure.get())
                     .seconds(seconds, share)
                     .stoppedEarly(ranFor.compareTo(plan.duration()) < 0)
+                    .segment(segment)
                     .measurements());
         }
         return measured;
@@ -113,8 +121,8 @@ final class ClosedModelRun {
     private record Target(ResolvedPaths paths, Supplier<HttpTransport> transports, RunWindows windows, MeasuredRequests recorder,
             AtomicLong iterations, LongAdder userNanos) {
 
-        Target(URI uri, Supplier<HttpTransport> transports, RunPhases phase, int windows, LoadPlan plan) {
-            this(new ResolvedPaths(uri), transports, new RunWindows(windows, phase, plan), phase);
+        Target(URI uri, Supplier<HttpTransport> transports, RunPhases phase, RunWindows windows) {
+            this(new ResolvedPaths(uri), transports, windows, phase);
         }
 
         private Target(ResolvedPaths paths, Supplier<HttpTransport> transports, RunWindows windows, RunPhases phase) {

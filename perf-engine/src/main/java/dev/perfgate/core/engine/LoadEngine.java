@@ -39,6 +39,7 @@ public final class LoadEngine {
 
     private final int windows;
     private final UserThreads userThreads;
+    private final Segment segment;
 
     /**
      * An engine that cuts the measured phase into {@value #DEFAULT_WINDOWS} windows; its users run on the
@@ -53,15 +54,16 @@ public final class LoadEngine {
      * per-window figures the gate's significance test uses.
      */
     public LoadEngine(int windows) {
-        this(windows, UserThreads.fromProperty());
+        this(windows, UserThreads.fromProperty(), Segment.WHOLE);
     }
 
-    private LoadEngine(int windows, UserThreads userThreads) {
+    private LoadEngine(int windows, UserThreads userThreads, Segment segment) {
         if (windows < 1 || windows > 1_000) {
             throw new IllegalArgumentException("windows: " + windows + " is out of range; use 1 to 1000, e.g. 10");
         }
         this.windows = windows;
         this.userThreads = userThreads.requireAvailable("UserThreads." + userThreads);
+        this.segment = segment;
     }
 
     /**
@@ -70,7 +72,23 @@ public final class LoadEngine {
      * @throws IllegalArgumentException when virtual threads are asked for before Java 21
      */
     public LoadEngine withUserThreads(UserThreads threads) {
-        return new LoadEngine(windows, threads);
+        return new LoadEngine(windows, threads, segment);
+    }
+
+    /**
+     * A copy that runs only {@code part} of each plan, starting at its start time: the users and arrivals
+     * dealt to it ({@link Segment}). Its measurements keep each window's and second's histogram, so that
+     * the parts' results merge without loss.
+     *
+     * <pre>{@code
+     * RunMeasurements second = new LoadEngine().forSegment(new Segment(1, 4, start)).run(plan, target, scenario);
+     * }</pre>
+     */
+    public LoadEngine forSegment(Segment part) {
+        if (part == null) {
+            throw new IllegalArgumentException("part: none given; give Segment.WHOLE for the whole run");
+        }
+        return new LoadEngine(windows, userThreads, part);
     }
 
     /**
@@ -90,10 +108,12 @@ public final class LoadEngine {
      */
     public RunMeasurements run(RunPlan plan, URI target, Scenario scenario, RunListener listener) {
         LoopbackTarget.require(target);
+        segment.requireFits(plan);
         if (plan instanceof OpenLoadPlan open) {
-            return new OpenModelRun(open, target, scenario, windows, listener).run();
+            return new OpenModelRun(open, target, scenario, windows, listener, segment).run();
         }
-        return new ClosedModelRun((LoadPlan) plan, List.of(target), 0, scenario, windows, userThreads, listener).run().get(0);
+        return new ClosedModelRun((LoadPlan) plan, List.of(target), 0, scenario, windows, userThreads, listener, segment).run()
+                .get(0);
     }
 
     /**
@@ -124,7 +144,11 @@ public final class LoadEngine {
             throw new IllegalArgumentException("targets: an interleaved run needs at least one target");
         }
         targets.forEach(LoopbackTarget::require);
-        return new ClosedModelRun(plan, targets, seed, scenario, windows, userThreads, listener).run();
+        if (!segment.isWhole()) {
+            throw new IllegalArgumentException("targets: an interleaved run compares versions on one load generator; "
+                    + "run it without a segment");
+        }
+        return new ClosedModelRun(plan, targets, seed, scenario, windows, userThreads, listener, Segment.WHOLE).run();
     }
 
     /**

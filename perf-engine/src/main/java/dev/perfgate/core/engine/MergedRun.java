@@ -33,6 +33,7 @@ final class MergedRun {
     private List<SecondFigures> seconds = List.of();
     private Duration ranFor;
     private Boolean stoppedEarly;
+    private Segment segment = Segment.WHOLE;
 
     private MergedRun(List<MeasuredRequests> recorders, RunWindows windows, Instant measuredStart, Duration measured) {
         this.recorders = recorders;
@@ -86,6 +87,12 @@ final class MergedRun {
         return this;
     }
 
+    /** Which part of a distributed run this was. */
+    MergedRun segment(Segment part) {
+        this.segment = part;
+        return this;
+    }
+
     /** The run's figures. */
     RunMeasurements measurements() {
         TreeMap<String, OperationStats> operations = new TreeMap<>();
@@ -101,6 +108,6 @@ final class MergedRun {
         boolean early = stoppedEarly != null ? stoppedEarly : ranFor.compareTo(measured) < 0;
         return new RunMeasurements(operations, total, windows.byOperation(), windows.total(), measuredStart, measured,
                 iterations, scheduledIterations, droppedIterations, abortReason, firstFailure, windows.stages(), seconds,
-                early, ranFor);
+                early, ranFor, segment);
     }
 }

@@ -73,23 +73,29 @@ final class OpenModelRun {
     private final RunStop stop = new RunStop();
 
     private final RunListener listener;
+    private final Segment segment;
+    /** Most iterations running at once in this run: the plan's, or this part's share of it. */
+    private final int maxInFlight;
 
-    OpenModelRun(OpenLoadPlan plan, URI target, Scenario scenario, int windows, RunListener listener) {
+    OpenModelRun(OpenLoadPlan plan, URI target, Scenario scenario, int windows, RunListener listener, Segment segment) {
         this.listener = listener;
+        this.segment = segment;
+        this.maxInFlight = segment.maxInFlightOf(plan.maxInFlight());
         this.plan = plan;
         this.timeline = plan.timeline();
         this.paths = new ResolvedPaths(target);
         this.scenario = scenario;
         this.transports = UserConnections.fromProperty().forRun(target, plan.requestTimeout());
-        this.runWindows = new RunWindows(windows, phase, plan);
+        this.runWindows = new RunWindows(windows, phase, plan, !segment.isWhole());
         this.measurements = new MeasuredRequests(phase, runWindows);
     }
 
     RunMeasurements run() {
-        for (int i = 0; i < Math.min(PRESTARTED_WORKERS, plan.maxInFlight()); i++) {
+        for (int i = 0; i < Math.min(PRESTARTED_WORKERS, maxInFlight); i++) {
             startWorker();
         }
         stop.onRequest(() -> threads.forEach(LockSupport::unpark));
+        segment.awaitStart();
         phase.begin(System.nanoTime(), plan.warmUp(), plan.duration());
         begun.countDown();
         Instant measuredStart = Instant.now().plus(plan.warmUp());
@@ -117,6 +123,7 @@ final class OpenModelRun {
                 .iterations(startedInMeasuredPhase.get(), scheduled.get() + dispatched.dropped, dispatched.dropped)
                 .ended(abortReason, firstFailure.get())
                 .seconds(seconds, stop.ranFor(phase.measuredStartNanos(), phase.measuredEndNanos()))
+                .segment(segment)
                 .measurements();
     }
 
@@ -133,7 +140,7 @@ final class OpenModelRun {
         try {
             while (true) {
                 long arrival = Math.max(watched, nextArrival.get());
-                long offset = timeline.dueNanos(arrival);
+                long offset = dueNanos(arrival);
                 if (offset == ArrivalSchedule.NOT_DUE) {
                     return;
                 }
@@ -147,7 +154,7 @@ final class OpenModelRun {
                     continue;
                 }
                 int free = workers.get() - holding.get();
-                while (unclaimed > free && workers.get() < plan.maxInFlight()) {
+                while (unclaimed > free && workers.get() < maxInFlight) {
                     startWorker();
                     free++;
                 }
@@ -164,7 +171,7 @@ final class OpenModelRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             counts.interruptedReason = "the run was interrupted after " + nextArrival.get() + " of "
-                    + (long) Math.ceil(timeline.expectedArrivals()) + " arrivals";
+                    + (long) Math.ceil(timeline.expectedArrivals() / segment.count()) + " arrivals";
         }
     }
 
@@ -172,7 +179,7 @@ final class OpenModelRun {
     private long lastDue(long due, long nowNanos) {
         long last = due;
         while (true) {
-            long offset = timeline.dueNanos(last + 1);
+            long offset = dueNanos(last + 1);
             if (offset == ArrivalSchedule.NOT_DUE || phase.startNanos() + offset - nowNanos > 0) {
                 return last;
             }
@@ -184,11 +191,20 @@ final class OpenModelRun {
     private long measured(long from, long to) {
         long count = 0;
         for (long arrival = from; arrival < to; arrival++) {
-            if (phase.startNanos() + timeline.dueNanos(arrival) - phase.measuredStartNanos() >= 0) {
+            if (phase.startNanos() + dueNanos(arrival) - phase.measuredStartNanos() >= 0) {
                 count++;
             }
         }
         return count;
+    }
+
+    /**
+     * When this run's {@code arrival}-th arrival (from 0) is due, in nanoseconds from the run's start;
+     * {@link ArrivalSchedule#NOT_DUE} after the last. A part of a distributed run takes every
+     * {@code count}-th arrival of the whole schedule.
+     */
+    private long dueNanos(long arrival) {
+        return timeline.dueNanos(segment.arrival(arrival));
     }
 
     private void startWorker() {
@@ -207,7 +223,7 @@ final class OpenModelRun {
         try {
             begun.await();
             while (!Thread.currentThread().isInterrupted()) {
-                long offset = timeline.dueNanos(nextArrival.getAndIncrement());
+                long offset = dueNanos(nextArrival.getAndIncrement());
                 if (offset == ArrivalSchedule.NOT_DUE) {
                     return;
                 }

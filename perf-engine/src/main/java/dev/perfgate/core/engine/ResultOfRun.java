@@ -11,6 +11,7 @@ import dev.perfgate.core.result.OperationResult;
 import dev.perfgate.core.result.PlanSummary;
 import dev.perfgate.core.result.ResultStatus;
 import dev.perfgate.core.result.RunEnvironment;
+import dev.perfgate.core.result.SegmentSummary;
 import dev.perfgate.core.result.StageReport;
 import dev.perfgate.core.result.StepResult;
 import dev.perfgate.core.result.TrialResult;
@@ -56,14 +57,18 @@ public final class ResultOfRun {
             ResultStatus status, String statusReason) {
         double ranSeconds = measured.ranFor().toNanos() / 1e9;
         double plannedSeconds = measured.measured().toNanos() / 1e9;
+        Segment segment = measured.segment();
+        // A part of a distributed run keeps its windows' histograms, so that the parts merge without loss.
+        boolean keep = !segment.isWhole();
         Map<String, OperationResult> operations = new TreeMap<>();
         measured.operations().forEach((name, stats) ->
-                operations.put(name, operation(stats, measured.windows().get(name), ranSeconds, plannedSeconds)));
+                operations.put(name, operation(stats, windowsOf(measured.windows().get(name), plannedSeconds, keep), ranSeconds)));
         List<StepResult> steps = steps(plan, measured);
-        return new LoadTestResult(LoadTestResult.SCHEMA_VERSION, testId, status, statusReason, measured.measuredStart().toString(),
-                summary(plan), environment, iterations(measured),
-                operation(measured.total(), measured.totalWindows(), ranSeconds, plannedSeconds),
+        LoadTestResult result = new LoadTestResult(LoadTestResult.SCHEMA_VERSION, testId, status, statusReason,
+                measured.measuredStart().toString(), summary(plan), environment, iterations(measured),
+                operation(measured.total(), windowsOf(measured.totalWindows(), plannedSeconds, keep), ranSeconds),
                 operations, null, null, measured.seconds(), steps.size() > 1 ? StageReport.stages(steps) : null);
+        return keep ? result.withSegment(new SegmentSummary(segment.index(), segment.count())) : result;
     }
 
     /** The load of {@code plan} in the notation users write. */
@@ -139,20 +144,26 @@ public final class ResultOfRun {
      * second of that).
      */
     static OperationResult operation(OperationStats stats, WindowSeries windows, double ranSeconds, double plannedSeconds) {
+        return operation(stats, windowsOf(windows, plannedSeconds, false), ranSeconds);
+    }
+
+    private static OperationResult operation(OperationStats stats, List<WindowResult> windows, double ranSeconds) {
         Map<String, Long> byKind = new TreeMap<>();
         stats.errors().forEach((kind, count) -> byKind.put(kind.label(), count));
         return OperationResult.of(stats.latencyMicros(), stats.requestCount(), stats.errorCount(), byKind, stats.firstCheckFailure(),
-                windowsOf(windows, plannedSeconds), ranSeconds);
+                windows, ranSeconds);
     }
 
-    private static List<WindowResult> windowsOf(WindowSeries series, double measuredSeconds) {
+    /** The windows of {@code series} (none when {@code null}), with their histograms when {@code keepHistograms}. */
+    private static List<WindowResult> windowsOf(WindowSeries series, double measuredSeconds, boolean keepHistograms) {
         if (series == null) {
             return List.of();
         }
         List<WindowResult> windows = new ArrayList<>(series.windows());
         for (int i = 0; i < series.windows(); i++) {
-            windows.add(WindowResult.of(series.latencyMicros(i), series.requests(i), series.errors(i),
-                    measuredSeconds / series.windows()));
+            WindowResult window = WindowResult.of(series.latencyMicros(i), series.requests(i), series.errors(i),
+                    measuredSeconds / series.windows());
+            windows.add(keepHistograms ? window.withHistogram(series.latencyMicros(i)) : window);
         }
         return windows;
     }

@@ -33,6 +33,7 @@ import dev.perfgate.core.result.SecondFigures;
  * @param ranFor        how much of the measured phase ran: {@code measured}, or less when the run was stopped
  *                      early; rates (throughput, iterations per second) are per second of it, while the
  *                      windows keep the plan's length ({@code null}: {@code measured})
+ * @param segment       which part of a distributed run this was ({@code null}: {@link Segment#WHOLE})
  */
 public record RunMeasurements(
         SortedMap<String, OperationStats> operations,
@@ -49,13 +50,24 @@ public record RunMeasurements(
         StageWindows stages,
         List<SecondFigures> seconds,
         boolean stoppedEarly,
-        Duration ranFor) {
+        Duration ranFor,
+        Segment segment) {
 
     public RunMeasurements {
         ranFor = ranFor == null ? measured : ranFor;
+        segment = segment == null ? Segment.WHOLE : segment;
         operations = Collections.unmodifiableSortedMap(operations);
         windows = Collections.unmodifiableSortedMap(windows);
         seconds = seconds == null ? List.of() : List.copyOf(seconds);
+    }
+
+    /** Figures of a whole run. */
+    public RunMeasurements(SortedMap<String, OperationStats> operations, OperationStats total,
+            SortedMap<String, WindowSeries> windows, WindowSeries totalWindows, Instant measuredStart, Duration measured,
+            long iterations, long scheduledIterations, long droppedIterations, String abortReason, Throwable firstFailure,
+            StageWindows stages, List<SecondFigures> seconds, boolean stoppedEarly, Duration ranFor) {
+        this(operations, total, windows, totalWindows, measuredStart, measured, iterations, scheduledIterations,
+                droppedIterations, abortReason, firstFailure, stages, seconds, stoppedEarly, ranFor, Segment.WHOLE);
     }
 
     /** Figures without stages or seconds, as drivers that keep none report them. */

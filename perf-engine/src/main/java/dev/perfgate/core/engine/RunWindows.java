@@ -28,8 +28,16 @@ final class RunWindows {
 
     /** Windows, the stages of {@code plan} and its second-by-second series. */
     RunWindows(int windows, RunPhases phase, RunPlan plan) {
+        this(windows, phase, plan, false);
+    }
+
+    /**
+     * Windows, the stages of {@code plan} and its second-by-second series, whose seconds keep their
+     * histograms when {@code keepHistograms} (a part of a distributed run, merged later).
+     */
+    RunWindows(int windows, RunPhases phase, RunPlan plan, boolean keepHistograms) {
         this(windows, phase, new StageWindows(plan.stageLengths()),
-                new SecondSeries(phase, plan.warmUp(), plan.duration(), plan.requestTimeout()));
+                new SecondSeries(phase, plan.warmUp(), plan.duration(), plan.requestTimeout(), keepHistograms));
     }
 
     private RunWindows(int windows, RunPhases phase, StageWindows stages, SecondSeries seconds) {

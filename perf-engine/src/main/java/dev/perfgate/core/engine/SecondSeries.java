@@ -10,6 +10,8 @@ import java.util.function.IntSupplier;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
+import dev.perfgate.core.result.HistogramCodec;
+
 import dev.perfgate.core.result.SecondFigures;
 
 /**
@@ -50,6 +52,8 @@ final class SecondSeries {
     private final float[] p95;
     private final float[] p99;
     private final int[] active;
+    /** Each second's latencies, encoded, when kept for merging with other parts' ({@code null}: not kept). */
+    private final String[] histograms;
     private final long lagNanos;
     /** Written by the sampler thread, then read after it was joined. */
     private int reduced;
@@ -57,6 +61,11 @@ final class SecondSeries {
 
     /** {@code phase}: {start, measured start, measured end} in nanoTime, filled in before the run begins. */
     SecondSeries(RunPhases phase, Duration warmUp, Duration duration, Duration requestTimeout) {
+        this(phase, warmUp, duration, requestTimeout, false);
+    }
+
+    /** A series whose seconds keep their histograms when {@code keepHistograms}, for a part of a distributed run. */
+    SecondSeries(RunPhases phase, Duration warmUp, Duration duration, Duration requestTimeout, boolean keepHistograms) {
         this.phase = phase;
         this.warmUpSeconds = (int) Math.min(MAX_SECONDS, ceilSeconds(warmUp));
         this.firstSecond = -warmUpSeconds;
@@ -67,6 +76,7 @@ final class SecondSeries {
         p95 = new float[seconds];
         p99 = new float[seconds];
         active = new int[seconds];
+        histograms = keepHistograms ? new String[seconds] : null;
         long lagSeconds = ceilSeconds(requestTimeout) + SETTLE_SECONDS;
         this.lagNanos = TimeUnit.SECONDS.toNanos(lagSeconds);
         int slots = (int) Math.min(seconds, lagSeconds + 2);
@@ -148,6 +158,9 @@ final class SecondSeries {
             p95[index] = (float) (latency.getValueAtPercentile(95) / 1000.0);
             p99[index] = (float) (latency.getValueAtPercentile(99) / 1000.0);
         }
+        if (histograms != null) {
+            histograms[index] = HistogramCodec.encode(latency);
+        }
         ring[slot].reset();
         owners.set(slot, index + ring.length);
     }
@@ -166,7 +179,7 @@ final class SecondSeries {
         List<SecondFigures> figures = new ArrayList<>(last);
         for (int i = 0; i < last; i++) {
             figures.add(new SecondFigures(i + firstSecond, i < warmUpSeconds, requests.get(i), errors.get(i), rounded(p50[i]),
-                    rounded(p95[i]), rounded(p99[i]), active[i]));
+                    rounded(p95[i]), rounded(p99[i]), active[i], histograms == null ? null : histograms[i]));
         }
         return figures;
     }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import dev.perfgate.core.slo.SloReport;
 
 /**
@@ -38,6 +40,8 @@ import dev.perfgate.core.slo.SloReport;
  *                      share one result and baseline
  * @param generator     what the load generator's own process cost in the measured phase (CPU time, per request),
  *                      or {@code null} when it was not measured (and in results written before it was recorded)
+ * @param segment       which part of a distributed run this result holds, or {@code null} (and not written) for a
+ *                      whole run: the result of every test the gate reads
  */
 public record LoadTestResult(
         int schemaVersion,
@@ -57,7 +61,8 @@ public record LoadTestResult(
         AppMetricsResult appMetrics,
         SideBySideResult sideBySide,
         String testClass,
-        GeneratorResult generator) {
+        GeneratorResult generator,
+        @JsonInclude(JsonInclude.Include.NON_NULL) SegmentSummary segment) {
 
     /** The result layout this version of perfgate writes and reads. */
     public static final int SCHEMA_VERSION = 1;
@@ -65,6 +70,16 @@ public record LoadTestResult(
     public LoadTestResult {
         operations = operations == null ? Map.of() : new TreeMap<>(operations);
         timeSeries = timeSeries == null ? List.of() : List.copyOf(timeSeries);
+    }
+
+    /** The result of a whole run. */
+    public LoadTestResult(int schemaVersion, String testId, ResultStatus status, String statusReason, String startedAt,
+            PlanSummary plan, RunEnvironment environment, IterationResult iterations, OperationResult total,
+            Map<String, OperationResult> operations, SloReport slo, ResourceResult resources, List<SecondFigures> timeSeries,
+            StageReport stages, AppMetricsResult appMetrics, SideBySideResult sideBySide, String testClass,
+            GeneratorResult generator) {
+        this(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total, operations, slo, resources,
+                timeSeries, stages, appMetrics, sideBySide, testClass, generator, null);
     }
 
     /** A result without the generator's cost, as written before it was recorded. */
@@ -118,54 +133,60 @@ public record LoadTestResult(
     /** A copy that records the test's class, fully qualified. */
     public LoadTestResult withTestClass(String className) {
         return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,
-                operations, slo, resources, timeSeries, stages, appMetrics, sideBySide, className, generator);
+                operations, slo, resources, timeSeries, stages, appMetrics, sideBySide, className, generator, segment);
     }
 
     /** A copy with another status, e.g. when a check after the run fails the test. */
     public LoadTestResult withStatus(ResultStatus newStatus, String reason) {
         return new LoadTestResult(schemaVersion, testId, newStatus, reason, startedAt, plan, environment, iterations, total,
-                operations, slo, resources, timeSeries, stages, appMetrics, sideBySide, testClass, generator);
+                operations, slo, resources, timeSeries, stages, appMetrics, sideBySide, testClass, generator, segment);
     }
 
     /** A copy that records {@code report}, the run judged against its SLOs ({@code null}: none declared). */
     public LoadTestResult withSlo(SloReport report) {
         return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,
-                operations, report, resources, timeSeries, stages, appMetrics, sideBySide, testClass, generator);
+                operations, report, resources, timeSeries, stages, appMetrics, sideBySide, testClass, generator, segment);
     }
 
     /** A copy that records the application container's CPU and memory ({@code null}: not sampled). */
     public LoadTestResult withResources(ResourceResult figures) {
         return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,
-                operations, slo, figures, timeSeries, stages, appMetrics, sideBySide, testClass, generator);
+                operations, slo, figures, timeSeries, stages, appMetrics, sideBySide, testClass, generator, segment);
     }
 
     /** A copy whose plan records the user types its users were divided into (see {@link PlanSummary#userTypes()}). */
     public LoadTestResult withUserTypes(List<PlanSummary.UserTypeSummary> types) {
         return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan.withUserTypes(types), environment,
-                iterations, total, operations, slo, resources, timeSeries, stages, appMetrics, sideBySide, testClass, generator);
+                iterations, total, operations, slo, resources, timeSeries, stages, appMetrics, sideBySide, testClass, generator, segment);
     }
 
     /** A copy that records what a staged run found ({@code null}: nothing to report). */
     public LoadTestResult withStages(StageReport report) {
         return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,
-                operations, slo, resources, timeSeries, report, appMetrics, sideBySide, testClass, generator);
+                operations, slo, resources, timeSeries, report, appMetrics, sideBySide, testClass, generator, segment);
     }
 
     /** A copy that records the application's scraped metrics ({@code null}: none asked for). */
     public LoadTestResult withAppMetrics(AppMetricsResult metrics) {
         return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,
-                operations, slo, resources, timeSeries, stages, metrics, sideBySide, testClass, generator);
+                operations, slo, resources, timeSeries, stages, metrics, sideBySide, testClass, generator, segment);
     }
 
     /** A copy that records the side-by-side trials ({@code null}: not run side by side). */
     public LoadTestResult withSideBySide(SideBySideResult trials) {
         return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,
-                operations, slo, resources, timeSeries, stages, appMetrics, trials, testClass, generator);
+                operations, slo, resources, timeSeries, stages, appMetrics, trials, testClass, generator, segment);
+    }
+
+    /** A copy that records which part of a distributed run it holds ({@code null}: the whole run). */
+    public LoadTestResult withSegment(SegmentSummary part) {
+        return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,
+                operations, slo, resources, timeSeries, stages, appMetrics, sideBySide, testClass, generator, part);
     }
 
     /** A copy that records what the load generator cost in the measured phase ({@code null}: not measured). */
     public LoadTestResult withGenerator(GeneratorResult cost) {
         return new LoadTestResult(schemaVersion, testId, status, statusReason, startedAt, plan, environment, iterations, total,
-                operations, slo, resources, timeSeries, stages, appMetrics, sideBySide, testClass, cost);
+                operations, slo, resources, timeSeries, stages, appMetrics, sideBySide, testClass, cost, segment);
     }
 }

@@ -168,6 +168,12 @@ public final class ResultFiles {
         if (!result.has("generator")) {
             result.putNull("generator");
         }
+        if (!result.has("segment")) {
+            result.putNull("segment");
+        }
+        if (result.get("timeSeries") instanceof ArrayNode seconds) {
+            seconds.forEach(second -> putNullIfAbsent(second, "histogram"));
+        }
         if (!result.has("sideBySide")) {
             result.putNull("sideBySide");
         } else if (result.get("sideBySide") instanceof ObjectNode sideBySide) {
@@ -213,7 +219,15 @@ public final class ResultFiles {
                 if (!figures.has("checkFailure")) {
                     figures.putNull("checkFailure");
                 }
+                figures.get("windows").forEach(window -> putNullIfAbsent(window, "histogram"));
             }
+        }
+    }
+
+    /** A field only some results hold, e.g. the histograms kept by one part of a distributed run. */
+    private static void putNullIfAbsent(JsonNode node, String field) {
+        if (node instanceof ObjectNode object && !object.has(field)) {
+            object.putNull(field);
         }
     }
 
