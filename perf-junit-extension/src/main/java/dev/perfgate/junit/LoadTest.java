@@ -162,6 +162,21 @@ public @interface LoadTest {
      */
     String pattern() default "";
 
+    /** System property overriding {@link #workers()}: {@value}. */
+    String WORKERS_PROPERTY = "perfgate.workers";
+
+    /** System property choosing what starts the workers of a distributed run: {@value}, e.g. {@code local}. */
+    String ORCHESTRATOR_PROPERTY = "perfgate.orchestrator";
+
+    /**
+     * Load generators the run is spread over: each runs this method for its share of the users or
+     * arrivals, all on one shared start, and their results are merged without loss (histograms added)
+     * into the one result the gate reads. 0 or 1 (the default): the test's own JVM generates the load.
+     * More start worker processes on this machine ({@value #ORCHESTRATOR_PROPERTY}{@code =local}), which
+     * escapes the limits of one JVM. See {@code docs/distributed.md}.
+     */
+    int workers() default 0;
+
     /**
      * The test id: the result's file name and the baseline it is compared with. Default
      * {@code <SimpleClassName>.<methodName>}. Keep it stable: renaming it orphans the baseline. A

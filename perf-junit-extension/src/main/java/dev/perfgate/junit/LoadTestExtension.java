@@ -55,13 +55,26 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         Object target = invocationContext.getTarget().orElseThrow(
                 () -> new ExtensionConfigurationException("@LoadTest on " + method + ": the method must not be static"));
         AnnotatedScenario scenario = AnnotatedScenario.of(method, target, invocationContext.getArguments().toArray(), settings.plan());
+        Optional<PartRun> part = PartRun.fromProperties();
+        if (part.isPresent()) {
+            // A worker of a distributed run: the coordinator started the application and judges the whole.
+            invocation.skip();
+            part.get().run(settings, scenario, context.getRequiredTestClass());
+            return;
+        }
         ProgressReporter progress = ProgressReporter.fromProperty(settings.testId());
         Optional<SideBySideSettings> sideBySide = SideBySideApps.settingsOf(context, method, settings);
+        if (settings.distribution().isDistributed() && sideBySide.isPresent()) {
+            throw new ExtensionConfigurationException("@LoadTest(workers) on " + method + ": a side-by-side run compares"
+                    + " versions on one load generator; run it without workers");
+        }
         RunningApp app = startAppOnceForTheClass(context);
         PairedRun paired = sideBySide.map(pairs -> SideBySideApps.pairedRun(context, method, settings, pairs, app)).orElse(null);
         invocation.skip();
 
-        LoadTestRun.Done done = LoadTestRun.run(settings, scenario, app, paired, progress, context.getRequiredTestClass());
+        LoadTestRun.Done done = settings.distribution().isDistributed()
+                ? LoadTestRun.runDistributed(settings, scenario, app, context.getRequiredTestClass(), method)
+                : LoadTestRun.run(settings, scenario, app, paired, progress, context.getRequiredTestClass());
         LoadTestResult result = done.result();
         if (paired != null) {
             Console.say(paired.describe());
@@ -123,7 +136,9 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
     private static void failUnlessPassed(LoadTestResult result, RunMeasurements measured) {
         if (result.status() != ResultStatus.PASSED) {
             AssertionError failure = new AssertionError("load test " + result.testId() + " " + result.status() + ": " + result.statusReason());
-            measured.scenarioFailure().map(Redaction::throwable).ifPresent(failure::initCause);
+            if (measured != null) {
+                measured.scenarioFailure().map(Redaction::throwable).ifPresent(failure::initCause);
+            }
             throw failure;
         }
     }

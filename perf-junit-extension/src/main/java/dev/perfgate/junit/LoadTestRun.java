@@ -2,6 +2,7 @@ package dev.perfgate.junit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -34,7 +35,7 @@ final class LoadTestRun {
      * What the run left.
      *
      * @param result   the judged result, as written
-     * @param measured what the engine measured (the scenario's first failure among it)
+     * @param measured what the engine measured (the scenario's first failure among it); {@code null} for a distributed run
      * @param file     where the result was written
      */
     record Done(LoadTestResult result, RunMeasurements measured, Path file) {
@@ -68,6 +69,27 @@ final class LoadTestRun {
             StopOnExit.unregister(stop);
         }
         return new Done(result, measured, file);
+    }
+
+    /**
+     * Runs {@code settings}' load spread over its workers against {@code app} ({@link DistributedRun}), judges
+     * the merged result as a run of its own and writes it. {@link Done#measured()} is {@code null}: the
+     * figures were measured in the workers.
+     */
+    static Done runDistributed(LoadTestSettings settings, AnnotatedScenario scenario, RunningApp app, Class<?> testClass,
+            Method method) {
+        DistributedRun.Outcome run = DistributedRun.run(settings, app, testClass, method);
+        LoadTestResult merged = run.merged().withResources(run.resources());
+        String died = app.deathNotice();
+        LoadTestResult result = withDeadDependencies(died != null ? merged.withStatus(ResultStatus.ABORTED, died) : merged,
+                app.dependencyDeathNotice());
+        result = scenario.describe(result);
+        SloReport slo = settings.slos().isEmpty() ? null : SloJudge.judge(settings.slos(), result);
+        if (slo != null && result.status() == ResultStatus.PASSED && !slo.breaches().isEmpty()) {
+            result = result.withStatus(ResultStatus.FAILED, slo.failureMessage(result.testId()));
+        }
+        result = withoutCredentials(result.withSlo(slo)).withTestClass(testClass.getName());
+        return new Done(result, null, writeResult(settings, result));
     }
 
     /** {@code deadDependencies}: which containers the application (side by side: either version) depends on stopped, or {@code null}. */

@@ -24,9 +24,11 @@ import dev.perfgate.core.time.ReadableDuration;
  * with the {@code perfgate.*} system property overrides applied. Every bad value fails before anything
  * is started, naming the attribute, profile or property it came from.
  *
- * @param pattern the spike, stress or soak the plan runs, whose report the result gets; {@code null} for a plain run
+ * @param pattern      the spike, stress or soak the plan runs, whose report the result gets; {@code null} for a plain run
+ * @param distribution the load generators the run is spread over
  */
-record LoadTestSettings(String testId, RunPlan plan, Path resultsDir, List<SloThreshold> slos, StageProfile pattern) {
+record LoadTestSettings(String testId, RunPlan plan, Path resultsDir, List<SloThreshold> slos, StageProfile pattern,
+        Distribution distribution) {
 
     private static final String DEFAULT_RESULTS_DIR = "target/perf-results";
 
@@ -44,7 +46,13 @@ record LoadTestSettings(String testId, RunPlan plan, Path resultsDir, List<SloTh
             String id = annotation.id().isBlank() ? owner : annotation.id().strip();
             requireFileNameSafe(id, owner);
             Path resultsDir = Path.of(System.getProperty(LoadTest.RESULTS_DIR_PROPERTY, DEFAULT_RESULTS_DIR));
-            return new LoadTestSettings(id, plan, resultsDir, slos, pattern == null ? null : StagePatterns.withPlan(pattern, plan));
+            Distribution distribution = Distribution.of(annotation, owner);
+            if (distribution.isDistributed() && pattern != null) {
+                throw new IllegalArgumentException("@LoadTest(workers) on " + owner + ": a spike, stress or soak pattern"
+                        + " is judged while it runs, on one load generator; run it without workers");
+            }
+            return new LoadTestSettings(id, plan, resultsDir, slos, pattern == null ? null : StagePatterns.withPlan(pattern, plan),
+                    distribution);
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
@@ -52,7 +60,7 @@ record LoadTestSettings(String testId, RunPlan plan, Path resultsDir, List<SloTh
 
     /** These settings with another plan and no pattern, e.g. one side-by-side trial's. */
     LoadTestSettings withPlan(RunPlan other) {
-        return new LoadTestSettings(testId, other, resultsDir, slos, null);
+        return new LoadTestSettings(testId, other, resultsDir, slos, null, distribution);
     }
 
     /** What watches the run for its pattern, e.g. a stress run's step judge; none for a plain run. */

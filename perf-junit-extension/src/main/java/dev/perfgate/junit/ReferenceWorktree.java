@@ -253,24 +253,13 @@ final class ReferenceWorktree {
             try {
                 git.run("worktree", "remove", "--force", "--force", folder.toString());
             } catch (GitCommand.GitFailure e) {
-                deleteRecursively(folder);
+                Folders.deleteRecursively(folder);
             }
         }
         try {
             git.run("worktree", "prune");
         } catch (GitCommand.GitFailure e) {
             // a stale record only costs git a line in `git worktree list`
-        }
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
         }
     }
 

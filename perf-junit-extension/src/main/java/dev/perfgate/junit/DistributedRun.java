@@ -1,0 +1,76 @@
+package dev.perfgate.junit;
+
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import dev.perfgate.core.engine.LoadEngine;
+import dev.perfgate.core.result.LoadTestResult;
+import dev.perfgate.core.result.ResourceResult;
+import dev.perfgate.core.result.ResultMerge;
+
+/**
+ * A load test spread over several load generators, from the coordinator's side: starts the workers
+ * ({@link LocalWorkers}), gives them one start once all are ready, samples the application's container
+ * meanwhile, and merges their parts' results into the run's ({@link ResultMerge}). A worker that fails,
+ * is late or writes nothing fails the run, naming it; the parts' results and the workers' logs stay in
+ * {@code <resultsDir>/parts/<testId>/}.
+ *
+ * <pre>{@code
+ * DistributedRun.Outcome run = DistributedRun.run(settings, app, testClass, method);
+ * }</pre>
+ */
+final class DistributedRun {
+
+    /** Longest the workers may take to start and reach their part. */
+    static final Duration READY_WAIT = Duration.ofMinutes(2);
+    /** Between the last worker's ready and the shared start: the start file is read every 10 ms. */
+    static final Duration START_LEAD = Duration.ofMillis(500);
+    /** Latest a part may start after the shared start: later, its windows would not line up with the others'. */
+    static final Duration LATE = Duration.ofSeconds(1);
+    /** Time for a worker to write its result and end, after its part's last request could have timed out. */
+    static final Duration END_GRACE = Duration.ofSeconds(30);
+
+    private DistributedRun() {
+    }
+
+    /** The merged result of the parts, and the application container's resources in the measured phase ({@code null}: not sampled). */
+    record Outcome(LoadTestResult merged, ResourceResult resources) {
+    }
+
+    static Outcome run(LoadTestSettings settings, RunningApp app, Class<?> testClass, Method method) {
+        int count = settings.distribution().workers();
+        Path folder = settings.resultsDir().resolve("parts").resolve(settings.testId());
+        Console.say(settings.testId() + ": spread over " + count + " local workers (" + folder + ")");
+        try (LocalWorkers workers = LocalWorkers.start(count, folder, testClass, method, app.baseUri());
+                ResourceSampler sampler = ResourceSampler.start(app.containerId())) {
+            workers.awaitReady(READY_WAIT);
+            Instant start = Instant.now().plus(START_LEAD);
+            long startNanos = System.nanoTime() + START_LEAD.toNanos();
+            workers.start(start);
+            Duration run = settings.plan().warmUp().plus(settings.plan().duration()).plus(settings.plan().requestTimeout())
+                    .plusSeconds(LoadEngine.STOP_GRACE_SECONDS).plus(START_LEAD).plus(END_GRACE);
+            List<LoadTestResult> parts = workers.awaitParts(settings.testId(), run);
+            requireOnTime(parts, start.plus(settings.plan().warmUp()));
+            long measuredStart = startNanos + settings.plan().warmUp().toNanos();
+            ResourceResult resources = sampler.result(measuredStart, measuredStart + settings.plan().duration().toNanos());
+            return new Outcome(ResultMerge.of(parts), resources);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("load test " + settings.testId() + " was interrupted while its workers ran", e);
+        }
+    }
+
+    /** Fails the run when a part's measured phase began more than {@link #LATE} after {@code measuredStart}. */
+    private static void requireOnTime(List<LoadTestResult> parts, Instant measuredStart) {
+        for (LoadTestResult part : parts) {
+            Duration late = Duration.between(measuredStart, Instant.parse(part.startedAt()));
+            if (late.compareTo(LATE) > 0) {
+                throw new AssertionError(part.testId() + ": " + part.segment() + " started " + late.toMillis()
+                        + " ms after the others; its windows would not line up with theirs (was its machine overloaded?)");
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.perfgate.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+import dev.perfgate.core.result.HistogramCodec;
+import dev.perfgate.core.result.LatencySummary;
+import dev.perfgate.core.result.LoadTestResult;
+import dev.perfgate.core.result.ResultFiles;
+import dev.perfgate.core.result.ResultStatus;
+import dev.perfgate.core.result.SegmentSummary;
+import dev.perfgate.junit.fixture.BrokenWorkerLoad;
+import dev.perfgate.junit.fixture.DistributedLoad;
+
+/**
+ * A load test spread over local worker processes end to end: real JVMs on this test's classpath, the tiny
+ * app in a real container, and the server's own count of what it answered.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class DistributedRunTest {
+
+    @RegisterExtension
+    final FixtureIsolation fixtures = FixtureIsolation.clearing(LoadTest.WORKERS_PROPERTY, LoadTest.ORCHESTRATOR_PROPERTY);
+
+    @Test
+    void twoWorkersShareTheUsersAndTheirMergedResultIsWhatTheServerAnswered() {
+        DistributedLoad.served = -1;
+
+        EngineExecutionResults results = Fixtures.run(DistributedLoad.class);
+
+        assertThat(Fixtures.failures(results)).isEmpty();
+        LoadTestResult result = ResultFiles.read(ResultFiles.fileOf(fixtures.resultsDir(), DistributedLoad.ID));
+        assertThat(result.status()).isEqualTo(ResultStatus.PASSED);
+        assertThat(result.segment()).isNull();
+        assertThat(result.plan().users()).isEqualTo(4);
+        Path folder = fixtures.resultsDir().resolve("parts").resolve(DistributedLoad.ID);
+        List<LoadTestResult> parts = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            LoadTestResult part = ResultFiles.read(ResultFiles.fileOf(folder.resolve("part-" + i), DistributedLoad.ID));
+            assertThat(part.segment()).isEqualTo(new SegmentSummary(i, 2));
+            assertThat(part.total().requests()).as("part %d", i).isPositive();
+            parts.add(part);
+        }
+        long requests = parts.stream().mapToLong(part -> part.total().requests()).sum();
+        assertThat(result.total().requests()).isEqualTo(requests);
+        assertThat(result.total().errors()).isZero();
+        assertThat(DistributedLoad.served).as("the server's own count").isEqualTo(requests);
+        Histogram together = new Histogram(LatencySummary.HIGHEST_TRACKABLE_MICROS, 3);
+        parts.forEach(part -> together.add(HistogramCodec.decode(part.total().histogram())));
+        assertThat(result.total().latencyMs()).isEqualTo(LatencySummary.of(together));
+        assertThat(result.total().windows()).isNotEmpty().allSatisfy(window -> assertThat(window.histogram()).isNull());
+        assertThat(result.resources()).as("the app container, sampled by the coordinator").isNotNull();
+        assertThat(result.generator().cpuSeconds()).isEqualTo(
+                parts.stream().mapToDouble(part -> part.generator().cpuSeconds()).sum(), org.assertj.core.data.Offset.offset(0.002));
+        assertThat(workersAlive()).isEmpty();
+    }
+
+    @Test
+    void aWorkerThatCannotStartFailsTheRunNamingItWithItsLog() {
+        EngineExecutionResults results = Fixtures.run(BrokenWorkerLoad.class);
+
+        assertThat(Fixtures.failures(results)).singleElement().satisfies(failure -> assertThat(failure.getMessage())
+                .contains("worker 2 of 2 ended (exit 1) before it was ready").contains(BrokenWorkerLoad.FAILURE));
+        assertThat(workersAlive()).isEmpty();
+    }
+
+    private static List<String> workersAlive() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .map(process -> process.info().commandLine().orElse("?"))
+                .filter(command -> command.contains(LoadTestWorker.class.getName())).toList();
+    }
+}
