@@ -56,6 +56,13 @@ class LoadTestSnippets {
     }
     // end::websocket[]
 
+    // tag::workers[]
+    @LoadTest(users = 400, warmUp = "10s", duration = "1m", workers = 4)
+    void searchFromFourWorkers(Http http) {
+        http.get("search", "/api/search?q=shoes");
+    }
+    // end::workers[]
+
     // tag::timeout-and-id[]
     @LoadTest(users = 4, duration = "30s", requestTimeout = "2s",   // an answer slower than 2 s is a timeout error
             id = "Reports.monthly")                                 // the result file and baseline: Reports.monthly.json
