@@ -9,7 +9,9 @@
 #      put a database beside the application (Testcontainers' PostgreSQLContainer): Debian's
 #      PostgreSQL on the local base image, built from scripts/postgres-image/ and tagged under
 #      perfgate's own name too (the sample app needs none);
-#   4. the file .perfgate/docker.env with the settings a machine without a registry needs
+#   4. with --with-swarm, swarm mode on the engine (a one-node swarm advertised on 127.0.0.1), where
+#      perfgate's own tests run the workers of a distributed load test as a swarm service;
+#   5. the file .perfgate/docker.env with the settings a machine without a registry needs
 #      (Ryuk off, host override, the local images). It is written into this checkout only:
 #      nothing global changes, and on a machine with a normal Docker it stays empty.
 # Prints what it did. Safe to run again: each step is skipped when its result is already there.
@@ -135,13 +137,26 @@ choose_offline_postgres_image() {
   postgres_image="$LOCAL_POSTGRES_IMAGE"
 }
 
+start_swarm() {
+  local state
+  state="$(docker info --format '{{.Swarm.LocalNodeState}}')"
+  if [ "$state" = active ]; then
+    say "swarm mode active"
+    return
+  fi
+  say "starting swarm mode: a one-node swarm on 127.0.0.1 (was: $state)"
+  docker swarm init --advertise-addr 127.0.0.1 >/dev/null
+}
+
 main() {
-  local with_postgres=false
-  case "${1:-}" in
-    --with-postgres) with_postgres=true ;;
-    "") ;;
-    *) say "unknown option: $1 (the only option is --with-postgres)"; exit 2 ;;
-  esac
+  local with_postgres=false with_swarm=false option
+  for option in "$@"; do
+    case "$option" in
+      --with-postgres) with_postgres=true ;;
+      --with-swarm) with_swarm=true ;;
+      *) say "unknown option: $option (the options are --with-postgres and --with-swarm)"; exit 2 ;;
+    esac
+  done
   mkdir -p "$(dirname "$env_file")"
   : >"$env_file.tmp"
 
@@ -151,6 +166,10 @@ main() {
     install_engine
     start_engine
     say "Docker engine started: $(docker version --format '{{.Server.Version}} (API {{.Server.APIVersion}})')"
+  fi
+
+  if [ "$with_swarm" = true ]; then
+    start_swarm
   fi
 
   local base_image="$ONLINE_BASE_IMAGE" offline=false

@@ -1,9 +1,10 @@
 # Sourced by the scripts that run Maven: brings up Docker (scripts/docker-up.sh) and exports the
 # settings it found this machine needs (empty on a machine with a normal Docker and registry).
-# PERFGATE_WITH_POSTGRES=true also provides the PostgreSQL image that perfgate's own tests use.
+# PERFGATE_OWN_TESTS=true also provides what perfgate's own tests use: the PostgreSQL image and
+# swarm mode.
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-if [ "${PERFGATE_WITH_POSTGRES:-false}" = true ]; then
-  "$root/scripts/docker-up.sh" --with-postgres
+if [ "${PERFGATE_OWN_TESTS:-false}" = true ]; then
+  "$root/scripts/docker-up.sh" --with-postgres --with-swarm
 else
   "$root/scripts/docker-up.sh"
 fi

@@ -12,8 +12,8 @@ import dev.perfgate.core.result.ResourceResult;
 import dev.perfgate.core.result.ResultMerge;
 
 /**
- * A load test spread over several load generators, from the coordinator's side: starts the workers
- * ({@link LocalWorkers}), gives them one start once all are ready, samples the application's container
+ * A load test spread over several load generators, from the coordinator's side: has the workers started
+ * ({@link Orchestrator}), gives them one start, samples the application's container
  * meanwhile, and merges their parts' results into the run's ({@link ResultMerge}). A worker that fails,
  * is late or writes nothing fails the run, naming it; the parts' results and the workers' logs stay in
  * {@code <resultsDir>/parts/<testId>/}.
@@ -26,8 +26,6 @@ final class DistributedRun {
 
     /** Longest the workers may take to start and reach their part. */
     static final Duration READY_WAIT = Duration.ofMinutes(2);
-    /** Between the last worker's ready and the shared start: the start file is read every 10 ms. */
-    static final Duration START_LEAD = Duration.ofMillis(500);
     /** Latest a part may start after the shared start: later, its windows would not line up with the others'. */
     static final Duration LATE = Duration.ofSeconds(1);
     /** Time for a worker to write its result and end, after its part's last request could have timed out. */
@@ -41,17 +39,18 @@ final class DistributedRun {
     }
 
     static Outcome run(LoadTestSettings settings, RunningApp app, Class<?> testClass, Method method) {
-        int count = settings.distribution().workers();
+        Distribution distribution = settings.distribution();
         Path folder = settings.resultsDir().resolve("parts").resolve(settings.testId());
-        Console.say(settings.testId() + ": spread over " + count + " local workers (" + folder + ")");
-        try (LocalWorkers workers = LocalWorkers.start(count, folder, testClass, method, app.baseUri());
+        WorkerLaunch launch = new WorkerLaunch(settings.testId(), distribution.workers(), testClass, method,
+                distribution.workerTarget(app.baseUri()), folder);
+        Console.say(settings.testId() + ": spread over " + launch.count() + " workers started by "
+                + distribution.orchestrator().propertyValue() + ", against " + launch.target() + " (" + folder + ")");
+        try (Workers workers = distribution.orchestrator().start(launch, distribution.startLead());
                 ResourceSampler sampler = ResourceSampler.start(app.containerId())) {
-            workers.awaitReady(READY_WAIT);
-            Instant start = Instant.now().plus(START_LEAD);
-            long startNanos = System.nanoTime() + START_LEAD.toNanos();
-            workers.start(start);
+            Instant start = workers.begin(READY_WAIT);
+            long startNanos = System.nanoTime() + Duration.between(Instant.now(), start).toNanos();
             Duration run = settings.plan().warmUp().plus(settings.plan().duration()).plus(settings.plan().requestTimeout())
-                    .plusSeconds(LoadEngine.STOP_GRACE_SECONDS).plus(START_LEAD).plus(END_GRACE);
+                    .plusSeconds(LoadEngine.STOP_GRACE_SECONDS).plus(END_GRACE);
             List<LoadTestResult> parts = workers.awaitParts(settings.testId(), run);
             requireOnTime(parts, start.plus(settings.plan().warmUp()));
             long measuredStart = startNanos + settings.plan().warmUp().toNanos();

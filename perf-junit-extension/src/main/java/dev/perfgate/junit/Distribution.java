@@ -1,23 +1,36 @@
 package dev.perfgate.junit;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.Locale;
 
 import dev.perfgate.core.engine.Segment;
+import dev.perfgate.core.http.LoopbackTarget;
 
 /**
  * How many load generators a {@link LoadTest} is spread over, and what starts them: one runs the load
- * in the test's JVM; more start worker processes on this machine, each running one part of the plan
- * ({@link Segment}), whose results are merged.
+ * in the test's JVM; more are started by an {@link Orchestrator}, each running one part of the plan
+ * ({@link Segment}), and their results are merged.
+ *
+ * <p>Workers in containers may run on other machines, where {@code localhost} is not the application's
+ * host: they need the host they reach it by named, {@value #TARGET_HOST_PROPERTY}, and that host named in
+ * {@value LoopbackTarget#ALLOW_HOSTS_PROPERTY} too. Nothing is assumed by default.
  *
  * @param workers the load generators, 1 to {@value Segment#MAX_COUNT}
+ * @param orchestrator what starts the workers
+ * @param targetHost the host workers in containers reach the application by; {@code null} for local workers
+ * @param startLead between placing workers in containers and their shared start
  */
-record Distribution(int workers) {
+record Distribution(int workers, Orchestrator orchestrator, String targetHost, Duration startLead) {
 
     /** The load in the test's own JVM. */
-    static final Distribution NONE = new Distribution(1);
+    static final Distribution NONE = new Distribution(1, Orchestrator.LOCAL, null, Duration.ZERO);
 
-    /** What starts the workers when several are asked for. */
-    static final String LOCAL = "local";
+    /** System property naming the host that workers in containers reach the application by: {@value}. */
+    static final String TARGET_HOST_PROPERTY = "perfgate.workers.targetHost";
+    /** System property: seconds between placing workers in containers and their shared start: {@value}. */
+    static final String START_LEAD_PROPERTY = "perfgate.workers.startLead";
 
     /** Whether the run is spread over several generators. */
     boolean isDistributed() {
@@ -25,8 +38,40 @@ record Distribution(int workers) {
     }
 
     /**
-     * The workers {@code annotation} and the {@value LoadTest#WORKERS_PROPERTY} and
-     * {@value LoadTest#ORCHESTRATOR_PROPERTY} properties ask for; none inside a worker, which runs its part.
+     * The application's base URI as the workers reach it: {@code appUri} itself for local workers, else with
+     * its host replaced by {@link #targetHost}, which must be named in {@value LoopbackTarget#ALLOW_HOSTS_PROPERTY}.
+     *
+     * @throws IllegalArgumentException naming the property to set
+     */
+    URI workerTarget(URI appUri) {
+        if (!orchestrator.isRemote()) {
+            return appUri;
+        }
+        String example = " e.g. -D" + TARGET_HOST_PROPERTY + "=10.0.0.5 -D" + LoopbackTarget.ALLOW_HOSTS_PROPERTY + "=10.0.0.5";
+        if (targetHost == null) {
+            throw new IllegalArgumentException("system property " + TARGET_HOST_PROPERTY + ": workers started by "
+                    + orchestrator.propertyValue() + " run in containers, maybe on other machines; name the host they reach the"
+                    + " application at (port " + appUri.getPort() + ") and allow load to it," + example);
+        }
+        if (!LoopbackTarget.allowedHosts(System.getProperty(LoopbackTarget.ALLOW_HOSTS_PROPERTY))
+                .contains(targetHost.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("system property " + LoopbackTarget.ALLOW_HOSTS_PROPERTY + ": the workers' target"
+                    + " host " + targetHost + " (" + TARGET_HOST_PROPERTY + ") must be named there too, so that load goes only"
+                    + " where it was meant to," + example);
+        }
+        try {
+            return new URI(appUri.getScheme(), appUri.getUserInfo(), targetHost, appUri.getPort(), appUri.getPath(),
+                    appUri.getQuery(), appUri.getFragment());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("system property " + TARGET_HOST_PROPERTY + ": '" + targetHost
+                    + "' is not a host name or IP address", e);
+        }
+    }
+
+    /**
+     * The workers {@code annotation} and the {@value LoadTest#WORKERS_PROPERTY},
+     * {@value LoadTest#ORCHESTRATOR_PROPERTY}, {@value #TARGET_HOST_PROPERTY} and {@value #START_LEAD_PROPERTY}
+     * properties ask for; none inside a worker, which runs its part.
      *
      * @throws IllegalArgumentException naming the attribute or property and a valid value
      */
@@ -47,11 +92,26 @@ record Distribution(int workers) {
             throw new IllegalArgumentException(where + ": " + workers + " is out of range; use 1 to " + Segment.MAX_COUNT
                     + ", e.g. 4 (0 or 1: the test's own JVM)");
         }
-        String orchestrator = System.getProperty(LoadTest.ORCHESTRATOR_PROPERTY, LOCAL).strip().toLowerCase(Locale.ROOT);
-        if (!orchestrator.equals(LOCAL)) {
-            throw new IllegalArgumentException("system property " + LoadTest.ORCHESTRATOR_PROPERTY + ": '" + orchestrator
-                    + "' is not an orchestrator this version can use; give 'local' (worker processes on this machine)");
+        Orchestrator orchestrator = Orchestrator.of(System.getProperty(LoadTest.ORCHESTRATOR_PROPERTY, "local"));
+        String targetHost = System.getProperty(TARGET_HOST_PROPERTY);
+        return new Distribution(Math.max(1, workers), orchestrator,
+                targetHost == null || targetHost.isBlank() ? null : targetHost.strip(), startLead(orchestrator));
+    }
+
+    private static Duration startLead(Orchestrator orchestrator) {
+        String value = System.getProperty(START_LEAD_PROPERTY);
+        if (value == null || value.isBlank()) {
+            return orchestrator.defaultStartLead();
         }
-        return new Distribution(Math.max(1, workers));
+        try {
+            int seconds = Integer.parseInt(value.strip());
+            if (seconds >= 1 && seconds <= 600) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        throw new IllegalArgumentException("system property " + START_LEAD_PROPERTY + ": '" + value
+                + "' is not a number of seconds from 1 to 600, e.g. -D" + START_LEAD_PROPERTY + "=60");
     }
 }

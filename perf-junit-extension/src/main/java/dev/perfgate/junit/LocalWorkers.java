@@ -3,8 +3,6 @@ package dev.perfgate.junit;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Method;
-import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import dev.perfgate.core.io.AtomicFiles;
 import dev.perfgate.core.result.LoadTestResult;
@@ -31,14 +28,13 @@ import dev.perfgate.core.result.ResultFiles;
  * of its log; {@link #close} ends any still running, so nothing outlives the test.
  *
  * <pre>{@code
- * try (LocalWorkers workers = LocalWorkers.start(4, folder, testClass, method, app.baseUri())) {
- *     workers.awaitReady(Duration.ofMinutes(2));
- *     workers.start(Instant.now().plusMillis(500));
- *     List<LoadTestResult> parts = workers.awaitParts(testId, Duration.ofMinutes(1));
+ * try (Workers workers = LocalWorkers.start(launch)) {
+ *     Instant start = workers.begin(Duration.ofMinutes(2));
+ *     List<LoadTestResult> parts = workers.awaitParts(launch.testId(), Duration.ofMinutes(1));
  * }
  * }</pre>
  */
-final class LocalWorkers implements AutoCloseable {
+final class LocalWorkers implements Workers {
 
     /** Lines of a failed worker's log its failure quotes. */
     static final int LOG_TAIL_LINES = 30;
@@ -51,20 +47,24 @@ final class LocalWorkers implements AutoCloseable {
             "org.junit.platform.engine.TestEngine", "org.junit.platform.commons.util.ReflectionUtils",
             "org.junit.jupiter.engine.JupiterTestEngine");
 
+    /** Between the last worker's ready and the shared start: the start file is read every 10 ms. */
+    static final Duration START_LEAD = Duration.ofMillis(500);
+
+    private final WorkerLaunch launch;
     private final Path folder;
     private final List<Process> processes;
 
-    private LocalWorkers(Path folder, List<Process> processes) {
-        this.folder = folder;
+    private LocalWorkers(WorkerLaunch launch, List<Process> processes) {
+        this.launch = launch;
+        this.folder = launch.folder();
         this.processes = processes;
     }
 
     /**
-     * Starts {@code count} workers of {@code method} against {@code target}, handing over in {@code folder}
-     * (emptied first). Each gets this JVM's {@code perfgate.*} system properties, so that it reads the test's
-     * plan as this JVM does.
+     * Starts {@code launch}'s workers, handing over in its folder (emptied first).
      */
-    static LocalWorkers start(int count, Path folder, Class<?> testClass, Method method, URI target) {
+    static LocalWorkers start(WorkerLaunch launch) {
+        Path folder = launch.folder();
         try {
             Folders.deleteRecursively(folder);
             Files.createDirectories(folder);
@@ -73,32 +73,20 @@ final class LocalWorkers implements AutoCloseable {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = classpath();
-        String parameterTypes = Arrays.stream(method.getParameterTypes()).map(Class::getName).collect(Collectors.joining(","));
-        List<Process> processes = new ArrayList<>(count);
-        LocalWorkers workers = new LocalWorkers(folder, processes);
+        List<Process> processes = new ArrayList<>(launch.count());
+        LocalWorkers workers = new LocalWorkers(launch, processes);
         try {
-            for (int i = 0; i < count; i++) {
-                List<String> command = new ArrayList<>();
-                command.add(java);
-                command.add("-cp");
-                command.add(classpath);
-                System.getProperties().stringPropertyNames().stream()
-                        .filter(name -> name.startsWith("perfgate.") && !name.startsWith("perfgate.worker.")
-                                && !name.equals(LoadTest.WORKERS_PROPERTY))
-                        .sorted()
-                        .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
-                command.add("-D" + PartRun.PART_PROPERTY + "=" + i + "/" + count);
-                command.add("-D" + PartRun.TARGET_PROPERTY + "=" + target);
+            for (int i = 0; i < launch.count(); i++) {
+                List<String> command = new ArrayList<>(List.of(java, "-cp", classpath));
+                command.addAll(launch.systemProperties());
+                command.add("-D" + PartRun.PART_PROPERTY + "=" + i + "/" + launch.count());
                 command.add("-D" + PartRun.FOLDER_PROPERTY + "=" + folder.toAbsolutePath());
-                command.add(LoadTestWorker.class.getName());
-                command.add(testClass.getName());
-                command.add(method.getName());
-                command.add(parameterTypes);
+                command.addAll(launch.mainAndArguments());
                 processes.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(folder, i).toFile()).start());
             }
         } catch (IOException e) {
             workers.close();
-            throw new UncheckedIOException("cannot start worker " + (processes.size() + 1) + " of " + count + " (" + java + ")", e);
+            throw new UncheckedIOException("cannot start " + launch.nameOf(processes.size()) + " (" + java + ")", e);
         }
         return workers;
     }
@@ -125,33 +113,28 @@ final class LocalWorkers implements AutoCloseable {
         return folder.resolve("worker-" + index + ".log");
     }
 
-    /**
-     * Waits until every worker said it is ready, bounded by {@code timeout}.
-     *
-     * @throws AssertionError naming a worker that ended first or was not ready in time, with its log's tail
-     */
-    void awaitReady(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    /** Waits until every worker said it is ready, then tells them to start {@link #START_LEAD} later. */
+    @Override
+    public Instant begin(Duration readyWait) throws InterruptedException {
+        long deadline = System.nanoTime() + readyWait.toNanos();
         for (int i = 0; i < processes.size(); i++) {
             while (!Files.exists(PartRun.readyFile(folder, i))) {
                 if (!processes.get(i).isAlive()) {
                     throw failure(i, "ended (exit " + processes.get(i).exitValue() + ") before it was ready");
                 }
                 if (System.nanoTime() - deadline > 0) {
-                    throw failure(i, "was not ready within " + timeout.toSeconds() + " s");
+                    throw failure(i, "was not ready within " + readyWait.toSeconds() + " s");
                 }
                 Thread.sleep(20);
             }
         }
-    }
-
-    /** Tells every worker to start at {@code at}. */
-    void start(Instant at) {
+        Instant at = Instant.now().plus(START_LEAD);
         try {
             AtomicFiles.write(PartRun.startFile(folder), at.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot tell the workers to start (" + PartRun.startFile(folder) + ")", e);
         }
+        return at;
     }
 
     /**
@@ -159,7 +142,8 @@ final class LocalWorkers implements AutoCloseable {
      *
      * @throws AssertionError naming a worker that failed, wrote no result or did not end in time, with its log's tail
      */
-    List<LoadTestResult> awaitParts(String testId, Duration timeout) throws InterruptedException {
+    @Override
+    public List<LoadTestResult> awaitParts(String testId, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<LoadTestResult> parts = new ArrayList<>(processes.size());
         for (int i = 0; i < processes.size(); i++) {
@@ -180,20 +164,23 @@ final class LocalWorkers implements AutoCloseable {
     }
 
     private AssertionError failure(int index, String what) {
-        return new AssertionError("worker " + (index + 1) + " of " + processes.size() + " " + what + "; its log ("
+        return new AssertionError(launch.nameOf(index) + " " + what + "; its log ("
                 + log(folder, index) + ") ends:\n" + tail(log(folder, index)));
     }
 
     private static String tail(Path log) {
         try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+            return tailOf(Files.readAllLines(log, StandardCharsets.UTF_8));
         } catch (IOException | UncheckedIOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
     }
 
-    /** Ends every worker still running, and waits for it. */
+    /** The last {@link #LOG_TAIL_LINES} of a worker's log, as its failure quotes them. */
+    static String tailOf(List<String> lines) {
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+    }
+
     @Override
     public void close() {
         for (Process process : processes) {

@@ -25,20 +25,33 @@ import dev.perfgate.core.result.RunEnvironment;
 /**
  * One part of a distributed run, in a worker process ({@link LoadTestWorker}): the test method runs as
  * usual but against the target the coordinator names, for the users or arrivals dealt to this part,
- * from the start the coordinator gives once every worker is ready. It writes the part's result (with
- * the histograms the merge needs) where the coordinator reads it, and judges nothing: the coordinator
- * judges the merged run.
+ * from the start the coordinator gives. It reports the part's result (with the histograms the merge
+ * needs) and judges nothing: the coordinator judges the merged run.
  *
- * <p>The hand-over is files in one folder: each worker creates {@code ready-<index>} when it is about
- * to run; the coordinator then writes {@code start}, the instant every part starts at.
+ * <p>Workers on this machine hand over through files in one folder: each creates {@code ready-<index>}
+ * when it is about to run; the coordinator then writes {@code start}, the instant every part starts at,
+ * and reads {@code part-<index>/<testId>.json}. Workers in containers share no folder: the coordinator
+ * sets the start in advance ({@value #START_PROPERTY}), and the worker prints its result to its output
+ * ({@link PartOutput}), which the coordinator reads from the task's or pod's log. Their part's index
+ * comes from the orchestrator: a swarm task's slot ({@value #SLOT_VARIABLE}, from 1) or a Kubernetes
+ * indexed Job's completion index ({@value #COMPLETION_INDEX_VARIABLE}, from 0).
  */
 final class PartRun {
 
-    /** The part this worker runs, {@code "<index>/<count>"} with the index from 0. */
+    /**
+     * The part this worker runs: {@code "<index>/<count>"} with the index from 0, or {@code "<count>"} with the
+     * index from the orchestrator's environment variable.
+     */
     static final String PART_PROPERTY = "perfgate.worker.part";
+    /** The instant every part starts at, set in advance: no hand-over of files. */
+    static final String START_PROPERTY = "perfgate.worker.start";
+    /** A swarm service task's slot, 1 to the replicas; the service sets it from {@code {{.Task.Slot}}}. */
+    static final String SLOT_VARIABLE = "PERFGATE_WORKER_SLOT";
+    /** A Kubernetes indexed Job's completion index, from 0, which Kubernetes sets in each pod. */
+    static final String COMPLETION_INDEX_VARIABLE = "JOB_COMPLETION_INDEX";
     /** The application's base URI. */
     static final String TARGET_PROPERTY = "perfgate.worker.target";
-    /** The folder of the hand-over files and of the parts' results. */
+    /** The folder of the hand-over files and of the parts' results; none: the start is set, the result printed. */
     static final String FOLDER_PROPERTY = "perfgate.worker.folder";
 
     /** Longest a worker waits for the start after it said it was ready. */
@@ -47,11 +60,13 @@ final class PartRun {
     private final Segment part;
     private final URI target;
     private final Path folder;
+    private final Instant start;
 
-    private PartRun(Segment part, URI target, Path folder) {
+    private PartRun(Segment part, URI target, Path folder, Instant start) {
         this.part = part;
         this.target = target;
         this.folder = folder;
+        this.start = start;
     }
 
     /** Whether this JVM is a worker of a distributed run. */
@@ -65,13 +80,34 @@ final class PartRun {
         if (part == null) {
             return Optional.empty();
         }
-        String[] fields = part.split("/");
         try {
-            Segment segment = new Segment(Integer.parseInt(fields[0]), Integer.parseInt(fields[1]), null);
-            return Optional.of(new PartRun(segment, URI.create(required(TARGET_PROPERTY)), Path.of(required(FOLDER_PROPERTY))));
+            String[] fields = part.split("/");
+            int count = Integer.parseInt(fields[fields.length - 1].strip());
+            int index = fields.length == 2 ? Integer.parseInt(fields[0].strip()) : indexFromEnvironment();
+            Segment segment = new Segment(index, count, null);
+            String folder = System.getProperty(FOLDER_PROPERTY);
+            String start = System.getProperty(START_PROPERTY);
+            if ((folder == null) == (start == null)) {
+                throw new IllegalStateException("give either " + FOLDER_PROPERTY + " or " + START_PROPERTY);
+            }
+            return Optional.of(new PartRun(segment, URI.create(required(TARGET_PROPERTY)), folder == null ? null : Path.of(folder),
+                    start == null ? null : Instant.parse(start.strip())));
         } catch (RuntimeException e) {
-            throw new IllegalStateException(PART_PROPERTY + "=" + part + ": not a worker's part ('<index>/<count>'): " + e.getMessage(), e);
+            throw new IllegalStateException(PART_PROPERTY + "=" + part + ": not a worker's part ('<index>/<count>' or '<count>'): "
+                    + e.getMessage(), e);
         }
+    }
+
+    private static int indexFromEnvironment() {
+        String slot = System.getenv(SLOT_VARIABLE);
+        if (slot != null && !slot.isBlank()) {
+            return Integer.parseInt(slot.strip()) - 1;
+        }
+        String index = System.getenv(COMPLETION_INDEX_VARIABLE);
+        if (index != null && !index.isBlank()) {
+            return Integer.parseInt(index.strip());
+        }
+        throw new IllegalStateException("no part index: neither " + SLOT_VARIABLE + " nor " + COMPLETION_INDEX_VARIABLE + " is set");
     }
 
     private static String required(String property) {
@@ -97,11 +133,11 @@ final class PartRun {
         return folder.resolve("part-" + index);
     }
 
-    /** Runs this part of {@code settings}' plan with {@code scenario} and writes its result. */
+    /** Runs this part of {@code settings}' plan with {@code scenario} and reports its result. */
     void run(LoadTestSettings settings, AnnotatedScenario scenario, Class<?> testClass) {
-        Instant start = readyThenAwaitStart();
-        Segment segment = new Segment(part.index(), part.count(), start);
-        Console.say(settings.testId() + ": " + segment + " against " + target + ", starting at " + start);
+        Instant startAt = folder != null ? readyThenAwaitStart() : requireNotLate(start);
+        Segment segment = new Segment(part.index(), part.count(), startAt);
+        Console.say(settings.testId() + ": " + segment + " against " + target + ", starting at " + startAt);
         RunMeasurements measured;
         GeneratorCpu cpu = new GeneratorCpu();
         try (cpu; ProgressReporter progress = ProgressReporter.fromProperty(settings.testId() + " " + segment)) {
@@ -112,13 +148,36 @@ final class PartRun {
         }
         LoadTestResult result = ResultOfRun.judged(settings.testId(), settings.plan(), measured, RunEnvironment.current(null))
                 .withGenerator(cpu.result(measured.total().requestCount())).withTestClass(testClass.getName());
+        Console.say(ResultSummary.of(result));
         try {
-            Path file = ResultFiles.write(resultFolder(folder, part.index()), result);
-            Console.say(ResultSummary.of(result));
-            Console.say("part result written to " + file);
+            if (folder != null) {
+                Console.say("part result written to " + ResultFiles.write(resultFolder(folder, part.index()), result));
+            } else {
+                printResult(result);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the result of " + segment + " to " + folder, e);
+            throw new UncheckedIOException("cannot report the result of " + segment, e);
         }
+    }
+
+    /** Prints the result file for the coordinator, which reads it from this worker's log. */
+    private void printResult(LoadTestResult result) throws IOException {
+        Path scratch = Files.createTempDirectory("perfgate-part");
+        try {
+            PartOutput.print(Files.readAllBytes(ResultFiles.write(scratch, result)), part.index(), part.count(), System.out);
+        } finally {
+            Folders.deleteRecursively(scratch);
+        }
+    }
+
+    /** {@code start}, unless this worker reached its part later than the others could wait for it. */
+    private Instant requireNotLate(Instant start) {
+        Duration late = Duration.between(start, Instant.now());
+        if (late.compareTo(DistributedRun.LATE) > 0) {
+            throw new IllegalStateException(part + " was ready " + late.toSeconds() + " s after the shared start (" + start
+                    + "); give the workers more time to start: -D" + Distribution.START_LEAD_PROPERTY + "=<seconds>");
+        }
+        return start;
     }
 
     /** Says this worker is ready and waits for the start the coordinator writes, bounded by {@link #START_WAIT}. */

@@ -39,29 +39,8 @@ class DistributedRunTest {
         EngineExecutionResults results = Fixtures.run(DistributedLoad.class);
 
         assertThat(Fixtures.failures(results)).isEmpty();
-        LoadTestResult result = ResultFiles.read(ResultFiles.fileOf(fixtures.resultsDir(), DistributedLoad.ID));
-        assertThat(result.status()).isEqualTo(ResultStatus.PASSED);
-        assertThat(result.segment()).isNull();
+        LoadTestResult result = assertMergedFromItsParts(fixtures.resultsDir(), DistributedLoad.ID, 2, DistributedLoad.served);
         assertThat(result.plan().users()).isEqualTo(4);
-        Path folder = fixtures.resultsDir().resolve("parts").resolve(DistributedLoad.ID);
-        List<LoadTestResult> parts = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            LoadTestResult part = ResultFiles.read(ResultFiles.fileOf(folder.resolve("part-" + i), DistributedLoad.ID));
-            assertThat(part.segment()).isEqualTo(new SegmentSummary(i, 2));
-            assertThat(part.total().requests()).as("part %d", i).isPositive();
-            parts.add(part);
-        }
-        long requests = parts.stream().mapToLong(part -> part.total().requests()).sum();
-        assertThat(result.total().requests()).isEqualTo(requests);
-        assertThat(result.total().errors()).isZero();
-        assertThat(DistributedLoad.served).as("the server's own count").isEqualTo(requests);
-        Histogram together = new Histogram(LatencySummary.HIGHEST_TRACKABLE_MICROS, 3);
-        parts.forEach(part -> together.add(HistogramCodec.decode(part.total().histogram())));
-        assertThat(result.total().latencyMs()).isEqualTo(LatencySummary.of(together));
-        assertThat(result.total().windows()).isNotEmpty().allSatisfy(window -> assertThat(window.histogram()).isNull());
-        assertThat(result.resources()).as("the app container, sampled by the coordinator").isNotNull();
-        assertThat(result.generator().cpuSeconds()).isEqualTo(
-                parts.stream().mapToDouble(part -> part.generator().cpuSeconds()).sum(), org.assertj.core.data.Offset.offset(0.002));
         assertThat(workersAlive()).isEmpty();
     }
 
@@ -72,6 +51,37 @@ class DistributedRunTest {
         assertThat(Fixtures.failures(results)).singleElement().satisfies(failure -> assertThat(failure.getMessage())
                 .contains("worker 2 of 2 ended (exit 1) before it was ready").contains(BrokenWorkerLoad.FAILURE));
         assertThat(workersAlive()).isEmpty();
+    }
+
+    /**
+     * Asserts that the result of {@code id} in {@code resultsDir} passed and is the lossless merge of its
+     * {@code count} parts, kept beside it: requests summed and equal to the server's own count {@code served},
+     * percentiles those of the parts' histograms added, the app's container sampled, the workers' CPU summed.
+     */
+    static LoadTestResult assertMergedFromItsParts(Path resultsDir, String id, int count, long served) {
+        LoadTestResult result = ResultFiles.read(ResultFiles.fileOf(resultsDir, id));
+        assertThat(result.status()).isEqualTo(ResultStatus.PASSED);
+        assertThat(result.segment()).isNull();
+        Path folder = resultsDir.resolve("parts").resolve(id);
+        List<LoadTestResult> parts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            LoadTestResult part = ResultFiles.read(ResultFiles.fileOf(folder.resolve("part-" + i), id));
+            assertThat(part.segment()).isEqualTo(new SegmentSummary(i, count));
+            assertThat(part.total().requests()).as("part %d", i).isPositive();
+            parts.add(part);
+        }
+        long requests = parts.stream().mapToLong(part -> part.total().requests()).sum();
+        assertThat(result.total().requests()).isEqualTo(requests);
+        assertThat(result.total().errors()).isZero();
+        assertThat(served).as("the server's own count").isEqualTo(requests);
+        Histogram together = new Histogram(LatencySummary.HIGHEST_TRACKABLE_MICROS, 3);
+        parts.forEach(part -> together.add(HistogramCodec.decode(part.total().histogram())));
+        assertThat(result.total().latencyMs()).isEqualTo(LatencySummary.of(together));
+        assertThat(result.total().windows()).isNotEmpty().allSatisfy(window -> assertThat(window.histogram()).isNull());
+        assertThat(result.resources()).as("the app container, sampled by the coordinator").isNotNull();
+        assertThat(result.generator().cpuSeconds()).isEqualTo(
+                parts.stream().mapToDouble(part -> part.generator().cpuSeconds()).sum(), org.assertj.core.data.Offset.offset(0.002));
+        return result;
     }
 
     private static List<String> workersAlive() {

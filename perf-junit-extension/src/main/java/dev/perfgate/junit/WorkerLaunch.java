@@ -1,0 +1,55 @@
+package dev.perfgate.junit;
+
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What every worker of one distributed run is started with: which test method, against which target,
+ * in how many parts, and where the coordinator keeps their results and logs.
+ *
+ * @param testId the run's test id
+ * @param count the number of workers, one part each
+ * @param testClass the class of the load test
+ * @param method the load test method
+ * @param target the application's base URI as the workers reach it
+ * @param folder where the parts' results and the workers' logs are kept
+ */
+record WorkerLaunch(String testId, int count, Class<?> testClass, Method method, URI target, Path folder) {
+
+    /**
+     * The {@code -D} options of a worker: this JVM's {@code perfgate.*} system properties, so that it reads the
+     * test's plan as this JVM does, but for those that choose the distribution, then the target. The part and
+     * the hand-over are each orchestrator's own.
+     */
+    List<String> systemProperties() {
+        List<String> options = new ArrayList<>();
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith("perfgate.") && !isDistributionProperty(name))
+                .sorted()
+                .forEach(name -> options.add("-D" + name + "=" + System.getProperty(name)));
+        options.add("-D" + PartRun.TARGET_PROPERTY + "=" + target);
+        return options;
+    }
+
+    private static boolean isDistributionProperty(String name) {
+        return name.startsWith("perfgate.worker.") || name.equals(LoadTest.WORKERS_PROPERTY)
+                || name.startsWith(LoadTest.WORKERS_PROPERTY + ".") || name.equals(LoadTest.ORCHESTRATOR_PROPERTY)
+                || name.startsWith("perfgate.kubernetes.");
+    }
+
+    /** The worker's main class and its arguments: the test method to run ({@link LoadTestWorker}). */
+    List<String> mainAndArguments() {
+        String parameterTypes = Arrays.stream(method.getParameterTypes()).map(Class::getName).collect(Collectors.joining(","));
+        return List.of(LoadTestWorker.class.getName(), testClass.getName(), method.getName(), parameterTypes);
+    }
+
+    /** How worker {@code index} (from 0) is named in messages. */
+    String nameOf(int index) {
+        return "worker " + (index + 1) + " of " + count;
+    }
+}
