@@ -45,8 +45,10 @@ final class DistributedRun {
                 distribution.workerTarget(app.baseUri()), folder);
         Console.say(settings.testId() + ": spread over " + launch.count() + " workers started by "
                 + distribution.orchestrator().propertyValue() + ", against " + launch.target() + " (" + folder + ")");
-        try (Workers workers = distribution.orchestrator().start(launch, distribution.startLead());
-                ResourceSampler sampler = ResourceSampler.start(app.containerId())) {
+        Workers workers = distribution.orchestrator().start(launch, distribution.startLead());
+        // Ctrl-C or a build timeout must not leave workers loading the app, nor a swarm service behind.
+        StopOnExit.register(workers);
+        try (ResourceSampler sampler = ResourceSampler.start(app.containerId())) {
             Instant start = workers.begin(READY_WAIT);
             long startNanos = System.nanoTime() + Duration.between(Instant.now(), start).toNanos();
             Duration run = settings.plan().warmUp().plus(settings.plan().duration()).plus(settings.plan().requestTimeout())
@@ -59,6 +61,8 @@ final class DistributedRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("load test " + settings.testId() + " was interrupted while its workers ran", e);
+        } finally {
+            StopOnExit.stop(workers);
         }
     }
 

@@ -165,15 +165,19 @@ public @interface LoadTest {
     /** System property overriding {@link #workers()}: {@value}. */
     String WORKERS_PROPERTY = "perfgate.workers";
 
-    /** System property choosing what starts the workers of a distributed run: {@value}, e.g. {@code local}. */
+    /**
+     * System property choosing what starts the workers of a distributed run: {@value}, {@code local}
+     * (the default), {@code swarm} or {@code kubernetes}.
+     */
     String ORCHESTRATOR_PROPERTY = "perfgate.orchestrator";
 
     /**
      * Load generators the run is spread over: each runs this method for its share of the users or
      * arrivals, all on one shared start, and their results are merged without loss (histograms added)
      * into the one result the gate reads. 0 or 1 (the default): the test's own JVM generates the load.
-     * More start worker processes on this machine ({@value #ORCHESTRATOR_PROPERTY}{@code =local}), which
-     * escapes the limits of one JVM. See {@code docs/distributed.md}.
+     * More start worker processes on this machine, which escapes the limits of one JVM, or, chosen with
+     * {@value #ORCHESTRATOR_PROPERTY}, the tasks of a Docker swarm service or the pods of a Kubernetes Job.
+     * See {@code docs/distributed.md}.
      */
     int workers() default 0;
 

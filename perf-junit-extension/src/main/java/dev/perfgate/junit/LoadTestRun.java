@@ -56,13 +56,8 @@ final class LoadTestRun {
                     ? judge(settings, measured, app, run.stopReason(), app.dependencyDeathNotice())
                             .withResources(run.resources()).withAppMetrics(run.appMetrics()).withGenerator(run.generator())
                     : paired.result(judge(paired.resultSettings(), measured, app, run.stopReason(), paired.dependencyDeathNotice()));
-            result = scenario.describe(PatternVerdicts.judged(settings, measured, result));
-            SloReport slo = settings.slos().isEmpty() || !PatternVerdicts.slosJudgeTheWholeRun(settings) ? null
-                    : SloJudge.judge(settings.slos(), result);
-            if (slo != null && result.status() == ResultStatus.PASSED && !slo.breaches().isEmpty()) {
-                result = result.withStatus(ResultStatus.FAILED, slo.failureMessage(result.testId()));
-            }
-            result = withoutCredentials(result.withSlo(slo)).withTestClass(testClass.getName());
+            result = finished(settings, scenario.describe(PatternVerdicts.judged(settings, measured, result)),
+                    PatternVerdicts.slosJudgeTheWholeRun(settings), testClass);
             file = writeResult(settings, result);
         } finally {
             stop.finished();
@@ -79,17 +74,23 @@ final class LoadTestRun {
     static Done runDistributed(LoadTestSettings settings, AnnotatedScenario scenario, RunningApp app, Class<?> testClass,
             Method method) {
         DistributedRun.Outcome run = DistributedRun.run(settings, app, testClass, method);
-        LoadTestResult merged = run.merged().withResources(run.resources());
-        String died = app.deathNotice();
-        LoadTestResult result = withDeadDependencies(died != null ? merged.withStatus(ResultStatus.ABORTED, died) : merged,
-                app.dependencyDeathNotice());
-        result = scenario.describe(result);
-        SloReport slo = settings.slos().isEmpty() ? null : SloJudge.judge(settings.slos(), result);
-        if (slo != null && result.status() == ResultStatus.PASSED && !slo.breaches().isEmpty()) {
-            result = result.withStatus(ResultStatus.FAILED, slo.failureMessage(result.testId()));
-        }
-        result = withoutCredentials(result.withSlo(slo)).withTestClass(testClass.getName());
+        LoadTestResult merged = statusFromTheApp(run.merged().withResources(run.resources()), app, null, app.dependencyDeathNotice());
+        LoadTestResult result = finished(settings, scenario.describe(merged), true, testClass);
         return new Done(result, null, writeResult(settings, result));
+    }
+
+    /**
+     * {@code result} as written and reported: judged by the SLOs (when they judge it: a pattern judges its
+     * phases itself), without credentials, naming its test class.
+     */
+    private static LoadTestResult finished(LoadTestSettings settings, LoadTestResult result, boolean slosJudgeIt,
+            Class<?> testClass) {
+        SloReport slo = settings.slos().isEmpty() || !slosJudgeIt ? null : SloJudge.judge(settings.slos(), result);
+        LoadTestResult judged = result;
+        if (slo != null && result.status() == ResultStatus.PASSED && !slo.breaches().isEmpty()) {
+            judged = result.withStatus(ResultStatus.FAILED, slo.failureMessage(result.testId()));
+        }
+        return withoutCredentials(judged.withSlo(slo)).withTestClass(testClass.getName());
     }
 
     /** {@code deadDependencies}: which containers the application (side by side: either version) depends on stopped, or {@code null}. */
@@ -101,6 +102,15 @@ final class LoadTestRun {
             // Testcontainers' own shutdown hook may be removing the container meanwhile: not the app's fault.
             return result.withStatus(ResultStatus.ABORTED, stopReason);
         }
+        return statusFromTheApp(result, app, stopReason, deadDependencies);
+    }
+
+    /**
+     * {@code result} aborted when the application died or the run was stopped ({@code stopReason}), failed when
+     * containers it depends on stopped ({@code deadDependencies}); else as it was.
+     */
+    private static LoadTestResult statusFromTheApp(LoadTestResult result, RunningApp app, String stopReason,
+            String deadDependencies) {
         String died = app.deathNotice();
         LoadTestResult judged = died != null ? result.withStatus(ResultStatus.ABORTED, died)
                 : stopReason != null ? result.withStatus(ResultStatus.ABORTED, stopReason) : result;

@@ -26,6 +26,14 @@ enum Orchestrator {
         Workers start(WorkerLaunch launch, Duration startLead) {
             return SwarmWorkers.start(launch, startLead);
         }
+    },
+
+    /** A Kubernetes indexed Job with one pod per worker ({@link KubernetesWorkers}). */
+    KUBERNETES(Duration.ofSeconds(90)) {
+        @Override
+        Workers start(WorkerLaunch launch, Duration startLead) {
+            return KubernetesWorkers.start(launch, startLead);
+        }
     };
 
     private final Duration defaultStartLead;

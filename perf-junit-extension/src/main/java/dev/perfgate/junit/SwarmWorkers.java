@@ -208,7 +208,7 @@ final class SwarmWorkers implements Workers {
     }
 
     private static boolean allComplete(Map<Integer, Task> tasks) {
-        return tasks.values().stream().allMatch(task -> task.getStatus().getState() == TaskState.COMPLETE);
+        return tasks.values().stream().allMatch(task -> task != null && task.getStatus().getState() == TaskState.COMPLETE);
     }
 
     private int firstUnfinished(Map<Integer, Task> tasks) {
@@ -228,7 +228,7 @@ final class SwarmWorkers implements Workers {
     private void requireNoneFailed(Map<Integer, Task> tasks) throws InterruptedException {
         for (Map.Entry<Integer, Task> entry : tasks.entrySet()) {
             Task task = entry.getValue();
-            if (FAILED.contains(task.getStatus().getState())) {
+            if (task != null && FAILED.contains(task.getStatus().getState())) {
                 throw failure(entry.getKey() - 1, task, "failed (" + describe(task) + ")");
             }
         }

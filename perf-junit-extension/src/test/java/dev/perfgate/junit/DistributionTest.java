@@ -79,7 +79,7 @@ class DistributionTest {
         System.clearProperty(LoadTest.WORKERS_PROPERTY);
         System.setProperty(LoadTest.ORCHESTRATOR_PROPERTY, "mesos");
         assertThatThrownBy(() -> of("three")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("perfgate.orchestrator: 'mesos'").hasMessageContaining("local, swarm");
+                .hasMessageContaining("perfgate.orchestrator: 'mesos'").hasMessageContaining("local, swarm, kubernetes");
     }
 
     @Test
@@ -104,7 +104,7 @@ class DistributionTest {
 
     @Test
     void theStartLeadIsSecondsWithinBounds() throws NoSuchMethodException {
-        System.setProperty(LoadTest.ORCHESTRATOR_PROPERTY, "swarm");
+        System.setProperty(LoadTest.ORCHESTRATOR_PROPERTY, "kubernetes");
         System.setProperty(Distribution.START_LEAD_PROPERTY, "45");
         assertThat(of("three").startLead()).isEqualTo(Duration.ofSeconds(45));
         System.setProperty(Distribution.START_LEAD_PROPERTY, "PT45S");
