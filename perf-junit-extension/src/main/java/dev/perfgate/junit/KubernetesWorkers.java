@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
@@ -91,7 +90,6 @@ final class KubernetesWorkers implements Workers {
      */
     private static final int MAX_NAME = 63 - 4;
     private static final String CLIENT_CLASS = "io.fabric8.kubernetes.client.KubernetesClientBuilder";
-    private static final String RANDOM_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
 
     /** Container states that will not pass by themselves: waiting longer only delays the failure. */
     private static final Set<String> STUCK_REASONS = Set.of("ErrImagePull", "ImagePullBackOff", "InvalidImageName",
@@ -175,14 +173,9 @@ final class KubernetesWorkers implements Workers {
     private static KubernetesWorkers start(WorkerLaunch launch, Duration startLead, KubernetesClient client,
             KubernetesJobSettings settings, boolean ownsClient) {
         Path folder = launch.folder();
-        try {
-            Folders.deleteRecursively(folder);
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare the workers' folder " + folder, e);
-        }
+        launch.prepareFolder();
         String namespace = settings.namespaceOr(client.getNamespace());
-        String name = jobName(launch.testId());
+        String name = jobName(launch);
         // Set last, right before the Job is created: the lead is the pods' time to be placed and start their JVM.
         Instant start = Instant.now().plus(startLead);
         Job job = job(launch, settings, name, start, startLead);
@@ -199,16 +192,8 @@ final class KubernetesWorkers implements Workers {
     }
 
     /** {@code perfgate-<test id, as a DNS label>-<5 random characters>}: runs of one test may overlap in a namespace. */
-    static String jobName(String testId) {
-        String id = testId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+", "");
-        StringBuilder random = new StringBuilder(5);
-        ThreadLocalRandom generator = ThreadLocalRandom.current();
-        for (int i = 0; i < 5; i++) {
-            random.append(RANDOM_CHARACTERS.charAt(generator.nextInt(RANDOM_CHARACTERS.length())));
-        }
-        int room = MAX_NAME - "perfgate-".length() - 1 - random.length();
-        id = id.substring(0, Math.min(id.length(), room)).replaceAll("-+$", "");
-        return "perfgate-" + (id.isEmpty() ? "" : id + "-") + random;
+    static String jobName(WorkerLaunch launch) {
+        return launch.resourceName(MAX_NAME);
     }
 
     private static Job job(WorkerLaunch launch, KubernetesJobSettings settings, String name, Instant start, Duration startLead) {

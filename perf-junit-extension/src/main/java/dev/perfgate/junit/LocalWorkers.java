@@ -65,12 +65,7 @@ final class LocalWorkers implements Workers {
      */
     static LocalWorkers start(WorkerLaunch launch) {
         Path folder = launch.folder();
-        try {
-            Folders.deleteRecursively(folder);
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare the workers' folder " + folder, e);
-        }
+        launch.prepareFolder();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = classpath();
         List<Process> processes = new ArrayList<>(launch.count());

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.testcontainers.DockerClientFactory;
@@ -68,6 +67,8 @@ final class SwarmWorkers implements Workers {
     private static final Set<TaskState> FAILED = EnumSet.of(TaskState.FAILED, TaskState.REJECTED, TaskState.SHUTDOWN,
             TaskState.ORPHANED, TaskState.REMOVE);
     private static final Duration POLL = Duration.ofMillis(250);
+    /** Docker's longest service name. */
+    private static final int MAX_NAME = 63;
 
     private final WorkerLaunch launch;
     private final DockerClient docker;
@@ -92,14 +93,9 @@ final class SwarmWorkers implements Workers {
     static SwarmWorkers start(WorkerLaunch launch, Duration startLead) {
         DockerClient docker = DockerClientFactory.instance().client();
         requireManager(docker);
-        try {
-            Folders.deleteRecursively(launch.folder());
-            Files.createDirectories(launch.folder());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare the workers' folder " + launch.folder(), e);
-        }
+        launch.prepareFolder();
         String image = WorkerImage.forThisClasspath();
-        String name = serviceName(launch.testId());
+        String name = launch.resourceName(MAX_NAME);
         Instant start = Instant.now().plus(startLead);
         List<String> args = new ArrayList<>(launch.systemProperties());
         args.add("-D" + PartRun.PART_PROPERTY + "=" + launch.count());
@@ -134,17 +130,6 @@ final class SwarmWorkers implements Workers {
                     + (state == LocalNodeState.ACTIVE ? " as a worker node" : "")
                     + "; start swarm mode with 'docker swarm init', or choose -D" + LoadTest.ORCHESTRATOR_PROPERTY + "=local");
         }
-    }
-
-    /** {@code perfgate-<test id>-<random>}: a service name Docker accepts, unique per run. */
-    static String serviceName(String testId) {
-        String name = testId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-        name = name.length() > 40 ? name.substring(0, 40).replaceAll("-+$", "") : name;
-        StringBuilder suffix = new StringBuilder();
-        for (int i = 0; i < 5; i++) {
-            suffix.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
-        }
-        return "perfgate-" + (name.isEmpty() ? "" : name + "-") + suffix;
     }
 
     /** Waits for the start set in advance, failing early when a task failed or was not running at it. */

@@ -1,11 +1,16 @@
 package dev.perfgate.junit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /**
@@ -20,6 +25,8 @@ import java.util.stream.Collectors;
  * @param folder where the parts' results and the workers' logs are kept
  */
 record WorkerLaunch(String testId, int count, Class<?> testClass, Method method, URI target, Path folder) {
+
+    private static final String RANDOM_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
 
     /**
      * The {@code -D} options of a worker: this JVM's {@code perfgate.*} system properties, so that it reads the
@@ -46,6 +53,36 @@ record WorkerLaunch(String testId, int count, Class<?> testClass, Method method,
     List<String> mainAndArguments() {
         String parameterTypes = Arrays.stream(method.getParameterTypes()).map(Class::getName).collect(Collectors.joining(","));
         return List.of(LoadTestWorker.class.getName(), testClass.getName(), method.getName(), parameterTypes);
+    }
+
+    /**
+     * Empties the {@link #folder} for this run's parts and logs, creating it when missing.
+     *
+     * @throws UncheckedIOException naming the folder
+     */
+    void prepareFolder() {
+        try {
+            Folders.deleteRecursively(folder);
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the workers' folder " + folder, e);
+        }
+    }
+
+    /**
+     * A name for what an orchestrator creates for this run, {@code perfgate-<test id>-<5 random characters>}:
+     * lowercase letters, digits and '-', at most {@code maxLength} long, unique per run, since runs of one test
+     * may overlap on one cluster.
+     */
+    String resourceName(int maxLength) {
+        String id = testId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+", "");
+        StringBuilder random = new StringBuilder(5);
+        for (int i = 0; i < 5; i++) {
+            random.append(RANDOM_CHARACTERS.charAt(ThreadLocalRandom.current().nextInt(RANDOM_CHARACTERS.length())));
+        }
+        int room = maxLength - "perfgate-".length() - 1 - random.length();
+        id = id.substring(0, Math.min(id.length(), room)).replaceAll("-+$", "");
+        return "perfgate-" + (id.isEmpty() ? "" : id + "-") + random;
     }
 
     /** How worker {@code index} (from 0) is named in messages. */

@@ -309,11 +309,15 @@ class KubernetesWorkersTest {
 
     @Test
     void namesTheJobForTheTestWithinWhatPodHostNamesAllow() {
-        String name = KubernetesWorkers.jobName("Very_Long.LoadTestClassName$Nested.aLoadTestMethodWithAVeryLongName[1]");
+        String name = KubernetesWorkers.jobName(launchOf("Very_Long.LoadTestClassName$Nested.aLoadTestMethodWithAVeryLongName[1]"));
 
         assertThat(name).startsWith("perfgate-very-long-loadtestclassname-nested-").matches("perfgate-[a-z0-9-]*-[a-z0-9]{5}")
                 .doesNotContain("--").hasSizeLessThanOrEqualTo(59);
-        assertThat(KubernetesWorkers.jobName("..")).matches("perfgate-[a-z0-9]{5}");
+        assertThat(KubernetesWorkers.jobName(launchOf(".."))).matches("perfgate-[a-z0-9]{5}");
+    }
+
+    private WorkerLaunch launchOf(String testId) {
+        return new WorkerLaunch(testId, launch.count(), launch.testClass(), launch.method(), launch.target(), launch.folder());
     }
 
     /** Creates the Job's pod of part {@code index} as Kubernetes would, in {@code phase}; returns its name. */
