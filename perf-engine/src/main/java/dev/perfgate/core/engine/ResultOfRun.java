@@ -63,7 +63,7 @@ public final class ResultOfRun {
         Map<String, OperationResult> operations = new TreeMap<>();
         measured.operations().forEach((name, stats) ->
                 operations.put(name, operation(stats, windowsOf(measured.windows().get(name), plannedSeconds, keep), ranSeconds)));
-        List<StepResult> steps = steps(plan, measured);
+        List<StepResult> steps = keep ? withHistograms(steps(plan, measured), measured.stages()) : steps(plan, measured);
         LoadTestResult result = new LoadTestResult(LoadTestResult.SCHEMA_VERSION, testId, status, statusReason,
                 measured.measuredStart().toString(), summary(plan), environment, iterations(measured),
                 operation(measured.total(), windowsOf(measured.totalWindows(), plannedSeconds, keep), ranSeconds),
@@ -128,6 +128,15 @@ public final class ResultOfRun {
                     figures.latencyMs().p50(), figures.latencyMs().p95(), figures.latencyMs().p99(), null, List.of()));
         }
         return steps;
+    }
+
+    /** {@code steps}, each keeping its stage's latencies from {@code stages}: a part's, for a lossless merge. */
+    private static List<StepResult> withHistograms(List<StepResult> steps, StageWindows stages) {
+        List<StepResult> kept = new ArrayList<>(steps.size());
+        for (StepResult step : steps) {
+            kept.add(step.withHistogram(stages.total().latencyMicros(step.index())));
+        }
+        return kept;
     }
 
     /**

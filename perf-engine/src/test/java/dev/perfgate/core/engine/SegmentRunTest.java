@@ -72,8 +72,10 @@ class SegmentRunTest {
 
         long due = Math.round(plan.arrivals().expectedArrivals());
         assertThat(parts.stream().mapToLong(RunMeasurements::scheduledIterations).sum()).isBetween(due - 1, due + 1);
-        assertThat(parts.stream().mapToLong(p -> p.total().requestCount()).sum())
-                .isEqualTo(parts.stream().mapToLong(RunMeasurements::iterations).sum());
+        // An arrival due just before the measured phase whose request starts just inside it counts as a request
+        // but not as a measured iteration: at most one such arrival per part at these rates.
+        long iterations = parts.stream().mapToLong(RunMeasurements::iterations).sum();
+        assertThat(parts.stream().mapToLong(p -> p.total().requestCount()).sum()).isBetween(iterations - 3, iterations + 3);
         assertThat(parts.stream().mapToLong(RunMeasurements::droppedIterations).sum()).isZero();
         // every part took a third of the arrivals, give or take one
         for (RunMeasurements part : parts) {
@@ -114,6 +116,18 @@ class SegmentRunTest {
         assertThat(whole.total().windows()).hasSize(4);
         assertThat(whole.total().windows().stream().mapToLong(w -> w.requests()).sum()).isEqualTo(requests);
         assertThat(whole.timeSeries().stream().filter(s -> !s.warmUp()).mapToLong(s -> s.requests()).sum()).isEqualTo(requests);
+        assertThat(results).allSatisfy(part -> assertThat(part.stages().steps()).allSatisfy(step -> assertThat(step.histogram()).isNotNull()));
+        assertThat(whole.stages().steps()).as("the ramp, then the hold").hasSize(2).allSatisfy(step -> assertThat(step.histogram()).isNull());
+        for (int i = 0; i < 2; i++) {
+            int stage = i;
+            Histogram stageTogether = new Histogram(2);
+            results.forEach(part -> stageTogether.add(HistogramCodec.decode(part.stages().steps().get(stage).histogram())));
+            assertThat(whole.stages().steps().get(i).requests()).as("stage %d", i)
+                    .isEqualTo(results.stream().mapToLong(part -> part.stages().steps().get(stage).requests()).sum());
+            assertThat(whole.stages().steps().get(i).p95()).as("stage %d", i)
+                    .isEqualTo(stageTogether.getTotalCount() == 0 ? 0 : stageTogether.getValueAtPercentile(95) / 1000.0);
+        }
+        assertThat(whole.stages().steps().stream().mapToLong(step -> step.requests()).sum()).isEqualTo(requests);
     }
 
     @Test

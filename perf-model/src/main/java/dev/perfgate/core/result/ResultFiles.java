@@ -174,6 +174,9 @@ public final class ResultFiles {
         if (result.get("timeSeries") instanceof ArrayNode seconds) {
             seconds.forEach(second -> putNullIfAbsent(second, "histogram"));
         }
+        if (result.get("stages") instanceof ObjectNode stages && stages.get("steps") instanceof ArrayNode steps) {
+            steps.forEach(step -> putNullIfAbsent(step, "histogram"));
+        }
         if (!result.has("sideBySide")) {
             result.putNull("sideBySide");
         } else if (result.get("sideBySide") instanceof ObjectNode sideBySide) {

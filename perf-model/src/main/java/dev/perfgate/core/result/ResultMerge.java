@@ -47,7 +47,7 @@ public final class ResultMerge {
         OperationResult total = operation(sorted.stream().map(LoadTestResult::total).toList(), OperationResult.TOTAL, sorted);
         return new LoadTestResult(LoadTestResult.SCHEMA_VERSION, first.testId(), status(sorted), statusReason(sorted),
                 sorted.stream().map(LoadTestResult::startedAt).min(Comparator.naturalOrder()).orElseThrow(), first.plan(),
-                first.environment(), iterations(sorted), total, operations, null, null, seconds(sorted), null, null, null,
+                first.environment(), iterations(sorted), total, operations, null, null, seconds(sorted), stages(sorted), null, null,
                 first.testClass(), generator(sorted), null);
     }
 
@@ -156,6 +156,41 @@ public final class ResultMerge {
                     any ? millis(latency, 95) : 0, any ? millis(latency, 99) : 0, active));
         });
         return seconds;
+    }
+
+    /**
+     * The stages of a staged run, each added up across the parts from the histograms they kept; {@code null}
+     * when the run had none. Only the stages' own report is kept: a pattern's verdicts are refused with workers.
+     */
+    private static StageReport stages(List<LoadTestResult> parts) {
+        if (parts.get(0).stages() == null) {
+            return null;
+        }
+        List<StepResult> first = parts.get(0).stages().steps();
+        List<StepResult> steps = new ArrayList<>(first.size());
+        for (int i = 0; i < first.size(); i++) {
+            Histogram latency = new Histogram(2);
+            long requests = 0;
+            long errors = 0;
+            double throughput = 0;
+            for (LoadTestResult part : parts) {
+                StepResult step = part.stages() == null || part.stages().steps().size() <= i ? null : part.stages().steps().get(i);
+                if (step == null) {
+                    throw new IllegalArgumentException("stage " + (i + 1) + " of " + part.testId() + " is missing from "
+                            + part.segment() + "; the parts of a run share its stages");
+                }
+                latency.add(kept(step.histogram(), "stage " + (i + 1), parts));
+                requests += step.requests();
+                errors += step.errors();
+                throughput += step.throughputPerSecond();
+            }
+            boolean any = latency.getTotalCount() > 0;
+            StepResult shape = first.get(i);
+            steps.add(new StepResult(shape.index(), shape.load(), shape.startSecond(), shape.seconds(), requests, errors,
+                    requests == 0 ? 0 : (double) errors / requests, hundredths(throughput), any ? millis(latency, 50) : 0,
+                    any ? millis(latency, 95) : 0, any ? millis(latency, 99) : 0, null, List.of()));
+        }
+        return StageReport.stages(steps);
     }
 
     private static Histogram kept(String histogram, String what, List<LoadTestResult> parts) {

@@ -2,6 +2,10 @@ package dev.perfgate.core.result;
 
 import java.util.List;
 
+import org.HdrHistogram.Histogram;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * One stage of a staged run: its load and what its own requests measured (requests count in the
  * stage they started in; latencies with 2 significant digits).
@@ -19,17 +23,33 @@ import java.util.List;
  * @param p99                 99th percentile, ms
  * @param held                stress runs: whether the stage met every SLO; {@code null} when not judged
  * @param breaches            stress runs: the SLOs the stage missed, e.g. {@code "(total) p95 140.0 ms > limit 90.0 ms"}
+ * @param histogram           the stage's latencies, kept only by a part of a distributed run so that the parts' stages
+ *                            merge without loss ({@link HistogramCodec}); {@code null} otherwise
  */
 public record StepResult(int index, String load, double startSecond, double seconds, long requests, long errors,
-        double errorRate, double throughputPerSecond, double p50, double p95, double p99, Boolean held, List<String> breaches) {
+        double errorRate, double throughputPerSecond, double p50, double p95, double p99, Boolean held, List<String> breaches,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String histogram) {
 
     public StepResult {
         breaches = breaches == null ? List.of() : List.copyOf(breaches);
     }
 
+    /** A stage without its histogram: one of a whole run. */
+    public StepResult(int index, String load, double startSecond, double seconds, long requests, long errors, double errorRate,
+            double throughputPerSecond, double p50, double p95, double p99, Boolean held, List<String> breaches) {
+        this(index, load, startSecond, seconds, requests, errors, errorRate, throughputPerSecond, p50, p95, p99, held, breaches,
+                null);
+    }
+
     /** A copy judged against the SLOs: {@code held} and the breaches' descriptions. */
     public StepResult judged(boolean newHeld, List<String> newBreaches) {
         return new StepResult(index, load, startSecond, seconds, requests, errors, errorRate, throughputPerSecond, p50, p95, p99,
-                newHeld, newBreaches);
+                newHeld, newBreaches, histogram);
+    }
+
+    /** A copy that keeps {@code latencyMicros}, for a part of a distributed run. */
+    public StepResult withHistogram(Histogram latencyMicros) {
+        return new StepResult(index, load, startSecond, seconds, requests, errors, errorRate, throughputPerSecond, p50, p95, p99,
+                held, breaches, HistogramCodec.encode(latencyMicros));
     }
 }
