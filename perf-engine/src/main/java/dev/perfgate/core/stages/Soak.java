@@ -50,8 +50,12 @@ public record Soak(RunPlan plan) implements StageProfile {
 
     @Override
     public StageReport report(RunMeasurements measured) {
-        List<StepResult> steps = ResultOfRun.steps(plan, measured);
-        double[][] points = windows(measured.seconds());
+        return report(ResultOfRun.steps(plan, measured), measured.seconds());
+    }
+
+    /** The report of {@code steps} with the drift drawn from {@code seconds}: the figures alone, no run. */
+    static StageReport report(List<StepResult> steps, List<SecondFigures> seconds) {
+        double[][] points = windows(seconds);
         if (points[0].length < 2) {
             return new StageReport("soak", steps, "no drift: fewer than 2 seconds with a success", null, null, null, null, null, null,
                     null, null);

