@@ -2,9 +2,6 @@ package dev.perfgate.junit;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -33,10 +29,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
-import dev.perfgate.core.io.AtomicFiles;
-import dev.perfgate.core.result.InvalidResultFileException;
 import dev.perfgate.core.result.LoadTestResult;
-import dev.perfgate.core.result.ResultFiles;
 
 /**
  * The workers of a distributed run as the pods of a Kubernetes indexed Job, one per part: each pod runs
@@ -292,32 +285,17 @@ final class KubernetesWorkers implements Workers {
         }
         List<LoadTestResult> parts = new ArrayList<>(launch.count());
         for (int i = 0; i < launch.count(); i++) {
-            parts.add(partOf(i, succeeded.get(i), testId));
+            parts.add(partOf(i, succeeded.get(i)));
         }
         return parts;
     }
 
-    private LoadTestResult partOf(int index, Pod pod, String testId) {
+    private LoadTestResult partOf(int index, Pod pod) {
         List<String> lines = saveLog(index, pod);
-        Optional<byte[]> file;
         try {
-            file = PartOutput.read(lines, index);
-        } catch (IllegalStateException e) {
-            throw failure(index, pod, lines, "printed a result that cannot be read: " + e.getMessage());
-        }
-        if (file.isEmpty()) {
-            throw failure(index, pod, lines, "ended without printing its result");
-        }
-        Path result = ResultFiles.fileOf(PartRun.resultFolder(launch.folder(), index), testId);
-        try {
-            AtomicFiles.write(result, file.get());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the result of " + launch.nameOf(index) + " in " + result, e);
-        }
-        try {
-            return ResultFiles.read(result);
-        } catch (InvalidResultFileException e) {
-            throw failure(index, pod, lines, "printed a result that cannot be read: " + e.getMessage());
+            return launch.keptPart(index, lines);
+        } catch (WorkerLaunch.PartNotPrinted e) {
+            throw failure(index, pod, lines, e.getMessage());
         }
     }
 
@@ -452,7 +430,7 @@ final class KubernetesWorkers implements Workers {
 
     private AssertionError failure(int index, Pod pod, List<String> lines, String what) {
         String podName = pod == null ? "" : " (pod " + pod.getMetadata().getName() + " in namespace " + namespace + ")";
-        return new AssertionError(launch.nameOf(index) + podName + " " + what + "; its log (" + log(index) + ") ends:\n"
+        return new AssertionError(launch.nameOf(index) + podName + " " + what + "; its log (" + launch.logOf(index) + ") ends:\n"
                 + (lines.isEmpty() ? "(nothing)" : LocalWorkers.tailOf(lines)));
     }
 
@@ -467,16 +445,8 @@ final class KubernetesWorkers implements Workers {
         if (text == null) {
             return List.of();
         }
-        try {
-            AtomicFiles.write(log(index), text.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            Console.warn("cannot keep the log of " + launch.nameOf(index) + " in " + log(index) + ": " + e.getMessage());
-        }
+        launch.keepLog(index, text);
         return text.lines().toList();
-    }
-
-    private Path log(int index) {
-        return launch.folder().resolve("worker-" + index + ".log");
     }
 
     /**

@@ -77,7 +77,7 @@ final class LocalWorkers implements Workers {
                 command.add("-D" + PartRun.PART_PROPERTY + "=" + i + "/" + launch.count());
                 command.add("-D" + PartRun.FOLDER_PROPERTY + "=" + folder.toAbsolutePath());
                 command.addAll(launch.mainAndArguments());
-                processes.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(folder, i).toFile()).start());
+                processes.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(launch.logOf(i).toFile()).start());
             }
         } catch (IOException e) {
             workers.close();
@@ -102,10 +102,6 @@ final class LocalWorkers implements Workers {
         }
         entries.removeIf(String::isBlank);
         return String.join(File.pathSeparator, entries);
-    }
-
-    private static Path log(Path folder, int index) {
-        return folder.resolve("worker-" + index + ".log");
     }
 
     /** Waits until every worker said it is ready, then tells them to start {@link #START_LEAD} later. */
@@ -160,7 +156,7 @@ final class LocalWorkers implements Workers {
 
     private AssertionError failure(int index, String what) {
         return new AssertionError(launch.nameOf(index) + " " + what + "; its log ("
-                + log(folder, index) + ") ends:\n" + tail(log(folder, index)));
+                + launch.logOf(index) + ") ends:\n" + tail(launch.logOf(index)));
     }
 
     private static String tail(Path log) {

@@ -1,10 +1,6 @@
 package dev.perfgate.junit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +8,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -37,9 +32,7 @@ import com.github.dockerjava.api.model.Task;
 import com.github.dockerjava.api.model.TaskSpec;
 import com.github.dockerjava.api.model.TaskState;
 
-import dev.perfgate.core.io.AtomicFiles;
 import dev.perfgate.core.result.LoadTestResult;
-import dev.perfgate.core.result.ResultFiles;
 
 /**
  * The workers of a distributed run as the tasks of one Docker swarm-mode service: one replica per part,
@@ -167,29 +160,18 @@ final class SwarmWorkers implements Workers {
         }
         List<LoadTestResult> parts = new ArrayList<>(launch.count());
         for (int index = 0; index < launch.count(); index++) {
-            parts.add(partOf(index, tasks.get(index + 1), testId));
+            parts.add(partOf(index, tasks.get(index + 1)));
         }
         return parts;
     }
 
-    private LoadTestResult partOf(int index, Task task, String testId) throws InterruptedException {
+    private LoadTestResult partOf(int index, Task task) throws InterruptedException {
         List<String> log = log(task);
-        Optional<byte[]> printed;
         try {
-            printed = PartOutput.read(log, index);
-        } catch (IllegalStateException e) {
-            throw failure(index, task, e.getMessage());
+            return launch.keptPart(index, log);
+        } catch (WorkerLaunch.PartNotPrinted e) {
+            throw failure(index, task, log, e.getMessage());
         }
-        if (printed.isEmpty()) {
-            throw failure(index, task, "ended without printing its result");
-        }
-        Path file = ResultFiles.fileOf(PartRun.resultFolder(launch.folder(), index), testId);
-        try {
-            AtomicFiles.write(file, printed.get());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the result of " + launch.nameOf(index) + " in " + file, e);
-        }
-        return ResultFiles.read(file);
     }
 
     private static boolean allComplete(Map<Integer, Task> tasks) {
@@ -271,20 +253,18 @@ final class SwarmWorkers implements Workers {
         } catch (DockerException e) {
             return List.of("(no log: " + e.getMessage() + ")");
         }
-        List<String> lines = text.toString().lines().toList();
-        int index = task.getSlot() - 1;
-        try {
-            AtomicFiles.write(launch.folder().resolve("worker-" + index + ".log"), text.toString().getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            Console.warn("cannot keep the log of " + launch.nameOf(index) + ": " + e.getMessage());
-        }
-        return lines;
+        launch.keepLog(task.getSlot() - 1, text.toString());
+        return text.toString().lines().toList();
     }
 
     private AssertionError failure(int index, Task task, String what) throws InterruptedException {
-        List<String> log = log(task).stream().filter(line -> !line.contains("[perfgate-part ")).toList();
+        return failure(index, task, log(task), what);
+    }
+
+    private AssertionError failure(int index, Task task, List<String> log, String what) {
+        List<String> shown = log.stream().filter(line -> !line.contains("[perfgate-part ")).toList();
         return new AssertionError(launch.nameOf(index) + " (swarm service " + serviceName + ", slot " + (index + 1) + ") " + what
-                + "; its log ends:\n" + LocalWorkers.tailOf(log));
+                + "; its log (" + launch.logOf(index) + ") ends:\n" + LocalWorkers.tailOf(shown));
     }
 
     /** Removes the service, which stops and removes its tasks' containers. */

@@ -4,14 +4,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
+
+import dev.perfgate.core.io.AtomicFiles;
+import dev.perfgate.core.result.InvalidResultFileException;
+import dev.perfgate.core.result.LoadTestResult;
+import dev.perfgate.core.result.ResultFiles;
 
 /**
  * What every worker of one distributed run is started with: which test method, against which target,
@@ -83,6 +90,63 @@ record WorkerLaunch(String testId, int count, Class<?> testClass, Method method,
         int room = maxLength - "perfgate-".length() - 1 - random.length();
         id = id.substring(0, Math.min(id.length(), room)).replaceAll("-+$", "");
         return "perfgate-" + (id.isEmpty() ? "" : id + "-") + random;
+    }
+
+    /** Where worker {@code index}'s (from 0) log is kept: {@code worker-<index>.log} in the {@link #folder}. */
+    Path logOf(int index) {
+        return folder.resolve("worker-" + index + ".log");
+    }
+
+    /**
+     * Keeps {@code text}, worker {@code index}'s log read from its orchestrator, as {@link #logOf}. A log that
+     * cannot be kept is warned about: the run's outcome does not depend on it.
+     */
+    void keepLog(int index, String text) {
+        try {
+            AtomicFiles.write(logOf(index), text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            Console.warn("cannot keep the log of " + nameOf(index) + " in " + logOf(index) + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The result worker {@code index} printed in its log {@code lines} ({@link PartOutput}), kept where a local
+     * worker writes its part and read back from there.
+     *
+     * @throws PartNotPrinted saying what the log lacks, for the caller to name the worker and its log
+     * @throws UncheckedIOException when the result cannot be written to the folder
+     */
+    LoadTestResult keptPart(int index, List<String> lines) throws PartNotPrinted {
+        Optional<byte[]> printed;
+        try {
+            printed = PartOutput.read(lines, index);
+        } catch (IllegalStateException e) {
+            throw new PartNotPrinted("printed a result that cannot be read: " + e.getMessage());
+        }
+        if (printed.isEmpty()) {
+            throw new PartNotPrinted("ended without printing its result");
+        }
+        Path file = ResultFiles.fileOf(PartRun.resultFolder(folder, index), testId);
+        try {
+            AtomicFiles.write(file, printed.get());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the result of " + nameOf(index) + " in " + file, e);
+        }
+        try {
+            return ResultFiles.read(file);
+        } catch (InvalidResultFileException e) {
+            throw new PartNotPrinted("printed a result that cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** A worker's log without its result in it: the message says what is wrong, not which worker. */
+    static final class PartNotPrinted extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        PartNotPrinted(String what) {
+            super(what);
+        }
     }
 
     /** How worker {@code index} (from 0) is named in messages. */
