@@ -131,6 +131,17 @@ final class Fixtures {
         assertThat(ok.windows().get(0).requests()).as("the first 2 s window, before the crash").isPositive();
     }
 
+    /**
+     * Asserts that what a server answered in a run without warm-up, {@code served}, is what the result counted,
+     * but for requests begun after the measured phase: the result counts a request by when it began, so a user
+     * whose last iteration began just before the end may send one more that the server answers and the result
+     * leaves out. At most one per user, at the end only: {@code counted} to {@code counted + users}.
+     */
+    static void assertServedAsCounted(long served, long counted, int users) {
+        assertThat(served).as("requests the server answered, of %d counted and at most one more per user (%d)", counted, users)
+                .isBetween(counted, counted + users);
+    }
+
     /** Whether something listens on {@code port} of the loopback interface. */
     static boolean listening(int port) {
         try (Socket socket = new Socket()) {

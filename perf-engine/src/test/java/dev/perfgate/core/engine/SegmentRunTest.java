@@ -108,7 +108,9 @@ class SegmentRunTest {
 
         long requests = parts.stream().mapToLong(p -> p.total().requestCount()).sum();
         assertThat(whole.total().requests()).isEqualTo(requests).isPositive();
-        assertThat(served.get()).as("the server's own count, warm-up none").isEqualTo(requests);
+        // The server's own count, warm-up none. A request counts by when it began: one begun after the end by an
+        // iteration begun just before it (at most one per user) reaches the server but not the result.
+        assertThat(served.get()).as("the server's own count").isBetween(requests, requests + 6);
         Histogram together = new Histogram(LatencySummary.HIGHEST_TRACKABLE_MICROS, 3);
         parts.forEach(p -> together.add(p.total().latencyMicros()));
         assertThat(whole.total().latencyMs()).isEqualTo(LatencySummary.of(together));
