@@ -19,7 +19,7 @@ import dev.perfgate.core.result.ResultMerge;
  * {@code <resultsDir>/parts/<testId>/}.
  *
  * <pre>{@code
- * DistributedRun.Outcome run = DistributedRun.run(settings, app, testClass, method);
+ * DistributedRun.Outcome run = DistributedRun.run(settings, app, testClass, method, progress);
  * }</pre>
  */
 final class DistributedRun {
@@ -38,7 +38,7 @@ final class DistributedRun {
     record Outcome(LoadTestResult merged, ResourceResult resources) {
     }
 
-    static Outcome run(LoadTestSettings settings, RunningApp app, Class<?> testClass, Method method) {
+    static Outcome run(LoadTestSettings settings, RunningApp app, Class<?> testClass, Method method, ProgressReporter progress) {
         Distribution distribution = settings.distribution();
         Path folder = settings.resultsDir().resolve("parts").resolve(settings.testId());
         WorkerLaunch launch = new WorkerLaunch(settings.testId(), distribution.workers(), testClass, method,
@@ -48,8 +48,10 @@ final class DistributedRun {
         Workers workers = distribution.orchestrator().start(launch, distribution.startLead());
         // Ctrl-C or a build timeout must not leave workers loading the app, nor a swarm service behind.
         StopOnExit.register(workers);
-        try (ResourceSampler sampler = ResourceSampler.start(app.containerId())) {
+        try (ResourceSampler sampler = ResourceSampler.start(app.containerId());
+                progress) {
             Instant start = workers.begin(READY_WAIT);
+            progress.startedOnWorkers(start, settings.plan().warmUp(), settings.plan().duration(), launch.count());
             long startNanos = System.nanoTime() + Duration.between(Instant.now(), start).toNanos();
             Duration run = settings.plan().warmUp().plus(settings.plan().duration()).plus(settings.plan().requestTimeout())
                     .plusSeconds(LoadEngine.STOP_GRACE_SECONDS).plus(END_GRACE);

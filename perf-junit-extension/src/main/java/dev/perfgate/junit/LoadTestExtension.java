@@ -73,7 +73,7 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         invocation.skip();
 
         LoadTestRun.Done done = settings.distribution().isDistributed()
-                ? LoadTestRun.runDistributed(settings, scenario, app, context.getRequiredTestClass(), method)
+                ? LoadTestRun.runDistributed(settings, scenario, app, context.getRequiredTestClass(), method, progress)
                 : LoadTestRun.run(settings, scenario, app, paired, progress, context.getRequiredTestClass());
         LoadTestResult result = done.result();
         if (paired != null) {

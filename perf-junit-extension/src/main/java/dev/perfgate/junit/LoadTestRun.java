@@ -72,8 +72,8 @@ final class LoadTestRun {
      * figures were measured in the workers.
      */
     static Done runDistributed(LoadTestSettings settings, AnnotatedScenario scenario, RunningApp app, Class<?> testClass,
-            Method method) {
-        DistributedRun.Outcome run = DistributedRun.run(settings, app, testClass, method);
+            Method method, ProgressReporter progress) {
+        DistributedRun.Outcome run = DistributedRun.run(settings, app, testClass, method, progress);
         LoadTestResult merged = statusFromTheApp(run.merged().withResources(run.resources()), app, null, app.dependencyDeathNotice());
         LoadTestResult result = finished(settings, scenario.describe(merged), true, testClass);
         return new Done(result, null, writeResult(settings, result));

@@ -1,6 +1,7 @@
 package dev.perfgate.junit;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,7 +18,8 @@ import dev.perfgate.core.time.ReadableDuration;
  * Prints a progress line of a running load test every {@link LoadTest#PROGRESS_INTERVAL_PROPERTY}
  * (default {@value #DEFAULT_INTERVAL}), from a daemon timer that {@link #close} stops, e.g.
  * {@code [perfgate] GreetingLoadIT.greeting 00:12/00:30 measured, 8 users, 812.4 req/s, p95 14.2 ms, errors 0 (0.00 %)}.
- * A run shorter than the interval prints none.
+ * A run shorter than the interval prints none. A run spread over workers prints its phase and time only
+ * ({@link #startedOnWorkers}): the figures are the workers'.
  */
 final class ProgressReporter implements RunListener, AutoCloseable {
 
@@ -44,6 +46,39 @@ final class ProgressReporter implements RunListener, AutoCloseable {
 
     @Override
     public void started(LiveRun run) {
+        every(() -> print(run));
+    }
+
+    /**
+     * Prints where a run that {@code workers} workers carry out stands on this JVM's clock, its phase and time:
+     * the coordinator has no figures until the workers end, and a build log silent for the whole run looks hung.
+     * The workers print their own figures, in their logs.
+     *
+     * @param start    the workers' shared start
+     * @param warmUp   the plan's warm-up
+     * @param duration the plan's measured phase
+     */
+    void startedOnWorkers(Instant start, Duration warmUp, Duration duration, int workers) {
+        every(() -> Console.say(workersLine(testId, Duration.between(start, Instant.now()), warmUp, duration, workers)));
+    }
+
+    /** The coordinator's line {@code sinceStart} after the workers' start, without the {@code [perfgate]} prefix. */
+    static String workersLine(String testId, Duration sinceStart, Duration warmUp, Duration duration, int workers) {
+        String on = "on " + workers + " workers";
+        if (sinceStart.isNegative()) {
+            return testId + " starts in " + clock(sinceStart.negated().plusMillis(999)) + ", " + on;
+        }
+        if (sinceStart.compareTo(warmUp) < 0) {
+            return testId + " " + clock(sinceStart) + "/" + clock(warmUp) + " warm-up, " + on;
+        }
+        Duration measured = sinceStart.minus(warmUp);
+        if (measured.compareTo(duration) < 0) {
+            return testId + " " + clock(measured) + "/" + clock(duration) + " measured, " + on;
+        }
+        return testId + " measured phase over, waiting for the results of " + workers + " workers";
+    }
+
+    private void every(Runnable print) {
         if (interval.isZero() || interval.isNegative()) {
             return;
         }
@@ -53,21 +88,23 @@ final class ProgressReporter implements RunListener, AutoCloseable {
             return thread;
         });
         timer = started;
-        started.scheduleAtFixedRate(() -> print(run), interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
+        started.scheduleAtFixedRate(() -> {
+            try {
+                print.run();
+            } catch (RuntimeException e) {
+                // progress is a courtesy: a failed line must not stop the next
+            }
+        }, interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** Time into a phase before its first line is worth printing. */
     private static final Duration MIN_ELAPSED = Duration.ofMillis(200);
 
     private void print(LiveRun run) {
-        try {
-            LiveFigures figures = run.figures();
-            // A tick that lands on the start of a phase has nothing to say about it yet ("0.0 req/s").
-            if (figures.phase() != LiveFigures.Phase.ENDED && figures.elapsed().compareTo(MIN_ELAPSED) >= 0) {
-                Console.say(line(testId, figures));
-            }
-        } catch (RuntimeException e) {
-            // progress is a courtesy: a failed line must not stop the next
+        LiveFigures figures = run.figures();
+        // A tick that lands on the start of a phase has nothing to say about it yet ("0.0 req/s").
+        if (figures.phase() != LiveFigures.Phase.ENDED && figures.elapsed().compareTo(MIN_ELAPSED) >= 0) {
+            Console.say(line(testId, figures));
         }
     }
 

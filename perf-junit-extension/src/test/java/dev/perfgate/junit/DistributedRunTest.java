@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -30,18 +32,23 @@ import dev.perfgate.junit.fixture.DistributedLoad;
 class DistributedRunTest {
 
     @RegisterExtension
-    final FixtureIsolation fixtures = FixtureIsolation.clearing(LoadTest.WORKERS_PROPERTY, LoadTest.ORCHESTRATOR_PROPERTY);
+    final FixtureIsolation fixtures = FixtureIsolation.clearing(LoadTest.WORKERS_PROPERTY, LoadTest.ORCHESTRATOR_PROPERTY,
+            LoadTest.PROGRESS_INTERVAL_PROPERTY);
 
     @Test
-    void twoWorkersShareTheUsersAndTheirMergedResultIsWhatTheServerAnswered() {
+    void twoWorkersShareTheUsersAndTheirMergedResultIsWhatTheServerAnswered() throws Exception {
         DistributedLoad.served = -1;
+        System.setProperty(LoadTest.PROGRESS_INTERVAL_PROPERTY, "1s");
+        AtomicReference<EngineExecutionResults> results = new AtomicReference<>();
 
-        EngineExecutionResults results = Fixtures.run(DistributedLoad.class);
+        String out = ConsoleCapture.out(() -> results.getAndSet(Fixtures.run(DistributedLoad.class)));
 
-        assertThat(Fixtures.failures(results)).isEmpty();
+        assertThat(Fixtures.failures(results.get())).isEmpty();
         LoadTestResult result = assertMergedFromItsParts(fixtures.resultsDir(), DistributedLoad.ID, 2, DistributedLoad.served);
         assertThat(result.plan().users()).isEqualTo(4);
         assertThat(workersAlive()).isEmpty();
+        assertThat(out).as("the coordinator's progress while the workers run")
+                .containsPattern("\\[perfgate] " + Pattern.quote(DistributedLoad.ID) + " 00:0[0-2]/00:03 measured, on 2 workers");
     }
 
     @Test
@@ -55,7 +62,8 @@ class DistributedRunTest {
 
     /**
      * Asserts that the result of {@code id} in {@code resultsDir} passed and is the lossless merge of its
-     * {@code count} parts, kept beside it: requests summed and equal to the server's own count {@code served},
+     * {@code count} parts, kept beside it: requests summed and what the server answered, {@code served}
+     * ({@link Fixtures#assertServedAsCounted}),
      * percentiles those of the parts' histograms added, the app's container sampled, the workers' CPU summed.
      */
     static LoadTestResult assertMergedFromItsParts(Path resultsDir, String id, int count, long served) {
@@ -73,7 +81,7 @@ class DistributedRunTest {
         long requests = parts.stream().mapToLong(part -> part.total().requests()).sum();
         assertThat(result.total().requests()).isEqualTo(requests);
         assertThat(result.total().errors()).isZero();
-        assertThat(served).as("the server's own count").isEqualTo(requests);
+        Fixtures.assertServedAsCounted(served, requests, result.plan().users());
         Histogram together = new Histogram(LatencySummary.HIGHEST_TRACKABLE_MICROS, 3);
         parts.forEach(part -> together.add(HistogramCodec.decode(part.total().histogram())));
         assertThat(result.total().latencyMs()).isEqualTo(LatencySummary.of(together));

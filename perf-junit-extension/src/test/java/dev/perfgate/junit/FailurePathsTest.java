@@ -2,15 +2,13 @@ package dev.perfgate.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,24 +80,13 @@ class FailurePathsTest {
 
     @Test
     void credentialsOfAFailingRequestReachNeitherTheLogNorTheResultNorTheFailure() throws Exception {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        EngineExecutionResults results;
-        try (PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
-            System.setOut(new PrintStream(new TeeStream(out, both), true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(new TeeStream(err, both), true, StandardCharsets.UTF_8));
-            results = Fixtures.run(SecretLoad.class);
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        AtomicReference<EngineExecutionResults> results = new AtomicReference<>();
+        String log = ConsoleCapture.outAndErr(() -> results.getAndSet(Fixtures.run(SecretLoad.class)));
 
-        Throwable failure = Fixtures.failures(results).get(0);
+        Throwable failure = Fixtures.failures(results.get()).get(0);
         StringWriter trace = new StringWriter();
         failure.printStackTrace(new PrintWriter(trace));
         String resultFile = Files.readString(fixtures.resultsDir().resolve("SecretLoad.create.json"));
-        String log = captured.toString(StandardCharsets.UTF_8);
 
         assertThat(trace.toString()).contains("SecretLoad.create FAILED", "no request succeeded", "create failed: POST /fail",
                 "access_token=***", "Authorization: ***", "X-Api-Key: ***", "\"password\": \"***\"");
@@ -129,25 +116,4 @@ class FailurePathsTest {
     }
 
     /** Writes to two streams. */
-    private static final class TeeStream extends java.io.OutputStream {
-        private final java.io.OutputStream first;
-        private final java.io.OutputStream second;
-
-        TeeStream(java.io.OutputStream first, java.io.OutputStream second) {
-            this.first = first;
-            this.second = second;
-        }
-
-        @Override
-        public void write(int b) throws java.io.IOException {
-            first.write(b);
-            second.write(b);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws java.io.IOException {
-            first.write(bytes, offset, length);
-            second.write(bytes, offset, length);
-        }
-    }
 }

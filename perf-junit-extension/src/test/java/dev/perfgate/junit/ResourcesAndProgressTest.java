@@ -3,11 +3,7 @@ package dev.perfgate.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -55,7 +51,7 @@ class ResourcesAndProgressTest {
 
     @Test
     void theResultHoldsTheContainersCpuAndMemoryOfTheMeasuredPhase() throws Exception {
-        String out = printed(() -> Fixtures.run(ResourcesLoad.class));
+        String out = ConsoleCapture.out(() -> Fixtures.run(ResourcesLoad.class));
 
         LoadTestResult result = ResultFiles.read(fixtures.resultsDir().resolve("ResourcesLoad.ok.json"));
         assertThat(result.status()).isEqualTo(ResultStatus.PASSED);
@@ -77,7 +73,7 @@ class ResourcesAndProgressTest {
     @Test
     void theResultHoldsWhatTheLoadGeneratorsOwnProcessCostAndAWarningWhenItWasOverTheLimit() throws Exception {
         System.setProperty(GeneratorLimit.PROPERTY, "0.0001");
-        String out = printed(() -> Fixtures.run(ResourcesLoad.class));
+        String out = ConsoleCapture.out(() -> Fixtures.run(ResourcesLoad.class));
 
         LoadTestResult result = ResultFiles.read(fixtures.resultsDir().resolve("ResourcesLoad.ok.json"));
         GeneratorResult generator = result.generator();
@@ -96,7 +92,7 @@ class ResourcesAndProgressTest {
     void aProgressLineIsPrintedEveryIntervalWithGrowingElapsedTime() throws Exception {
         System.setProperty(LoadTest.PROGRESS_INTERVAL_PROPERTY, "1s");
 
-        String out = printed(() -> Fixtures.run(ResourcesLoad.class));
+        String out = ConsoleCapture.out(() -> Fixtures.run(ResourcesLoad.class));
 
         List<Matcher> lines = out.lines().map(PROGRESS::matcher).filter(Matcher::matches).toList();
         assertThat(lines).as("progress lines in\n" + out).hasSizeGreaterThanOrEqualTo(2);
@@ -126,7 +122,7 @@ class ResourcesAndProgressTest {
         System.setProperty(LoadTest.DURATION_PROPERTY, "1s");
         System.setProperty(LoadTest.WARM_UP_PROPERTY, "0s");
 
-        String out = printed(() -> {
+        String out = ConsoleCapture.out(() -> {
             EngineExecutionResults results = Fixtures.run(ResourcesLoad.class);
             assertThat(Fixtures.failures(results)).isEmpty();
             results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
@@ -137,40 +133,5 @@ class ResourcesAndProgressTest {
         assertThat(result.status()).isEqualTo(ResultStatus.PASSED);
         assertThat(result.resources()).isNull();
         assertThat(out).contains("[perfgate] warning: no CPU and memory figures of the app container (perfgate-no-such-container)");
-    }
-
-    /** What {@code action} printed to {@link System#out} (also passed through). */
-    private static String printed(Callable<?> action) throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(new TeeStream(original, captured), true, StandardCharsets.UTF_8));
-        try {
-            action.call();
-        } finally {
-            System.setOut(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
-    }
-
-    private static final class TeeStream extends java.io.OutputStream {
-        private final PrintStream original;
-        private final ByteArrayOutputStream copy;
-
-        TeeStream(PrintStream original, ByteArrayOutputStream copy) {
-            this.original = original;
-            this.copy = copy;
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            original.write(b);
-            copy.write(b);
-        }
-
-        @Override
-        public synchronized void write(byte[] bytes, int offset, int length) {
-            original.write(bytes, offset, length);
-            copy.write(bytes, offset, length);
-        }
     }
 }
