@@ -81,20 +81,15 @@ record Distribution(int workers, Orchestrator orchestrator, String targetHost, D
         }
         String override = System.getProperty(LoadTest.WORKERS_PROPERTY);
         String where = override != null ? "system property " + LoadTest.WORKERS_PROPERTY : "@LoadTest(workers) on " + owner;
-        int workers;
-        try {
-            workers = override != null ? Integer.parseInt(override.strip()) : annotation.workers();
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where + ": '" + override + "' is not a whole number of workers, e.g. -D"
-                    + LoadTest.WORKERS_PROPERTY + "=4");
-        }
+        long workers = override != null ? LoadTestSettings.wholeNumber(override, where, "workers", LoadTest.WORKERS_PROPERTY, 4)
+                : annotation.workers();
         if (workers < 0 || workers > Segment.MAX_COUNT) {
             throw new IllegalArgumentException(where + ": " + workers + " is out of range; use 1 to " + Segment.MAX_COUNT
                     + ", e.g. 4 (0 or 1: the test's own JVM)");
         }
         Orchestrator orchestrator = Orchestrator.of(System.getProperty(LoadTest.ORCHESTRATOR_PROPERTY, "local"));
         String targetHost = System.getProperty(TARGET_HOST_PROPERTY);
-        return new Distribution(Math.max(1, workers), orchestrator,
+        return new Distribution((int) Math.max(1, workers), orchestrator,
                 targetHost == null || targetHost.isBlank() ? null : targetHost.strip(), startLead(orchestrator));
     }
 
@@ -103,15 +98,11 @@ record Distribution(int workers, Orchestrator orchestrator, String targetHost, D
         if (value == null || value.isBlank()) {
             return orchestrator.defaultStartLead();
         }
-        try {
-            int seconds = Integer.parseInt(value.strip());
-            if (seconds >= 1 && seconds <= 600) {
-                return Duration.ofSeconds(seconds);
-            }
-        } catch (NumberFormatException e) {
-            // named below
+        String where = "system property " + START_LEAD_PROPERTY;
+        long seconds = LoadTestSettings.wholeNumber(value, where, "seconds", START_LEAD_PROPERTY, 60);
+        if (seconds < 1 || seconds > 600) {
+            throw new IllegalArgumentException(where + ": " + seconds + " is out of range; use 1 to 600 seconds, e.g. 60");
         }
-        throw new IllegalArgumentException("system property " + START_LEAD_PROPERTY + ": '" + value
-                + "' is not a number of seconds from 1 to 600, e.g. -D" + START_LEAD_PROPERTY + "=60");
+        return Duration.ofSeconds(seconds);
     }
 }

@@ -130,13 +130,8 @@ record LoadTestSettings(String testId, RunPlan plan, Path resultsDir, List<SloTh
     private static long iterations(LoadTest annotation, String owner) {
         String override = System.getProperty(LoadTest.ITERATIONS_PROPERTY);
         String where = override != null ? "system property " + LoadTest.ITERATIONS_PROPERTY : "@LoadTest(iterations) on " + owner;
-        long iterations;
-        try {
-            iterations = override != null ? Long.parseLong(override.strip()) : annotation.iterations();
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where + ": '" + override + "' is not a whole number of iterations, e.g. -D"
-                    + LoadTest.ITERATIONS_PROPERTY + "=50");
-        }
+        long iterations = override != null ? wholeNumber(override, where, "iterations", LoadTest.ITERATIONS_PROPERTY, 50)
+                : annotation.iterations();
         if (iterations < 0) {
             throw new IllegalArgumentException(where + ": " + iterations + " must be 0 (no limit) or more, e.g. 50");
         }
@@ -147,19 +142,25 @@ record LoadTestSettings(String testId, RunPlan plan, Path resultsDir, List<SloTh
         String override = System.getProperty(LoadTest.USERS_PROPERTY);
         String where = override != null ? "system property " + LoadTest.USERS_PROPERTY : attributes.where("users");
         String value = override != null ? override : attributes.value("users");
-        try {
-            return checkedUsers(Integer.parseInt(value.strip()), where);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where + ": '" + value + "' is not a whole number of users, e.g. -D"
-                    + LoadTest.USERS_PROPERTY + "=8");
-        }
-    }
-
-    private static int checkedUsers(int users, String where) {
+        long users = wholeNumber(value, where, "users", LoadTest.USERS_PROPERTY, 8);
         if (users < 1 || users > LoadPlan.MAX_USERS) {
             throw new IllegalArgumentException(where + ": " + users + " is out of range; use 1 to " + LoadPlan.MAX_USERS);
         }
-        return users;
+        return (int) users;
+    }
+
+    /**
+     * {@code value}, given at {@code where}, as a whole number of {@code noun}; the caller checks its range.
+     *
+     * @throws IllegalArgumentException naming {@code where} and an example for {@code property}
+     */
+    static long wholeNumber(String value, String where, String noun, String property, long example) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(where + ": '" + value + "' is not a whole number of " + noun + ", e.g. -D"
+                    + property + "=" + example);
+        }
     }
 
     private static WarmUp warmUp(LoadTestAttributes attributes) {

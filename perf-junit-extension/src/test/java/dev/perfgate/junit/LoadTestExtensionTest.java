@@ -260,6 +260,7 @@ class LoadTestExtensionTest {
         LoadTest.THINK_TIME_PROPERTY + ", 5s..",
         LoadTest.ARRIVAL_RATE_PROPERTY + ", fast",
         LoadTest.ITERATIONS_PROPERTY + ", -3",
+        LoadTest.ITERATIONS_PROPERTY + ", many",
         LoadTest.STAGES_PROPERTY + ", climb to 20",
     })
     void malformedOverrideFailsNamingTheProperty(String property, String value) throws Exception {
