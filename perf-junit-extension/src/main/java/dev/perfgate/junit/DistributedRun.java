@@ -55,7 +55,7 @@ final class DistributedRun {
             long startNanos = System.nanoTime() + Duration.between(Instant.now(), start).toNanos();
             Duration run = settings.plan().warmUp().plus(settings.plan().duration()).plus(settings.plan().requestTimeout())
                     .plusSeconds(LoadEngine.STOP_GRACE_SECONDS).plus(END_GRACE);
-            List<LoadTestResult> parts = workers.awaitParts(settings.testId(), run);
+            List<LoadTestResult> parts = workers.awaitParts(run);
             requireOnTime(parts, start.plus(settings.plan().warmUp()));
             long measuredStart = startNanos + settings.plan().warmUp().toNanos();
             ResourceResult resources = sampler.result(measuredStart, measuredStart + settings.plan().duration().toNanos());

@@ -2,7 +2,6 @@ package dev.perfgate.junit;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +42,7 @@ import dev.perfgate.core.result.LoadTestResult;
  * <pre>{@code
  * try (Workers workers = KubernetesWorkers.start(launch, Duration.ofSeconds(90))) {
  *     Instant start = workers.begin(Duration.ofMinutes(2));
- *     List<LoadTestResult> parts = workers.awaitParts(launch.testId(), Duration.ofMinutes(10));
+ *     List<LoadTestResult> parts = workers.awaitParts(Duration.ofMinutes(10));
  * }
  * }</pre>
  *
@@ -165,7 +164,6 @@ final class KubernetesWorkers implements Workers {
 
     private static KubernetesWorkers start(WorkerLaunch launch, Duration startLead, KubernetesClient client,
             KubernetesJobSettings settings, boolean ownsClient) {
-        Path folder = launch.folder();
         launch.prepareFolder();
         String namespace = settings.namespaceOr(client.getNamespace());
         String name = jobName(launch);
@@ -190,12 +188,9 @@ final class KubernetesWorkers implements Workers {
     }
 
     private static Job job(WorkerLaunch launch, KubernetesJobSettings settings, String name, Instant start, Duration startLead) {
-        List<String> args = new ArrayList<>(launch.systemProperties());
-        // The count only: each pod's index comes from JOB_COMPLETION_INDEX, which Kubernetes sets in it.
-        args.add("-D" + PartRun.PART_PROPERTY + "=" + launch.count());
-        args.add("-D" + PartRun.START_PROPERTY + "=" + start);
-        args.addAll(launch.mainAndArguments());
-        ContainerBuilder container = new ContainerBuilder().withName(CONTAINER).withImage(settings.image()).withArgs(args);
+        // Each pod's index comes from JOB_COMPLETION_INDEX, which Kubernetes sets in it.
+        ContainerBuilder container = new ContainerBuilder().withName(CONTAINER).withImage(settings.image())
+                .withArgs(launch.containerArguments(start));
         if (settings.cpu() != null || settings.memory() != null) {
             // Limits equal to the requests: a worker that could burst past its share would measure the neighbours' load.
             Map<String, Quantity> resources = new HashMap<>();
@@ -257,14 +252,14 @@ final class KubernetesWorkers implements Workers {
     }
 
     /**
-     * Waits until every part's pod succeeded, bounded by {@code timeout}, then reads each part's result of
-     * {@code testId} from its pod's log and keeps it, with the log, in the launch's folder.
+     * Waits until every part's pod succeeded, bounded by {@code timeout}, then reads each part's result
+     * from its pod's log and keeps it, with the log, in the launch's folder.
      *
      * @throws AssertionError naming a worker whose pod failed, printed no result or did not end in time, with its
      *         log's tail
      */
     @Override
-    public List<LoadTestResult> awaitParts(String testId, Duration timeout) throws InterruptedException {
+    public List<LoadTestResult> awaitParts(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<Integer, Pod> succeeded;
         while (true) {

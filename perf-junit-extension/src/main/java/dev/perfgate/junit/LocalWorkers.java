@@ -30,7 +30,7 @@ import dev.perfgate.core.result.ResultFiles;
  * <pre>{@code
  * try (Workers workers = LocalWorkers.start(launch)) {
  *     Instant start = workers.begin(Duration.ofMinutes(2));
- *     List<LoadTestResult> parts = workers.awaitParts(launch.testId(), Duration.ofMinutes(1));
+ *     List<LoadTestResult> parts = workers.awaitParts(Duration.ofMinutes(1));
  * }
  * }</pre>
  */
@@ -51,12 +51,10 @@ final class LocalWorkers implements Workers {
     static final Duration START_LEAD = Duration.ofMillis(500);
 
     private final WorkerLaunch launch;
-    private final Path folder;
     private final List<Process> processes;
 
     private LocalWorkers(WorkerLaunch launch, List<Process> processes) {
         this.launch = launch;
-        this.folder = launch.folder();
         this.processes = processes;
     }
 
@@ -109,7 +107,7 @@ final class LocalWorkers implements Workers {
     public Instant begin(Duration readyWait) throws InterruptedException {
         long deadline = System.nanoTime() + readyWait.toNanos();
         for (int i = 0; i < processes.size(); i++) {
-            while (!Files.exists(PartRun.readyFile(folder, i))) {
+            while (!Files.exists(PartRun.readyFile(launch.folder(), i))) {
                 if (!processes.get(i).isAlive()) {
                     throw failure(i, "ended (exit " + processes.get(i).exitValue() + ") before it was ready");
                 }
@@ -121,20 +119,20 @@ final class LocalWorkers implements Workers {
         }
         Instant at = Instant.now().plus(START_LEAD);
         try {
-            AtomicFiles.write(PartRun.startFile(folder), at.toString().getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(PartRun.startFile(launch.folder()), at.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot tell the workers to start (" + PartRun.startFile(folder) + ")", e);
+            throw new UncheckedIOException("cannot tell the workers to start (" + PartRun.startFile(launch.folder()) + ")", e);
         }
         return at;
     }
 
     /**
-     * Waits for every worker to end, bounded by {@code timeout}, and reads the result of each part of {@code testId}.
+     * Waits for every worker to end, bounded by {@code timeout}, and reads the result of each part.
      *
      * @throws AssertionError naming a worker that failed, wrote no result or did not end in time, with its log's tail
      */
     @Override
-    public List<LoadTestResult> awaitParts(String testId, Duration timeout) throws InterruptedException {
+    public List<LoadTestResult> awaitParts(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<LoadTestResult> parts = new ArrayList<>(processes.size());
         for (int i = 0; i < processes.size(); i++) {
@@ -145,7 +143,7 @@ final class LocalWorkers implements Workers {
             if (process.exitValue() != 0) {
                 throw failure(i, "failed (exit " + process.exitValue() + ")");
             }
-            Path file = ResultFiles.fileOf(PartRun.resultFolder(folder, i), testId);
+            Path file = launch.partFile(i);
             if (!Files.isRegularFile(file)) {
                 throw failure(i, "ended without writing its result " + file);
             }

@@ -48,7 +48,7 @@ import dev.perfgate.core.result.LoadTestResult;
  * <pre>{@code
  * try (Workers workers = SwarmWorkers.start(launch, Duration.ofSeconds(30))) {
  *     Instant start = workers.begin(Duration.ofMinutes(2));
- *     List<LoadTestResult> parts = workers.awaitParts(launch.testId(), Duration.ofMinutes(5));
+ *     List<LoadTestResult> parts = workers.awaitParts(Duration.ofMinutes(5));
  * }
  * }</pre>
  */
@@ -90,16 +90,12 @@ final class SwarmWorkers implements Workers {
         String image = WorkerImage.forThisClasspath();
         String name = launch.resourceName(MAX_NAME);
         Instant start = Instant.now().plus(startLead);
-        List<String> args = new ArrayList<>(launch.systemProperties());
-        args.add("-D" + PartRun.PART_PROPERTY + "=" + launch.count());
-        args.add("-D" + PartRun.START_PROPERTY + "=" + start);
-        args.addAll(launch.mainAndArguments());
         ServiceSpec spec = new ServiceSpec()
                 .withName(name)
                 .withLabels(Map.of(TEST_ID_LABEL, launch.testId()))
                 .withMode(new ServiceModeConfig().withReplicated(new ServiceReplicatedModeOptions().withReplicas(launch.count())))
                 .withTaskTemplate(new TaskSpec()
-                        .withContainerSpec(new ContainerSpec().withImage(image).withArgs(args)
+                        .withContainerSpec(new ContainerSpec().withImage(image).withArgs(launch.containerArguments(start))
                                 .withEnv(List.of(PartRun.SLOT_VARIABLE + "={{.Task.Slot}}")))
                         // A part that ran again would start late and load twice: a failed task fails the run instead.
                         .withRestartPolicy(new ServiceRestartPolicy().withCondition(ServiceRestartCondition.NONE))
@@ -145,7 +141,7 @@ final class SwarmWorkers implements Workers {
     }
 
     @Override
-    public List<LoadTestResult> awaitParts(String testId, Duration timeout) throws InterruptedException {
+    public List<LoadTestResult> awaitParts(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<Integer, Task> tasks = tasksBySlot();
         while (!allComplete(tasks)) {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -56,6 +57,18 @@ record WorkerLaunch(String testId, int count, Class<?> testClass, Method method,
                 || name.startsWith("perfgate.kubernetes.");
     }
 
+    /**
+     * The arguments of a worker in a container, after its image's {@code java}: its part is the count only (the
+     * orchestrator gives each its index), and it starts at {@code start}, set in advance, as it shares no folder.
+     */
+    List<String> containerArguments(Instant start) {
+        List<String> args = new ArrayList<>(systemProperties());
+        args.add("-D" + PartRun.PART_PROPERTY + "=" + count);
+        args.add("-D" + PartRun.START_PROPERTY + "=" + start);
+        args.addAll(mainAndArguments());
+        return args;
+    }
+
     /** The worker's main class and its arguments: the test method to run ({@link LoadTestWorker}). */
     List<String> mainAndArguments() {
         String parameterTypes = Arrays.stream(method.getParameterTypes()).map(Class::getName).collect(Collectors.joining(","));
@@ -92,6 +105,11 @@ record WorkerLaunch(String testId, int count, Class<?> testClass, Method method,
         return "perfgate-" + (id.isEmpty() ? "" : id + "-") + random;
     }
 
+    /** Where worker {@code index}'s (from 0) result is kept: the file a local worker writes, or its printed one. */
+    Path partFile(int index) {
+        return ResultFiles.fileOf(PartRun.resultFolder(folder, index), testId);
+    }
+
     /** Where worker {@code index}'s (from 0) log is kept: {@code worker-<index>.log} in the {@link #folder}. */
     Path logOf(int index) {
         return folder.resolve("worker-" + index + ".log");
@@ -126,7 +144,7 @@ record WorkerLaunch(String testId, int count, Class<?> testClass, Method method,
         if (printed.isEmpty()) {
             throw new PartNotPrinted("ended without printing its result");
         }
-        Path file = ResultFiles.fileOf(PartRun.resultFolder(folder, index), testId);
+        Path file = partFile(index);
         try {
             AtomicFiles.write(file, printed.get());
         } catch (IOException e) {

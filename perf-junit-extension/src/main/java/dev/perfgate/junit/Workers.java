@@ -22,13 +22,13 @@ interface Workers extends AutoCloseable {
     Instant begin(Duration readyWait) throws InterruptedException;
 
     /**
-     * Waits for every worker to end, bounded by {@code timeout}, and returns the result of each part of
-     * {@code testId}, in part order.
+     * Waits for every worker to end, bounded by {@code timeout}, and returns the result of each part, in
+     * part order.
      *
      * @throws AssertionError naming a worker that failed, reported no result or did not end in time, with its
      *         log's tail
      */
-    List<LoadTestResult> awaitParts(String testId, Duration timeout) throws InterruptedException;
+    List<LoadTestResult> awaitParts(Duration timeout) throws InterruptedException;
 
     /** Ends and removes every worker still running, and waits for it. */
     @Override

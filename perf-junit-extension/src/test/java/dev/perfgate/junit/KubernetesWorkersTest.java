@@ -136,7 +136,7 @@ class KubernetesWorkersTest {
             }
 
             Instant start = workers.begin(Duration.ofMinutes(2));
-            List<LoadTestResult> parts = workers.awaitParts(TEST_ID, Duration.ofSeconds(10));
+            List<LoadTestResult> parts = workers.awaitParts(Duration.ofSeconds(10));
 
             assertThat(start).isBefore(Instant.now().plusMillis(1));
             assertThat(parts).extracting(LoadTestResult::segment).containsExactly(new SegmentSummary(0, 2), new SegmentSummary(1, 2));
@@ -156,7 +156,7 @@ class KubernetesWorkersTest {
             String failed = pod(workers, 1, "Failed", 1);
             servesLog(failed, "[perfgate] starting\njava.lang.IllegalStateException: part 2/2 was ready 4 s after the shared start\n");
 
-            assertThatThrownBy(() -> workers.awaitParts(TEST_ID, Duration.ofSeconds(10))).isInstanceOf(AssertionError.class)
+            assertThatThrownBy(() -> workers.awaitParts(Duration.ofSeconds(10))).isInstanceOf(AssertionError.class)
                     .hasMessageContaining("worker 2 of 2").hasMessageContaining("pod " + failed).hasMessageContaining("exit 1")
                     .hasMessageContaining("was ready 4 s after the shared start");
             assertThat(launch.folder().resolve("worker-1.log")).content().contains("was ready 4 s after");
@@ -184,7 +184,7 @@ class KubernetesWorkersTest {
             servesLog(pod(workers, 1, "Succeeded", null), "[perfgate] nothing to report\n");
             workers.begin(Duration.ofMinutes(2));
 
-            assertThatThrownBy(() -> workers.awaitParts(TEST_ID, Duration.ofSeconds(10))).isInstanceOf(AssertionError.class)
+            assertThatThrownBy(() -> workers.awaitParts(Duration.ofSeconds(10))).isInstanceOf(AssertionError.class)
                     .hasMessageContaining("worker 2 of 2").hasMessageContaining("ended without printing its result")
                     .hasMessageContaining("nothing to report");
         }
@@ -197,7 +197,7 @@ class KubernetesWorkersTest {
             pod(workers, 1, "Pending", null);
             workers.begin(Duration.ofMinutes(2));
 
-            assertThatThrownBy(() -> workers.awaitParts(TEST_ID, Duration.ofSeconds(1))).isInstanceOf(AssertionError.class)
+            assertThatThrownBy(() -> workers.awaitParts(Duration.ofSeconds(1))).isInstanceOf(AssertionError.class)
                     .hasMessageContaining("worker 2 of 2").hasMessageContaining("did not end within 1 s")
                     .hasMessageContaining("Pending");
         }
