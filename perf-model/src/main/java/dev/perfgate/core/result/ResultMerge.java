@@ -114,21 +114,16 @@ public final class ResultMerge {
         int count = figures.stream().mapToInt(part -> part.windows().size()).max().orElse(0);
         List<WindowResult> windows = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            Histogram latency = new Histogram(2);
-            long requests = 0;
-            long errors = 0;
-            double throughput = 0;
+            Sum sum = new Sum();
             for (OperationResult part : figures) {
                 if (i < part.windows().size()) {
                     WindowResult window = part.windows().get(i);
-                    latency.add(kept(window.histogram(), "window " + (i + 1) + " of '" + name + "'", parts));
-                    requests += window.requests();
-                    errors += window.errors();
-                    throughput += window.throughputPerSecond();
+                    sum.add(kept(window.histogram(), "window " + (i + 1) + " of '" + name + "'", parts), window.requests(),
+                            window.errors(), window.throughputPerSecond());
                 }
             }
-            WindowResult merged = WindowResult.of(latency, requests, errors, 1);
-            windows.add(new WindowResult(requests, errors, hundredths(throughput), merged.p50(), merged.p95(), merged.p99()));
+            windows.add(new WindowResult(sum.requests, sum.errors, hundredths(sum.throughput), sum.millis(50), sum.millis(95),
+                    sum.millis(99)));
         }
         return windows;
     }
@@ -141,19 +136,14 @@ public final class ResultMerge {
         }
         List<SecondFigures> seconds = new ArrayList<>(bySecond.size());
         bySecond.forEach((second, figures) -> {
-            Histogram latency = new Histogram(2);
-            long requests = 0;
-            long errors = 0;
+            Sum sum = new Sum();
             int active = 0;
             for (SecondFigures part : figures) {
-                latency.add(kept(part.histogram(), "second " + second, parts));
-                requests += part.requests();
-                errors += part.errors();
+                sum.add(kept(part.histogram(), "second " + second, parts), part.requests(), part.errors(), 0);
                 active += part.active();
             }
-            boolean any = latency.getTotalCount() > 0;
-            seconds.add(new SecondFigures(second, figures.get(0).warmUp(), requests, errors, any ? millis(latency, 50) : 0,
-                    any ? millis(latency, 95) : 0, any ? millis(latency, 99) : 0, active));
+            seconds.add(new SecondFigures(second, figures.get(0).warmUp(), sum.requests, sum.errors, sum.millis(50), sum.millis(95),
+                    sum.millis(99), active));
         });
         return seconds;
     }
@@ -169,28 +159,41 @@ public final class ResultMerge {
         List<StepResult> first = parts.get(0).stages().steps();
         List<StepResult> steps = new ArrayList<>(first.size());
         for (int i = 0; i < first.size(); i++) {
-            Histogram latency = new Histogram(2);
-            long requests = 0;
-            long errors = 0;
-            double throughput = 0;
+            Sum sum = new Sum();
             for (LoadTestResult part : parts) {
                 StepResult step = part.stages() == null || part.stages().steps().size() <= i ? null : part.stages().steps().get(i);
                 if (step == null) {
                     throw new IllegalArgumentException("stage " + (i + 1) + " of " + part.testId() + " is missing from "
                             + part.segment() + "; the parts of a run share its stages");
                 }
-                latency.add(kept(step.histogram(), "stage " + (i + 1), parts));
-                requests += step.requests();
-                errors += step.errors();
-                throughput += step.throughputPerSecond();
+                sum.add(kept(step.histogram(), "stage " + (i + 1), parts), step.requests(), step.errors(), step.throughputPerSecond());
             }
-            boolean any = latency.getTotalCount() > 0;
             StepResult shape = first.get(i);
-            steps.add(new StepResult(shape.index(), shape.load(), shape.startSecond(), shape.seconds(), requests, errors,
-                    requests == 0 ? 0 : (double) errors / requests, hundredths(throughput), any ? millis(latency, 50) : 0,
-                    any ? millis(latency, 95) : 0, any ? millis(latency, 99) : 0, null, List.of()));
+            steps.add(new StepResult(shape.index(), shape.load(), shape.startSecond(), shape.seconds(), sum.requests, sum.errors,
+                    sum.requests == 0 ? 0 : (double) sum.errors / sum.requests, hundredths(sum.throughput), sum.millis(50),
+                    sum.millis(95), sum.millis(99), null, List.of()));
         }
         return StageReport.stages(steps);
+    }
+
+    /** One window, second or stage added up across the parts: latencies by their histograms, counts and rates summed. */
+    private static final class Sum {
+        private final Histogram latency = new Histogram(2);
+        private long requests;
+        private long errors;
+        private double throughput;
+
+        void add(Histogram partLatency, long partRequests, long partErrors, double partThroughput) {
+            latency.add(partLatency);
+            requests += partRequests;
+            errors += partErrors;
+            throughput += partThroughput;
+        }
+
+        /** The {@code percentile} of the successes' latencies together, ms; 0 when none succeeded. */
+        double millis(double percentile) {
+            return latency.getTotalCount() == 0 ? 0 : latency.getValueAtPercentile(percentile) / 1000.0;
+        }
     }
 
     private static Histogram kept(String histogram, String what, List<LoadTestResult> parts) {
@@ -199,10 +202,6 @@ public final class ResultMerge {
                     + "merge only results written by the parts of a distributed run");
         }
         return HistogramCodec.decode(histogram);
-    }
-
-    private static double millis(Histogram micros, double percentile) {
-        return micros.getValueAtPercentile(percentile) / 1000.0;
     }
 
     private static ResultStatus status(List<LoadTestResult> parts) {
