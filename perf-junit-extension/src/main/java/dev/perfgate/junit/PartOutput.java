@@ -24,7 +24,7 @@ import java.util.zip.GZIPOutputStream;
  * output: {@code [perfgate-part 2/4 1/3] H4sIAAAA...}.
  *
  * <pre>{@code
- * PartOutput.print(Files.readAllBytes(resultFile), 1, 4, System.out);   // in the worker
+ * PartOutput.print(ResultFiles.bytesOf(result), 1, 4, System.out);     // in the worker
  * Optional<byte[]> file = PartOutput.read(logLines, 1);                 // in the coordinator
  * }</pre>
  */
@@ -33,7 +33,8 @@ final class PartOutput {
     /** Characters of encoded data per line: well under the 16 KiB at which Docker splits a log line. */
     static final int CHUNK = 8000;
 
-    private static final Pattern LINE = Pattern.compile("\\[perfgate-part (\\d+)/(\\d+) (\\d+)/(\\d+)] ([A-Za-z0-9+/=]*)");
+    private static final String MARK = "[perfgate-part ";
+    private static final Pattern LINE = Pattern.compile(Pattern.quote(MARK) + "(\\d+)/(\\d+) (\\d+)/(\\d+)] ([A-Za-z0-9+/=]*)");
 
     private PartOutput() {
     }
@@ -44,12 +45,17 @@ final class PartOutput {
         int chunks = Math.max(1, (data.length() + CHUNK - 1) / CHUNK);
         StringBuilder text = new StringBuilder();
         for (int chunk = 0; chunk < chunks; chunk++) {
-            text.append("[perfgate-part ").append(index + 1).append('/').append(count).append(' ').append(chunk + 1).append('/')
+            text.append(MARK).append(index + 1).append('/').append(count).append(' ').append(chunk + 1).append('/')
                     .append(chunks).append("] ").append(data, chunk * CHUNK, Math.min(data.length(), (chunk + 1) * CHUNK))
                     .append('\n');
         }
         out.print(text);
         out.flush();
+    }
+
+    /** Whether {@code line} carries a printed result: worth leaving out of a log tail shown to people. */
+    static boolean isResultLine(String line) {
+        return line.contains(MARK);
     }
 
     /**

@@ -162,12 +162,7 @@ final class PartRun {
 
     /** Prints the result file for the coordinator, which reads it from this worker's log. */
     private void printResult(LoadTestResult result) throws IOException {
-        Path scratch = Files.createTempDirectory("perfgate-part");
-        try {
-            PartOutput.print(Files.readAllBytes(ResultFiles.write(scratch, result)), part.index(), part.count(), System.out);
-        } finally {
-            Folders.deleteRecursively(scratch);
-        }
+        PartOutput.print(ResultFiles.bytesOf(result), part.index(), part.count(), System.out);
     }
 
     /** {@code start}, unless this worker reached its part later than the others could wait for it. */

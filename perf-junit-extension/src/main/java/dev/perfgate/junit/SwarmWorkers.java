@@ -258,7 +258,7 @@ final class SwarmWorkers implements Workers {
     }
 
     private AssertionError failure(int index, Task task, List<String> log, String what) {
-        List<String> shown = log.stream().filter(line -> !line.contains("[perfgate-part ")).toList();
+        List<String> shown = log.stream().filter(line -> !PartOutput.isResultLine(line)).toList();
         return new AssertionError(launch.nameOf(index) + " (swarm service " + serviceName + ", slot " + (index + 1) + ") " + what
                 + "; its log (" + launch.logOf(index) + ") ends:\n" + LocalWorkers.tailOf(shown));
     }

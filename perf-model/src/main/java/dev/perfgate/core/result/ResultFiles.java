@@ -55,8 +55,13 @@ public final class ResultFiles {
     /** Writes {@code result} atomically to {@code folder/<testId>.json} and returns that path. */
     public static Path write(Path folder, LoadTestResult result) throws IOException {
         Path target = fileOf(folder, result.testId());
-        AtomicFiles.write(target, MAPPER.writeValueAsBytes(result));
+        AtomicFiles.write(target, bytesOf(result));
         return target;
+    }
+
+    /** The bytes {@link #write} puts in the file of {@code result}: for a result that travels another way. */
+    public static byte[] bytesOf(LoadTestResult result) throws IOException {
+        return MAPPER.writeValueAsBytes(result);
     }
 
     /**
